@@ -1,0 +1,195 @@
+/**
+ * The domain model shared by backend and renderer. No Node, Electron or DOM imports here.
+ *
+ * Offsets (`start`/`end`) are UTF-16 code unit offsets into a document's canonical text, because
+ * that is what JavaScript strings, Lexical and the DOM use. Exports convert them to Unicode code
+ * points (the W3C Web Annotation model) at the boundary; see `anchor.ts`.
+ */
+
+declare const brand: unique symbol;
+export type Brand<T, B extends string> = T & { readonly [brand]: B };
+
+export type DocumentId = Brand<string, 'DocumentId'>;
+export type ClaimId = Brand<string, 'ClaimId'>;
+export type EntityId = Brand<string, 'EntityId'>;
+export type MentionId = Brand<string, 'MentionId'>;
+export type RelationId = Brand<string, 'RelationId'>;
+
+/** ISO-8601 UTC timestamp, e.g. 2026-11-22T06:30:00.000Z */
+export type Timestamp = string;
+
+export type MediaType =
+  | 'text/plain'
+  | 'text/markdown'
+  | 'text/html'
+  | 'application/pdf'
+  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/** One structural block of canonical text: the reader renders one Lexical block per Block. */
+export interface Block {
+  type: 'heading' | 'paragraph' | 'list-item' | 'quote' | 'code' | 'table-row' | 'footnote';
+  /** heading level 1-6, or list nesting depth (1 = top level) */
+  level?: number;
+  /** list items: ordered lists show numbers */
+  ordered?: boolean;
+  start: number;
+  end: number;
+}
+
+/** Inline formatting over a range of canonical text. Never changes the text itself. */
+export interface InlineMark {
+  type: 'emphasis' | 'strong' | 'code' | 'link' | 'superscript' | 'subscript' | 'strikethrough';
+  start: number;
+  end: number;
+  /** links only: shown to the user, never followed automatically */
+  href?: string;
+}
+
+/** Where one PDF page's text lies in the canonical text. */
+export interface PageSpan {
+  /** 0-based page index in the file */
+  index: number;
+  /** the page label the PDF declares (e.g. "iv", "12"), or the 1-based number */
+  label: string;
+  start: number;
+  end: number;
+}
+
+export interface DocumentMeta {
+  title: string;
+  authors: string[];
+  /** full or partial ISO date: 2018, 2018-11, 2018-11-07 */
+  publishedDate: string | null;
+  publisher: string | null;
+  sourceUrl: string | null;
+  /** BCP-47 language tag, e.g. "en", "ru" */
+  language: string | null;
+}
+
+/**
+ * What every importer returns: the canonical text and how it is structured.
+ * `blocks` are in text order, non-overlapping, and cover every non-whitespace character of `text`.
+ */
+export interface ImportedText {
+  text: string;
+  blocks: Block[];
+  marks: InlineMark[];
+  /** PDFs only; empty for other types */
+  pages: PageSpan[];
+  /** metadata found in the file; the importer fills what it can, the rest is null/empty */
+  meta: Partial<DocumentMeta>;
+  /** problems that did not stop the import, e.g. "no selectable text — scanned?" */
+  warnings: string[];
+}
+
+export interface DocumentSummary {
+  id: DocumentId;
+  sha256: string;
+  mediaType: MediaType;
+  fileName: string;
+  byteSize: number;
+  pageCount: number | null;
+  meta: DocumentMeta;
+  warnings: string[];
+  importedAt: Timestamp;
+  updatedAt: Timestamp;
+  claimCount: number;
+}
+
+export interface DocumentContent {
+  id: DocumentId;
+  text: string;
+  blocks: Block[];
+  marks: InlineMark[];
+  pages: PageSpan[];
+}
+
+/**
+ * A passage, findable again even if extraction changes (the Hypothesis model):
+ * position (start/end) plus quote (exact with ~32 characters of context either side).
+ */
+export interface TextAnchor {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export const ENTITY_KINDS = ['person', 'organization', 'place', 'event', 'other'] as const;
+export const CLAIM_TYPES = [
+  'event',
+  'statistic',
+  'attribution',
+  'assessment',
+  'policy',
+  'other',
+] as const;
+export const STANCES = ['asserts', 'denies', 'questions'] as const;
+export const CERTAINTIES = ['confirmed', 'likely', 'alleged', 'disputed'] as const;
+export const REVIEW_STATUSES = ['draft', 'reviewed'] as const;
+export const RELATION_KINDS = ['supports', 'contradicts', 'repeats', 'refines'] as const;
+
+export type Stance = (typeof STANCES)[number];
+export type Certainty = (typeof CERTAINTIES)[number];
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export type RelationKind = (typeof RELATION_KINDS)[number];
+
+export interface ExternalIds {
+  wikidata?: string;
+  url?: string;
+}
+
+export interface Entity {
+  id: EntityId;
+  /** one of the workspace's entity kinds (default ENTITY_KINDS; editable per workspace) */
+  kind: string;
+  name: string;
+  aliases: string[];
+  description: string;
+  externalIds: ExternalIds;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface Mention {
+  id: MentionId;
+  documentId: DocumentId;
+  entityId: EntityId;
+  anchor: TextAnchor;
+  createdAt: Timestamp;
+}
+
+export interface Claim {
+  id: ClaimId;
+  documentId: DocumentId;
+  /** one or more passages; a claim can span paragraphs */
+  spans: TextAnchor[];
+  /** the claim in the researcher's words; defaults to the quote */
+  statement: string;
+  claimantId: EntityId | null;
+  subjectIds: EntityId[];
+  /** one of the workspace's claim types (default CLAIM_TYPES) */
+  type: string;
+  stance: Stance;
+  certainty: Certainty | null;
+  /** hedging cue words found in the quote ("reportedly", "alleged", ...) */
+  hedges: string[];
+  /** full or partial date or range: 2018, 2018-11, 2018-11-07/2018-11-08 */
+  eventDate: string | null;
+  placeId: EntityId | null;
+  tags: string[];
+  note: string;
+  status: ReviewStatus;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ClaimRelation {
+  id: RelationId;
+  fromClaimId: ClaimId;
+  toClaimId: ClaimId;
+  kind: RelationKind;
+  note: string;
+  createdAt: Timestamp;
+}
