@@ -1,0 +1,34 @@
+import { openWorkspaceDb, type Db, type OpenOptions } from './db/open';
+import { appHandlers } from './handlers/app';
+import { claimHandlers } from './handlers/claims';
+import { documentHandlers } from './handlers/documents';
+import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
+import { APP_VERSION } from './version';
+
+export interface Backend {
+  db: Db;
+  registry: Registry;
+  dataDir: string;
+  close(): void;
+}
+
+/** Opens a workspace and builds the one RPC registry that every shell (Electron, HTTP, CLI) serves. */
+export function openBackend(
+  dataDir: string,
+  shell: Context['shell'],
+  options: OpenOptions & { shellHandlers?: HandlerGroup } = {},
+): Backend {
+  const db = openWorkspaceDb(dataDir, options);
+  const ctx: Context = { db, dataDir, shell, version: APP_VERSION };
+  // shells without a menu answer "no command" at once; the desktop shell passes its own
+  const shellHandlers = options.shellHandlers ?? { 'app.nextCommand': () => null };
+  const registry = createRegistry(ctx, [appHandlers, documentHandlers, claimHandlers, shellHandlers]);
+  return {
+    db,
+    registry,
+    dataDir,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,226 @@
+/**
+ * The terminal shell: `claimdesk import|export|list|text|check|serve`. Thin: every command is a call
+ * into the same registry the app uses (or a plain backend function for file-system work).
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Input, Method, Output } from '../shared/api';
+import { openBackend, type Backend } from './backend';
+import { resolveDataDir } from './data-dir';
+import { checkWorkspace } from './db/check';
+import { WorkspaceError } from './errors';
+import { SUPPORTED_EXTENSIONS } from './importers';
+import { startServer } from './serve';
+import { APP_VERSION } from './version';
+
+const USAGE = `Claimdesk ${APP_VERSION} — turn sources into structured, exportable claims.
+
+Usage: claimdesk <command> [options]
+
+Commands:
+  import <files or folders...>   import documents (folders are walked recursively);
+                                 prints one JSON line per file
+  export [--format json] [--document ID] [--out FILE]
+                                 export claims with their provenance (stdout by default)
+  list                           documents as JSON lines (id, title, type, pages, sha256)
+  text <document-id> [--pages]   the canonical text (--pages: pages separated by form feeds)
+  check                          verify the workspace's integrity
+  serve [--port N] [--open]      run the app in your browser at 127.0.0.1
+
+Options for every command:
+  --data-dir DIR                 the workspace folder (default: $CLAIMDESK_DATA_DIR, or the
+                                 desktop app's user-data folder)
+  -h, --help                     this text
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      format: { type: 'string', default: 'json' },
+      document: { type: 'string' },
+      out: { type: 'string' },
+      pages: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      open: { type: 'boolean', default: false },
+      password: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.version) return print(APP_VERSION), 0;
+  if (values.help || !command) return print(USAGE), command || values.help ? 0 : 2;
+
+  const dataDir = resolveDataDir(values['data-dir']);
+  let backend: Backend;
+  try {
+    backend = openBackend(dataDir, command === 'serve' ? 'serve' : 'cli');
+  } catch (error) {
+    if (error instanceof WorkspaceError) return fail(error.message);
+    throw error;
+  }
+  const call = async <M extends Method>(method: M, input: Input<M>): Promise<Output<M>> => {
+    const result = await backend.registry.call(method, input);
+    if (!result.ok) throw new CliError(result.error.message);
+    return result.value as Output<M>;
+  };
+
+  try {
+    switch (command) {
+      case 'import':
+        return await importCommand(args, values.password, backend);
+      case 'export': {
+        if (values.format !== 'json') return fail(`Unknown export format "${values.format}". Use: json.`);
+        const file = await call('export.claims', {
+          format: 'json',
+          ...(values.document ? { documentId: values.document } : {}),
+        });
+        if (values.out) {
+          writeFileSync(values.out, file.text);
+          process.stderr.write(`Wrote ${resolve(values.out)}\n`);
+        } else process.stdout.write(file.text);
+        return 0;
+      }
+      case 'list':
+        for (const d of await call('documents.list', {})) {
+          printJson({ id: d.id, title: d.meta.title, type: d.mediaType, pages: d.pageCount, sha256: d.sha256 });
+        }
+        return 0;
+      case 'text': {
+        if (!args[0]) return fail('Usage: claimdesk text <document-id> [--pages]');
+        const content = await call('documents.content', { id: args[0] });
+        const text =
+          values.pages && content.pages.length > 0
+            ? content.pages.map((p) => content.text.slice(p.start, p.end)).join('\f')
+            : content.text;
+        process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        return 0;
+      }
+      case 'check': {
+        const report = checkWorkspace(backend.db);
+        printJson(report);
+        return report.ok ? 0 : 1;
+      }
+      case 'serve':
+        return await serveCommand(backend, values.port, values.open);
+      default:
+        return fail(`Unknown command "${command}".\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof CliError) return fail(error.message);
+    throw error;
+  } finally {
+    if (command !== 'serve') backend.close();
+  }
+}
+
+class CliError extends Error {}
+
+async function importCommand(paths: string[], password: string | undefined, backend: Backend): Promise<number> {
+  if (paths.length === 0) return fail('Usage: claimdesk import <files or folders...>');
+  let failures = 0;
+  for (const path of expandPaths(paths)) {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      failures++;
+      printJson({ path, documentId: null, status: 'error', message: `Cannot read the file: ${(error as Error).message}` });
+      continue;
+    }
+    const result = await backend.registry.call('documents.import', {
+      fileName: path,
+      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      ...(password ? { password } : {}),
+    });
+    if (result.ok) {
+      const outcome = result.value as Output<'documents.import'>;
+      printJson({ path, documentId: outcome.document.id, status: outcome.status, title: outcome.document.meta.title });
+    } else {
+      failures++;
+      printJson({ path, documentId: null, status: 'error', message: result.error.message, reason: result.error.reason ?? result.error.code });
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}
+
+/** Files as given, folders walked recursively for supported types, in a stable order. */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const path of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      out.push(path); // reported as unreadable by the caller
+      continue;
+    }
+    if (!isDir) {
+      out.push(path);
+      continue;
+    }
+    const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const child = join(path, entry.name);
+      if (entry.isDirectory()) out.push(...expandPaths([child]));
+      else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase())) out.push(child);
+    }
+  }
+  return out;
+}
+
+async function serveCommand(backend: Backend, portFlag: string | undefined, open: boolean): Promise<number> {
+  const port = portFlag === undefined ? 0 : Number(portFlag);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a number from 0 to 65535, not "${portFlag}".`);
+  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+  const running = await startServer({ registry: backend.registry, rendererDir, port });
+  print(`Claimdesk is running at ${running.url}`);
+  print(`Workspace: ${backend.dataDir}`);
+  print('Open the link above in your browser (it carries this session\'s access token). Press Ctrl+C to stop.');
+  if (open) openInBrowser(running.url);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      void running.close().then(() => {
+        backend.close();
+        done();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+function openInBrowser(url: string): void {
+  const [cmd, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['cmd', ['/c', 'start', '""', url]]
+        : ['xdg-open', [url]];
+  spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => {
+    print('Could not open a browser; open the link above yourself.');
+  }).unref();
+}
+
+function print(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`claimdesk: ${message}\n`);
+  return 1;
+}
+
+// run when executed (bin/claimdesk.js imports this module and calls main itself)

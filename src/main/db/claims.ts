@@ -1,0 +1,264 @@
+import { anchorAt } from '../../shared/anchor';
+import { findHedges } from '../../shared/hedges';
+import type {
+  Certainty,
+  Claim,
+  ClaimId,
+  ClaimRelation,
+  DocumentId,
+  EntityId,
+  ReviewStatus,
+  Stance,
+  TextAnchor,
+} from '../../shared/model';
+import { AppError, notFound } from '../errors';
+import { newId, now } from '../ids';
+import { getDocumentText } from './documents';
+import { recordAction, registerSnapshotKind, type Snapshot } from './history';
+import type { Db } from './open';
+import { listRelationsOfClaim } from './relations';
+
+interface ClaimRow {
+  id: string;
+  document_id: string;
+  statement: string;
+  claimant_id: string | null;
+  type: string;
+  stance: string;
+  certainty: string | null;
+  hedges: string;
+  event_date: string | null;
+  place_id: string | null;
+  note: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+}
+
+interface SpanRow extends TextAnchor {
+  claim_id: string;
+}
+
+/** Loads full claims (spans, subjects, tags) for the given claim rows, in row order. */
+function hydrate(db: Db, rows: ClaimRow[]): Claim[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const spans = new Map<string, TextAnchor[]>();
+  const subjects = new Map<string, EntityId[]>();
+  const tags = new Map<string, string[]>();
+  // json_each keeps one statement whatever the number of ids (no 999-parameter limit)
+  const idList = JSON.stringify(ids);
+  for (const s of db
+    .prepare(
+      `SELECT claim_id, start, end, exact, prefix, suffix FROM claim_spans
+       WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, ordinal`,
+    )
+    .all(idList) as SpanRow[]) {
+    const list = spans.get(s.claim_id) ?? [];
+    list.push({ start: s.start, end: s.end, exact: s.exact, prefix: s.prefix, suffix: s.suffix });
+    spans.set(s.claim_id, list);
+  }
+  for (const s of db
+    .prepare(
+      `SELECT claim_id, entity_id FROM claim_subjects
+       WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+    )
+    .all(idList) as { claim_id: string; entity_id: string }[]) {
+    subjects.set(s.claim_id, [...(subjects.get(s.claim_id) ?? []), s.entity_id as EntityId]);
+  }
+  for (const t of db
+    .prepare(
+      `SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
+       WHERE ct.claim_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+    )
+    .all(idList) as { claim_id: string; name: string }[]) {
+    tags.set(t.claim_id, [...(tags.get(t.claim_id) ?? []), t.name]);
+  }
+  return rows.map((r) => ({
+    id: r.id as ClaimId,
+    documentId: r.document_id as DocumentId,
+    spans: spans.get(r.id) ?? [],
+    statement: r.statement,
+    claimantId: r.claimant_id as EntityId | null,
+    subjectIds: subjects.get(r.id) ?? [],
+    type: r.type,
+    stance: r.stance as Stance,
+    certainty: r.certainty as Certainty | null,
+    hedges: JSON.parse(r.hedges) as string[],
+    eventDate: r.event_date,
+    placeId: r.place_id as EntityId | null,
+    tags: tags.get(r.id) ?? [],
+    note: r.note,
+    status: r.status as ReviewStatus,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export function findClaim(db: Db, id: ClaimId): Claim | null {
+  const row = db.prepare('SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
+  return row ? hydrate(db, [row])[0]! : null;
+}
+
+export function getClaim(db: Db, id: ClaimId): Claim {
+  const claim = findClaim(db, id);
+  if (!claim) throw notFound('claim', id);
+  return claim;
+}
+
+/** Claims of one document in reading order, or of the whole workspace by document then position. */
+export function listClaims(db: Db, filter: { documentId?: DocumentId } = {}): Claim[] {
+  const order = `ORDER BY c.document_id, (SELECT min(start) FROM claim_spans s WHERE s.claim_id = c.id), c.created_at`;
+  const rows = (
+    filter.documentId
+      ? db.prepare(`SELECT c.* FROM claims c WHERE c.document_id = ? ${order}`).all(filter.documentId)
+      : db.prepare(`SELECT c.* FROM claims c ${order}`).all()
+  ) as ClaimRow[];
+  return hydrate(db, rows);
+}
+
+/** Writes a claim exactly as given (insert or overwrite), children included. */
+export function putClaim(db: Db, claim: Claim): void {
+  db.prepare(
+    `INSERT INTO claims (id, document_id, statement, claimant_id, type, stance, certainty, hedges,
+       event_date, place_id, note, status, created_at, updated_at)
+     VALUES (@id, @documentId, @statement, @claimantId, @type, @stance, @certainty, @hedges,
+       @eventDate, @placeId, @note, @status, @createdAt, @updatedAt)
+     ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, statement = excluded.statement,
+       claimant_id = excluded.claimant_id, type = excluded.type, stance = excluded.stance,
+       certainty = excluded.certainty, hedges = excluded.hedges, event_date = excluded.event_date,
+       place_id = excluded.place_id, note = excluded.note, status = excluded.status,
+       created_at = excluded.created_at, updated_at = excluded.updated_at`,
+  ).run({ ...claim, hedges: JSON.stringify(claim.hedges) });
+  db.prepare('DELETE FROM claim_spans WHERE claim_id = ?').run(claim.id);
+  const insertSpan = db.prepare(
+    `INSERT INTO claim_spans (claim_id, ordinal, start, end, exact, prefix, suffix)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  claim.spans.forEach((s, i) => insertSpan.run(claim.id, i, s.start, s.end, s.exact, s.prefix, s.suffix));
+  db.prepare('DELETE FROM claim_subjects WHERE claim_id = ?').run(claim.id);
+  const insertSubject = db.prepare('INSERT OR IGNORE INTO claim_subjects (claim_id, entity_id) VALUES (?, ?)');
+  for (const entityId of claim.subjectIds) insertSubject.run(claim.id, entityId);
+  db.prepare('DELETE FROM claim_tags WHERE claim_id = ?').run(claim.id);
+  const ensureTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
+  const insertTag = db.prepare(
+    'INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) SELECT ?, id FROM tags WHERE name = ?',
+  );
+  for (const tag of claim.tags) {
+    ensureTag.run(tag);
+    insertTag.run(claim.id, tag);
+  }
+}
+
+function removeClaim(db: Db, id: string): void {
+  db.prepare('DELETE FROM claims WHERE id = ?').run(id);
+}
+
+registerSnapshotKind('claim', {
+  order: 20,
+  put: (db, value) => putClaim(db, value as Claim),
+  remove: removeClaim,
+  documentsOf: (_db, value) => [(value as Claim).documentId],
+});
+
+const claimSnapshot = (id: string, value: Claim | null): Snapshot => ({ kind: 'claim', id, value });
+const relationSnapshot = (id: string, value: ClaimRelation | null): Snapshot => ({
+  kind: 'relation',
+  id,
+  value,
+});
+
+export interface NewClaim {
+  documentId: DocumentId;
+  spans: { start: number; end: number }[];
+  statement?: string;
+}
+
+/**
+ * Creates a claim over one or more passages. The backend builds the quote selectors from the stored
+ * text, so a claim's quote always matches the document, whatever the client sent.
+ */
+export function createClaim(db: Db, input: NewClaim): Claim {
+  return db.transaction(() => {
+    const text = getDocumentText(db, input.documentId);
+    const ordered = [...input.spans].sort((a, b) => a.start - b.start);
+    const spans = ordered.map((s) => {
+      if (s.end > text.length || s.start >= s.end) {
+        throw new AppError(
+          'invalid_input',
+          `The passage ${s.start}-${s.end} is outside this document's text (${text.length} characters).`,
+        );
+      }
+      return anchorAt(text, s.start, s.end);
+    });
+    const quote = spans.map((s) => s.exact).join(' … ');
+    if (quote.trim() === '') throw new AppError('invalid_input', 'Select some text before creating a claim.');
+    const at = now();
+    const claim: Claim = {
+      id: newId<ClaimId>('clm'),
+      documentId: input.documentId,
+      spans,
+      statement: input.statement?.trim() || quote.trim(),
+      claimantId: null,
+      subjectIds: [],
+      type: 'other',
+      stance: 'asserts',
+      certainty: null,
+      hedges: findHedges(quote),
+      eventDate: null,
+      placeId: null,
+      tags: [],
+      note: '',
+      status: 'draft',
+      createdAt: at,
+      updatedAt: at,
+    };
+    putClaim(db, claim);
+    recordAction(db, 'create claim', [claimSnapshot(claim.id, null)], [claimSnapshot(claim.id, claim)]);
+    return claim;
+  })();
+}
+
+export type ClaimPatch = Partial<
+  Pick<
+    Claim,
+    | 'statement'
+    | 'claimantId'
+    | 'subjectIds'
+    | 'type'
+    | 'stance'
+    | 'certainty'
+    | 'eventDate'
+    | 'placeId'
+    | 'tags'
+    | 'note'
+    | 'status'
+  >
+>;
+
+export function updateClaim(db: Db, id: ClaimId, patch: ClaimPatch): Claim {
+  return db.transaction(() => {
+    const before = getClaim(db, id);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const after: Claim = { ...before, ...defined, updatedAt: now() };
+    if (after.tags) after.tags = [...new Set(after.tags.map((t) => t.trim()).filter(Boolean))].sort();
+    putClaim(db, after);
+    recordAction(db, 'edit claim', [claimSnapshot(id, before)], [claimSnapshot(id, after)]);
+    return getClaim(db, id);
+  })();
+}
+
+export function deleteClaim(db: Db, id: ClaimId): Claim {
+  return db.transaction(() => {
+    const claim = getClaim(db, id);
+    const relations = listRelationsOfClaim(db, id);
+    removeClaim(db, id);
+    recordAction(
+      db,
+      'delete claim',
+      [claimSnapshot(id, claim), ...relations.map((r) => relationSnapshot(r.id, r))],
+      [...relations.map((r) => relationSnapshot(r.id, null)), claimSnapshot(id, null)],
+    );
+    return claim;
+  })();
+}

@@ -1,0 +1,66 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { WorkspaceError } from '../errors';
+import { migrate } from './migrate';
+
+export type Db = Database.Database;
+
+export const DATABASE_FILE = 'claimdesk.sqlite';
+
+export interface OpenOptions {
+  /** better-sqlite3 binary to load (Electron and Node need different ABIs); default: Node's */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (creating if needed) the workspace database in `dataDir`.
+ * An existing file is integrity-checked read-only first: a damaged database is never written to.
+ */
+export function openWorkspaceDb(dataDir: string, options: OpenOptions = {}): Db {
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, DATABASE_FILE);
+  if (existsSync(file)) checkIntegrityReadOnly(file, options);
+  const db = new Database(file, { nativeBinding: options.nativeBinding });
+  try {
+    applyPragmas(db);
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('foreign_keys = ON');
+  // FULL: NORMAL may lose the last committed action on power loss; researchers' work is worth the fsync
+  db.pragma('synchronous = FULL');
+  db.pragma('busy_timeout = 5000');
+}
+
+function checkIntegrityReadOnly(file: string, options: OpenOptions): void {
+  let probe: Db | undefined;
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    const rows = probe.pragma('quick_check') as { quick_check: string }[];
+    const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
+    if (problems.length > 0) throw damaged(file, problems.slice(0, 3).join('; '));
+  } catch (error) {
+    if (error instanceof WorkspaceError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (/not a database|malformed|corrupt/i.test(message)) throw damaged(file, message);
+    throw error;
+  } finally {
+    probe?.close();
+  }
+}
+
+function damaged(file: string, detail: string): WorkspaceError {
+  return new WorkspaceError(
+    'corrupt',
+    `The workspace database ${file} is damaged (${detail}). Claimdesk did not change it. ` +
+      'Restore the latest backup (claimdesk restore --latest, or from the app) or open another workspace.',
+  );
+}

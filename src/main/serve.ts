@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { LIMITS } from '../shared/limits';
+import { fromWire, toWire } from '../shared/wire';
+import type { Registry } from './rpc';
+import {
+  CONTENT_SECURITY_POLICY,
+  TOKEN_COOKIE,
+  cookieValue,
+  isAllowedHost,
+  isAllowedOrigin,
+  tokensEqual,
+} from './http-security';
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.bcmap': 'application/octet-stream',
+  '.pfb': 'application/octet-stream',
+  '.ttf': 'font/ttf',
+};
+
+export interface ServeOptions {
+  registry: Registry;
+  /** the built renderer (out/renderer) */
+  rendererDir: string;
+  /** 0 picks a free port */
+  port?: number;
+  /** fixed token for tests; random per run otherwise */
+  token?: string;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  token: string;
+  /** the one URL that carries the token; print it once */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The HTTP shell: the same registry over 127.0.0.1, guarded by a per-run token, Host and Origin. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const rendererDir = resolve(options.rendererDir);
+  let port = options.port ?? 0;
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error('[claimdesk] request failed:', error instanceof Error ? error.message : error);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+    res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+    if (!isAllowedHost(req.headers.host, port)) return forbidden(res, 'Host not allowed.');
+    if (!isAllowedOrigin(req.headers.origin, port)) return forbidden(res, 'Origin not allowed.');
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    // the printed URL carries the token once; it becomes a cookie and leaves the address bar
+    const queryToken = url.searchParams.get('token');
+    if (req.method === 'GET' && queryToken !== null) {
+      if (!tokensEqual(queryToken, token)) return forbidden(res, 'Wrong token.');
+      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.setHeader('Location', url.pathname);
+      res.setHeader('Cache-Control', 'no-store');
+      return send(res, 302, 'text/plain; charset=utf-8', '');
+    }
+    const presented = cookieValue(req, TOKEN_COOKIE) ?? headerValue(req, 'x-claimdesk-token');
+    if (!tokensEqual(presented, token)) {
+      return forbidden(
+        res,
+        'This Claimdesk server needs the link it printed when it started (the one with ?token=…). Open that link.',
+      );
+    }
+
+    if (url.pathname.startsWith('/rpc/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
+      return rpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
+    return staticFile(res, url.pathname);
+  }
+
+  async function rpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    const type = req.headers['content-type'] ?? '';
+    if (!type.startsWith('application/json')) {
+      return send(res, 415, 'text/plain; charset=utf-8', 'RPC bodies are application/json.');
+    }
+    let body: string;
+    try {
+      body = await readBody(req, LIMITS.maxRequestBytes);
+    } catch {
+      const error = { code: 'too_large', message: `The request is larger than ${LIMITS.maxRequestBytes / 1024 / 1024} MB.` };
+      return send(res, 413, 'application/json', JSON.stringify({ ok: false, error }));
+    }
+    let input: unknown;
+    try {
+      input = body ? fromWire(body, (s) => new Uint8Array(Buffer.from(s, 'base64'))) : {};
+    } catch {
+      const error = { code: 'invalid_input', message: 'The request body is not valid JSON.' };
+      return send(res, 400, 'application/json', JSON.stringify({ ok: false, error }));
+    }
+    const result = await options.registry.call(method, input);
+    res.setHeader('Cache-Control', 'no-store');
+    send(res, 200, 'application/json', toWire(result));
+  }
+
+  function staticFile(res: ServerResponse, pathname: string): void {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const file = resolve(rendererDir, relative === '' ? 'index.html' : relative);
+    // resolve, then check the prefix: no path may leave the renderer folder
+    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return forbidden(res, 'Path not allowed.');
+    const target = existsSync(file) && statSync(file).isFile() ? file : join(rendererDir, 'index.html');
+    if (!existsSync(target)) {
+      return send(res, 500, 'text/plain; charset=utf-8', 'The renderer is not built. Run `npm run build` first.');
+    }
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(target)] ?? 'application/octet-stream',
+      'Cache-Control': target.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+    });
+    createReadStream(target).pipe(res);
+  }
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => ok());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+function headerValue(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'Content-Type': type });
+  res.end(body);
+}
+
+function forbidden(res: ServerResponse, message: string): void {
+  send(res, 403, 'text/plain; charset=utf-8', `403 Forbidden: ${message}`);
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((ok, fail) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    // past the limit, keep draining (without keeping) so the client still gets our 413 answer
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    req.on('end', () =>
+      size > limit ? fail(new Error('too large')) : ok(Buffer.concat(chunks).toString('utf8')),
+    );
+    req.on('error', fail);
+  });
+}

@@ -1,0 +1,127 @@
+import type { TextAnchor } from './model';
+
+/** How much context a quote keeps either side (the Hypothesis convention). */
+export const QUOTE_CONTEXT = 32;
+
+/** Builds the position + quote selector for text[start, end). */
+export function anchorAt(text: string, start: number, end: number): TextAnchor {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+    throw new RangeError(`invalid range ${start}-${end} for a text of ${text.length} characters`);
+  }
+  return {
+    start,
+    end,
+    exact: text.slice(start, end),
+    prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT), start),
+    suffix: text.slice(end, end + QUOTE_CONTEXT),
+  };
+}
+
+/**
+ * Converts a UTF-16 offset into a Unicode code point offset (the W3C model counts code points, so
+ * an emoji is one character there and two in JavaScript).
+ */
+export function toCodePointOffset(text: string, utf16Offset: number): number {
+  let points = 0;
+  for (let i = 0; i < utf16Offset && i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // a high surrogate followed by a low one is a single code point
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    points++;
+  }
+  return points;
+}
+
+/** The inverse of toCodePointOffset. */
+export function fromCodePointOffset(text: string, codePointOffset: number): number {
+  let i = 0;
+  for (let points = 0; points < codePointOffset && i < text.length; points++) {
+    const code = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    i += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return i;
+}
+
+export type AnchorMatch =
+  | { status: 'exact'; start: number; end: number }
+  | { status: 'moved'; start: number; end: number }
+  | { status: 'orphaned' };
+
+/**
+ * Finds an anchor's passage in (possibly re-extracted) text: at its stored position if the quote is
+ * still there, else by quote with the context that fits best, else not at all. Never guesses: a quote
+ * that occurs several times with no context to tell them apart is resolved to the occurrence nearest
+ * the stored position, and a quote that is gone is reported as orphaned.
+ */
+export function resolveAnchor(text: string, anchor: TextAnchor): AnchorMatch {
+  if (text.slice(anchor.start, anchor.end) === anchor.exact) {
+    return { status: 'exact', start: anchor.start, end: anchor.end };
+  }
+  let best: { start: number; score: number } | null = null;
+  for (let at = text.indexOf(anchor.exact); at >= 0; at = text.indexOf(anchor.exact, at + 1)) {
+    const prefixScore = commonSuffixLength(text.slice(Math.max(0, at - anchor.prefix.length), at), anchor.prefix);
+    const suffixEnd = at + anchor.exact.length;
+    const suffixScore = commonPrefixLength(text.slice(suffixEnd, suffixEnd + anchor.suffix.length), anchor.suffix);
+    // context dominates; distance from the old position breaks ties
+    const score = (prefixScore + suffixScore) * 1e9 - Math.abs(at - anchor.start);
+    if (!best || score > best.score) best = { start: at, score };
+  }
+  if (!best || anchor.exact.length === 0) return { status: 'orphaned' };
+  return { status: 'moved', start: best.start, end: best.start + anchor.exact.length };
+}
+
+function commonPrefixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
+function commonSuffixLength(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+/**
+ * A fast UTF-16 → code point converter for many offsets into one text (exports convert every span).
+ * Texts without astral characters (most) convert for free; others use a checkpoint every 1,024
+ * code units so each conversion scans at most that far.
+ */
+export function codePointConverter(text: string): (utf16Offset: number) => number {
+  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text)) return (offset) => Math.min(offset, text.length);
+  const STEP = 1024;
+  const checkpoints: number[] = [0];
+  let points = 0;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    const width = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    // a checkpoint records the code point count at the first code unit at or past each STEP boundary
+    while (checkpoints.length * STEP <= i) checkpoints.push(points);
+    i += width;
+    points++;
+  }
+  return (offset) => {
+    const target = Math.min(offset, text.length);
+    const k = Math.min(Math.floor(target / STEP), checkpoints.length - 1);
+    // step back to a code point boundary: a checkpoint index may fall inside a surrogate pair
+    let at = k * STEP;
+    let count = checkpoints[k]!;
+    if (at > 0 && at < text.length) {
+      const prev = text.charCodeAt(at - 1);
+      const cur = text.charCodeAt(at);
+      if (prev >= 0xd800 && prev <= 0xdbff && cur >= 0xdc00 && cur <= 0xdfff) at += 1;
+    }
+    for (; at < target; count++) {
+      const code = text.charCodeAt(at);
+      const next = text.charCodeAt(at + 1);
+      at += code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+    }
+    return count;
+  };
+}

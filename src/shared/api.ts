@@ -1,0 +1,163 @@
+/**
+ * THE contract between renderer and backend: one map from method name to input schema and output
+ * type. The backend registry (src/main/rpc.ts) validates every input against these schemas; the
+ * renderer's client (src/renderer/src/api.ts) infers its types from this map, so renaming a method
+ * breaks the build, not the user.
+ */
+import { z } from 'zod';
+import { LIMITS } from './limits';
+import {
+  CERTAINTIES,
+  REVIEW_STATUSES,
+  STANCES,
+  type Claim,
+  type ClaimId,
+  type DocumentContent,
+  type DocumentId,
+  type DocumentSummary,
+} from './model';
+
+/** Declares a method: its input schema, and its output type (compile-time only). */
+function method<I extends z.ZodType>(input: I) {
+  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
+}
+
+const id = <T>(prefix: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}_[0-9a-f]{8,64}$`), `must be an id that starts with "${prefix}_"`)
+    .transform((s) => s as T);
+
+export const documentId = id<DocumentId>('doc');
+export const claimId = id<ClaimId>('clm');
+
+const shortText = z.string().max(LIMITS.maxNameChars);
+const longText = z.string().max(LIMITS.maxFieldChars);
+/** 2018, 2018-11, 2018-11-07, or a range of those joined by "/" */
+export const partialDate = z
+  .string()
+  .regex(
+    /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/,
+    'must be a date like 2018, 2018-11, 2018-11-07 or a range 2018-11-07/2018-11-08',
+  );
+
+const span = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+});
+
+export const metaPatch = z.strictObject({
+  title: shortText.min(1).optional(),
+  authors: z.array(shortText).max(200).optional(),
+  publishedDate: partialDate.nullable().optional(),
+  publisher: shortText.nullable().optional(),
+  sourceUrl: z.url({ protocol: /^https?$/ }).max(LIMITS.maxNameChars).nullable().optional(),
+  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable().optional(),
+});
+
+export const claimPatch = z.strictObject({
+  statement: longText.optional(),
+  stance: z.enum(STANCES).optional(),
+  certainty: z.enum(CERTAINTIES).nullable().optional(),
+  type: shortText.min(1).optional(),
+  eventDate: partialDate.nullable().optional(),
+  tags: z.array(shortText.min(1)).max(100).optional(),
+  note: longText.optional(),
+  status: z.enum(REVIEW_STATUSES).optional(),
+});
+
+export interface AppInfo {
+  version: string;
+  shell: 'electron' | 'serve' | 'cli';
+  dataDir: string;
+  schemaVersion: number;
+}
+
+export interface ImportOutcome {
+  status: 'imported' | 'duplicate';
+  document: DocumentSummary;
+}
+
+export interface HistoryStep {
+  /** what was undone or redone, for the status line ("Undid: delete claim") */
+  label: string;
+  documentIds: DocumentId[];
+}
+
+export interface ExportFile {
+  fileName: string;
+  mediaType: string;
+  text: string;
+}
+
+/** Menu commands of the desktop shell, delivered to the renderer (which owns the UI flow). */
+export type ShellCommand = 'import' | 'export' | 'help' | 'undo' | 'redo';
+
+export const api = {
+  'app.info': method(z.strictObject({})).returns<AppInfo>(),
+  /**
+   * Waits for the next menu command (desktop shell only; elsewhere answers null at once). The
+   * preload exposes nothing but `invoke`, so menu clicks reach the renderer through this long poll.
+   */
+  'app.nextCommand': method(z.strictObject({})).returns<ShellCommand | null>(),
+
+  'documents.list': method(z.strictObject({})).returns<DocumentSummary[]>(),
+  'documents.get': method(z.strictObject({ id: documentId })).returns<DocumentSummary>(),
+  'documents.content': method(z.strictObject({ id: documentId })).returns<DocumentContent>(),
+  'documents.import': method(
+    z.strictObject({
+      fileName: z.string().min(1).max(LIMITS.maxNameChars),
+      bytes: z.instanceof(Uint8Array),
+      password: z.string().max(LIMITS.maxNameChars).optional(),
+    }),
+  ).returns<ImportOutcome>(),
+  'documents.updateMeta': method(
+    z.strictObject({ id: documentId, meta: metaPatch }),
+  ).returns<DocumentSummary>(),
+
+  'claims.list': method(z.strictObject({ documentId: documentId.optional() })).returns<Claim[]>(),
+  'claims.create': method(
+    z.strictObject({
+      documentId,
+      spans: z.array(span).min(1).max(LIMITS.maxSpans),
+      statement: longText.optional(),
+    }),
+  ).returns<Claim>(),
+  'claims.update': method(z.strictObject({ id: claimId, patch: claimPatch })).returns<Claim>(),
+  'claims.delete': method(z.strictObject({ id: claimId })).returns<{ deleted: Claim }>(),
+
+  'history.undo': method(z.strictObject({})).returns<HistoryStep | null>(),
+  'history.redo': method(z.strictObject({})).returns<HistoryStep | null>(),
+
+  'export.claims': method(
+    z.strictObject({
+      format: z.enum(['json']).default('json'),
+      documentId: documentId.optional(),
+    }),
+  ).returns<ExportFile>(),
+} as const;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export type Input<M extends Method> = z.input<Api[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Api[M]['input']>;
+export type Output<M extends Method> = Api[M]['output'];
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'unknown_method'
+  | 'not_found'
+  | 'conflict'
+  | 'import_failed'
+  | 'too_large'
+  | 'unavailable'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  /** import failures carry the importer's reason (e.g. 'password_required') */
+  reason?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
