@@ -1,0 +1,90 @@
+/**
+ * Per-test app instances with an isolated workspace (the app refuses test mode without one).
+ * `web`: the serve shell + Debian's Chromium. `electron`: the desktop app via _electron.launch.
+ * Specs only see `page`, `dataDir` and `fixturesDir`, so the same specs run in both projects.
+ */
+import { test as base, chromium, _electron, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+// @ts-expect-error -- plain JS helper shared with scripts/start.js
+import { electronBinary } from '../scripts/electron-setup.js';
+
+const root = resolve(import.meta.dirname, '..');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Starts `claimdesk serve` on a free port and resolves with the tokenized URL it prints. */
+export async function startServe(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [join(root, 'bin/claimdesk.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
+    env: { ...process.env, CLAIMDESK_TEST: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error(`serve did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        ok(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+}
+
+interface Fixtures {
+  dataDir: string;
+  fixturesDir: string;
+  page: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  dataDir: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'claimdesk-e2e-'));
+    await use(dir);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  // eslint-disable-next-line no-empty-pattern
+  fixturesDir: async ({}, use) => use(join(root, 'e2e', 'fixtures')),
+  page: async ({ dataDir }, use, testInfo) => {
+    if (testInfo.project.metadata.shell === 'electron') {
+      const executablePath = electronBinary();
+      test.skip(!executablePath, 'no Electron binary installed');
+      const app = await _electron.launch({
+        executablePath,
+        args: [root, '--data-dir', dataDir],
+        env: { ...process.env, CLAIMDESK_TEST: '1' },
+      });
+      const page = await app.firstWindow();
+      await use(page);
+      await app.close();
+      return;
+    }
+    const { url, child } = await startServe(dataDir);
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(url);
+    await use(page);
+    await browser.close();
+    child.kill('SIGTERM');
+  },
+});
+
+export { expect };

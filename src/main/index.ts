@@ -1,0 +1,131 @@
+/**
+ * The Electron shell: a hardened window over the same RPC registry as the HTTP shell and the CLI.
+ * Thin on purpose: policy lives in electron/policy.ts (unit-tested), behaviour in the backend.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ShellCommand } from '../shared/api';
+import { openBackend, type Backend } from './backend';
+import { resolveDataDir, userDataDir } from './data-dir';
+import {
+  APP_HOST,
+  APP_ORIGIN,
+  APP_SCHEME,
+  isAllowedNavigation,
+  isOpenableExternally,
+  isTrustedSender,
+  resolveAppFile,
+  secureWebPreferences,
+} from './electron/policy';
+import { electronSqliteBinding } from './electron/native-binding';
+import { buildMenu } from './electron/menu';
+import { CommandQueue } from './electron/commands';
+import { PRODUCT_NAME } from './version';
+
+const mainDir = import.meta.dirname;
+const rendererDir = join(mainDir, '../renderer');
+const preloadPath = join(mainDir, '../preload/index.cjs');
+
+// must happen before `ready`: app:// behaves like https (secure context, fetch, CSP)
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+app.setName(PRODUCT_NAME);
+app.setPath('userData', userDataDir());
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  let backend: Backend | null = null;
+  const commands = new CommandQueue<ShellCommand>();
+
+  app.on('second-instance', () => {
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAllowedNavigation(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.setWindowOpenHandler(({ url }) => {
+      if (isOpenableExternally(url)) void confirmAndOpen(url);
+      return { action: 'deny' };
+    });
+  });
+
+  async function confirmAndOpen(url: string): Promise<void> {
+    const { response } = await dialog.showMessageBox({
+      type: 'question',
+      buttons: ['Open in browser', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: 'Open this link in your web browser?',
+      detail: url,
+    });
+    if (response === 0) await shell.openExternal(url);
+  }
+
+  app.whenReady().then(() => {
+    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionCheckHandler(() => false);
+
+    protocol.handle(APP_SCHEME, (request) => {
+      const file = resolveAppFile(rendererDir, request.url);
+      if (!file) return new Response('Not found', { status: 404 });
+      return net.fetch(pathToFileURL(file).toString());
+    });
+
+    try {
+      const dataDir = resolveDataDir(argValue('--data-dir'));
+      backend = openBackend(dataDir, 'electron', {
+        nativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron, app.isPackaged),
+        shellHandlers: { 'app.nextCommand': () => commands.next() },
+      });
+    } catch (error) {
+      dialog.showErrorBox('Claimdesk cannot open its workspace', (error as Error).message);
+      app.quit();
+      return;
+    }
+    const registry = backend.registry;
+
+    ipcMain.handle('claimdesk:invoke', (event, method: unknown, input: unknown) => {
+      if (!isTrustedSender(event.senderFrame?.url)) {
+        return { ok: false, error: { code: 'unavailable', message: 'Untrusted sender.' } };
+      }
+      return registry.call(String(method), input);
+    });
+
+    Menu.setApplicationMenu(buildMenu((command) => commands.push(command)));
+
+    window = new BrowserWindow({
+      width: 1440,
+      height: 900,
+      minWidth: 900,
+      minHeight: 600,
+      title: PRODUCT_NAME,
+      show: false,
+      webPreferences: secureWebPreferences(preloadPath),
+    });
+    window.once('ready-to-show', () => window?.show());
+    void window.loadURL(`${APP_ORIGIN}/index.html`);
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => backend?.close());
+}
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  if (i >= 0) return process.argv[i + 1];
+  const inline = process.argv.find((a) => a.startsWith(`${flag}=`));
+  return inline?.slice(flag.length + 1);
+}
+
+export { APP_HOST };
