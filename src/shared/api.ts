@@ -18,11 +18,11 @@ import {
 } from './model';
 
 /** Declares a method: its input schema, and its output type (compile-time only). */
-function method<I extends z.ZodType>(input: I) {
+export function method<I extends z.ZodType>(input: I) {
   return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
 }
 
-const id = <T>(prefix: string) =>
+export const id = <T>(prefix: string) =>
   z
     .string()
     .regex(new RegExp(`^${prefix}_[0-9a-f]{8,64}$`), `must be an id that starts with "${prefix}_"`)
