@@ -10,6 +10,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
+          'import-worker': resolve('src/main/importers/worker.ts'),
         },
       },
     },

@@ -6,7 +6,7 @@ import { findDocumentBySha256, insertDocument } from './db/documents';
 import type { Db } from './db/open';
 import { AppError } from './errors';
 import { ImportError } from './importers/errors';
-import { extractDocument } from './importers';
+import { extractionPool } from './importers/pool';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -33,7 +33,7 @@ export async function importDocument(
   if (existing) return { status: 'duplicate', document: existing };
   let extracted;
   try {
-    extracted = await extractDocument(fileName, file.bytes, { password: file.password });
+    extracted = await extractionPool.extract(fileName, file.bytes, file.password);
   } catch (error) {
     if (error instanceof ImportError) throw new AppError('import_failed', error.message, error.code);
     throw error;
