@@ -32,10 +32,13 @@ class ExtractionPool {
   private pending = new Map<number, Pending>();
   private nextId = 1;
   private cursor = 0;
-  private readonly workerFile = fileURLToPath(new URL('./import-worker.js', import.meta.url));
+  // the bundler may place this code in out/main/ or in out/main/chunks/
+  private readonly workerFile = ['./import-worker.js', '../import-worker.js']
+    .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+    .find((file) => import.meta.url.endsWith('.js') && existsSync(file));
 
   get usesWorkers(): boolean {
-    return import.meta.url.endsWith('.js') && existsSync(this.workerFile);
+    return this.workerFile !== undefined;
   }
 
   extract(fileName: string, bytes: Uint8Array, password?: string): Promise<Extracted> {
@@ -51,7 +54,7 @@ class ExtractionPool {
   private pick(): Worker {
     const size = Math.min(4, Math.max(1, availableParallelism()));
     if (this.workers.length < size) {
-      const worker = new Worker(this.workerFile);
+      const worker = new Worker(this.workerFile!);
       worker.on('message', (reply: Reply) => this.settle(reply));
       worker.on('error', (error) => this.failAll(worker, error));
       worker.unref();
