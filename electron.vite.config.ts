@@ -11,6 +11,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
           'import-worker': resolve('src/main/importers/worker.ts'),
+          // the backend as a library, for the benchmark harness (bench/)
+          backend: resolve('src/main/backend-lib.ts'),
         },
       },
     },

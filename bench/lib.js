@@ -1,0 +1,37 @@
+// Small measurement helpers for the benchmark harness: timing, percentiles, process memory.
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank];
+}
+
+export const median = (values) => percentile(values, 50);
+
+/** Runs fn `runs` times (after `warmup` unmeasured runs) and returns the durations in ms. */
+export async function timeRuns(fn, { runs = 3, warmup = 0 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const durations = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    durations.push(performance.now() - start);
+  }
+  return durations;
+}
+
+/** Peak resident memory (VmHWM) and current RSS of a process, in MB (Linux /proc). */
+export function processMemory(pid = process.pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return { peakMB: kb('VmHWM') / 1024, rssMB: kb('VmRSS') / 1024 };
+  } catch {
+    return { peakMB: NaN, rssMB: NaN };
+  }
+}
+
+export const round = (x, digits = 1) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);

@@ -1,0 +1,5 @@
+/** The backend as a library (built to out/main/backend.js) for the benchmark harness. */
+export { openBackend } from './backend';
+export { extractDocument } from './importers';
+export { extractionPool } from './importers/pool';
+export { startServer } from './serve';
