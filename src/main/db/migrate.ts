@@ -6,12 +6,7 @@ export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/**
- * Brings the schema up to date: every pending migration in ONE transaction, so a failure leaves the
- * database exactly as it was. A database made by a newer Claimdesk is refused before anything runs.
- */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  const latest = migrations.length === MIGRATIONS.length ? LATEST_SCHEMA_VERSION : migrations.length;
+export function refuseNewerSchema(db: Database, latest = LATEST_SCHEMA_VERSION): void {
   const current = schemaVersion(db);
   if (current > latest) {
     throw new WorkspaceError(
@@ -20,6 +15,16 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
         'Update Claimdesk to open it. Nothing in the workspace was changed.',
     );
   }
+}
+
+/**
+ * Brings the schema up to date: every pending migration in ONE transaction, so a failure leaves the
+ * database exactly as it was. A database made by a newer Claimdesk is refused before anything runs.
+ */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  const latest = migrations.length === MIGRATIONS.length ? LATEST_SCHEMA_VERSION : migrations.length;
+  refuseNewerSchema(db, latest);
+  const current = schemaVersion(db);
   const pending = migrations.filter((m) => m.version > current);
   if (pending.length === 0) return current;
   db.transaction(() => {

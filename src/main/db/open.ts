@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WorkspaceError } from '../errors';
-import { migrate } from './migrate';
+import { migrate, refuseNewerSchema } from './migrate';
 
 export type Db = Database.Database;
 
@@ -20,7 +20,7 @@ export interface OpenOptions {
 export function openWorkspaceDb(dataDir: string, options: OpenOptions = {}): Db {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
-  if (existsSync(file)) checkIntegrityReadOnly(file, options);
+  if (existsSync(file)) probeReadOnly(file, options);
   const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
     applyPragmas(db);
@@ -40,10 +40,15 @@ export function applyPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000');
 }
 
-function checkIntegrityReadOnly(file: string, options: OpenOptions): void {
+/**
+ * Checks an existing database without writing a byte: a newer schema or a damaged file is refused
+ * before the read-write open (which would already switch the journal mode in the header).
+ */
+function probeReadOnly(file: string, options: OpenOptions): void {
   let probe: Db | undefined;
   try {
     probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    refuseNewerSchema(probe);
     const rows = probe.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
     if (problems.length > 0) throw damaged(file, problems.slice(0, 3).join('; '));
