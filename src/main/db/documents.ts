@@ -93,7 +93,7 @@ export function findDocumentBySha256(db: Db, sha256: string): DocumentSummary | 
 
 export function listDocuments(db: Db): DocumentSummary[] {
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.id`)
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d ORDER BY d.imported_at DESC, d.rowid DESC`)
     .all() as DocumentRow[];
   return rows.map(toSummary);
 }

@@ -45,6 +45,8 @@ class ExtractionPool {
     if (!this.usesWorkers) return extractDocument(fileName, bytes, { password });
     const worker = this.pick();
     const id = this.nextId++;
+    // a busy worker keeps the process alive (the CLI awaits it); an idle one does not
+    worker.ref();
     return new Promise<Extracted>((resolve, reject) => {
       this.pending.set(id, { worker, resolve, reject });
       worker.postMessage({ id, fileName, bytes, password });
@@ -69,6 +71,7 @@ class ExtractionPool {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
+    if (![...this.pending.values()].some((p) => p.worker === pending.worker)) pending.worker.unref();
     if (reply.ok && reply.result) pending.resolve(reply.result);
     else if (reply.importError) pending.reject(new ImportError(reply.importError.code, reply.importError.message));
     else pending.reject(new Error(reply.message ?? 'extraction failed'));
