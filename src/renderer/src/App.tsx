@@ -1,0 +1,265 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppInfo, ShellCommand } from '../../shared/api';
+import type { Claim, ClaimId, DocumentSummary } from '../../shared/model';
+import { invoke } from './api';
+import { ClaimsPanel } from './features/claims/ClaimsPanel';
+import { HelpDialog } from './features/help/HelpDialog';
+import { DropOverlay } from './features/library/DropOverlay';
+import { ImportPanel } from './features/library/ImportPanel';
+import { LibraryPane, type LibraryHandle } from './features/library/LibraryPane';
+import { PasswordDialog } from './features/library/PasswordDialog';
+import { useImportQueue } from './features/library/useImportQueue';
+import { Reader, type ReaderHandle } from './features/reader/Reader';
+import { StatusBar } from './features/shell/StatusBar';
+import { Toasts } from './features/shell/Toasts';
+import { useDesktopCommands } from './features/shell/useDesktopCommands';
+import { useGlobalKeys } from './features/shell/useGlobalKeys';
+import { errorMessage, useToasts } from './features/shell/useToasts';
+import { useWorkspace } from './features/shell/useWorkspace';
+import { Welcome } from './features/shell/Welcome';
+import { documentTitle, plural } from './lib/format';
+import { downloadText } from './lib/download';
+
+interface PasswordPrompt {
+  fileName: string;
+  wrongBefore: boolean;
+  answer: (password: string | null) => void;
+}
+
+export function App() {
+  const toasts = useToasts();
+  const { info, error } = toasts;
+  const ws = useWorkspace(error);
+  const readerRef = useRef<ReaderHandle>(null);
+  const libraryRef = useRef<LibraryHandle>(null);
+  const [appInfo, setAppInfo] = useState<AppInfo | null>(null);
+  const [status, setStatus] = useState('');
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [prompt, setPrompt] = useState<PasswordPrompt | null>(null);
+  const [creating, setCreating] = useState(false);
+  const [exporting, setExporting] = useState(false);
+
+  useEffect(() => {
+    invoke('app.info', {}).then(setAppInfo, (e: unknown) =>
+      error(errorMessage(e, 'reach the backend')),
+    );
+  }, [error]);
+
+  const imports = useImportQueue({
+    askPassword: (fileName, wrongBefore) =>
+      new Promise((answer) =>
+        setPrompt({ fileName, wrongBefore, answer: (p) => (setPrompt(null), answer(p)) }),
+      ),
+    onDocument: (doc: DocumentSummary, outcome, batchSize) => {
+      void ws.refreshDocuments();
+      if (outcome === 'duplicate') {
+        info(`“${documentTitle(doc)}” is already in the workspace; opened it.`);
+        void ws.openDocument(doc.id);
+      } else if (batchSize === 1 || ws.openId() === null) {
+        void ws.openDocument(doc.id);
+      }
+    },
+  });
+
+  const selectClaim = useCallback(
+    (id: ClaimId, reveal: boolean) => {
+      ws.setSelectedClaimId(id);
+      const claim = ws.open?.claims.find((c) => c.id === id);
+      if (reveal && claim) readerRef.current?.revealClaim(claim);
+    },
+    [ws],
+  );
+
+  const createClaim = async () => {
+    if (!ws.open || creating) {
+      if (!ws.open) error('Open a document and select a passage first, then press C.');
+      return;
+    }
+    const span = readerRef.current?.selectionSpan();
+    if (!span) {
+      error('Select a passage in the document first, then press C (or click “Create claim”).');
+      return;
+    }
+    setCreating(true);
+    try {
+      const claim = await invoke('claims.create', {
+        documentId: ws.open.summary.id,
+        spans: [span],
+      });
+      ws.putClaim(claim);
+      ws.setSelectedClaimId(claim.id);
+      readerRef.current?.clearSelection();
+      setStatus('Claim created');
+      void ws.refreshDocuments();
+    } catch (e) {
+      error(errorMessage(e, 'create the claim'));
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  const afterHistory = (step: { label: string; documentIds: string[] } | null, verb: string) => {
+    if (!step) {
+      info(`Nothing to ${verb.toLowerCase()}.`);
+      return;
+    }
+    const openId = ws.openId();
+    if (openId && step.documentIds.includes(openId)) void ws.reloadClaims();
+    void ws.refreshDocuments();
+    setStatus(`${verb === 'Undo' ? 'Undid' : 'Redid'}: ${step.label}`);
+  };
+  const undo = async () => {
+    try {
+      afterHistory(await invoke('history.undo', {}), 'Undo');
+    } catch (e) {
+      error(errorMessage(e, 'undo'));
+    }
+  };
+  const redo = async () => {
+    try {
+      afterHistory(await invoke('history.redo', {}), 'Redo');
+    } catch (e) {
+      error(errorMessage(e, 'redo'));
+    }
+  };
+
+  const deleteClaim = async (claim: Claim) => {
+    try {
+      await invoke('claims.delete', { id: claim.id });
+      ws.setSelectedClaimId(null);
+      await ws.reloadClaims();
+      void ws.refreshDocuments();
+      info('Claim deleted', { label: 'Undo', run: () => void undo() });
+    } catch (e) {
+      error(errorMessage(e, 'delete the claim'));
+    }
+  };
+
+  const exportClaims = async () => {
+    if (exporting) return;
+    setExporting(true);
+    try {
+      const file = await invoke('export.claims', { format: 'json' });
+      downloadText(file.fileName, file.mediaType, file.text);
+      setStatus(`Exported ${file.fileName}`);
+    } catch (e) {
+      error(errorMessage(e, 'export the claims'));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  const runCommand = (command: ShellCommand) => {
+    const actions: Record<ShellCommand, () => void> = {
+      import: () => libraryRef.current?.pickFiles(),
+      export: () => void exportClaims(),
+      help: () => setHelpOpen(true),
+      undo: () => void undo(),
+      redo: () => void redo(),
+    };
+    actions[command]();
+  };
+  useDesktopCommands(runCommand);
+  useGlobalKeys({
+    createClaim: () => void createClaim(),
+    deleteSelectedClaim: () => {
+      const claim = ws.open?.claims.find((c) => c.id === ws.selectedClaimId);
+      if (claim) void deleteClaim(claim);
+    },
+    undo: () => void undo(),
+    redo: () => void redo(),
+    help: () => setHelpOpen(true),
+    pickFiles: () => libraryRef.current?.pickFiles(),
+    exportClaims: () => void exportClaims(),
+    escape: () => {
+      if (window.getSelection()?.isCollapsed === false) readerRef.current?.clearSelection();
+      else ws.setSelectedClaimId(null);
+    },
+  });
+
+  const open = ws.open;
+  const loading = ws.loadingId && ws.loadingId !== open?.summary.id ? ws.loadingId : null;
+  const loadingTitle = loading
+    ? (ws.documents?.find((d) => d.id === loading)?.meta.title ?? 'document')
+    : null;
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <span className="brand">Claimdesk</span>
+        <span className="topbar-doc">{open ? documentTitle(open.summary) : ''}</span>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => void exportClaims()}
+          disabled={exporting}
+        >
+          {exporting ? 'Exporting…' : 'Export claims'}
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost btn-small btn-icon"
+          aria-label="Keyboard shortcuts"
+          aria-keyshortcuts="?"
+          title="Keyboard shortcuts (?)"
+          onClick={() => setHelpOpen(true)}
+        >
+          ?
+        </button>
+      </header>
+      <div className="panes">
+        <LibraryPane
+          ref={libraryRef}
+          documents={ws.documents}
+          openId={open?.summary.id ?? null}
+          onOpen={(id) => void ws.openDocument(id)}
+          onFiles={imports.start}
+        >
+          <ImportPanel
+            items={imports.items}
+            running={imports.running}
+            onCancel={imports.cancel}
+            onClose={imports.clear}
+          />
+        </LibraryPane>
+        {open && !loading ? (
+          <Reader
+            ref={readerRef}
+            doc={open.summary}
+            content={open.content}
+            claims={open.claims}
+            selectedClaimId={ws.selectedClaimId}
+            creating={creating}
+            onSelectClaim={(id) => selectClaim(id, false)}
+            onCreateClaim={() => void createClaim()}
+            onError={error}
+          />
+        ) : (
+          <Welcome loading={loadingTitle} hasDocuments={(ws.documents?.length ?? 0) > 0} />
+        )}
+        <ClaimsPanel
+          claims={open && !loading ? open.claims : null}
+          pages={open?.content.pages ?? []}
+          selectedId={ws.selectedClaimId}
+          onSelect={(id) => selectClaim(id, true)}
+          onSaved={ws.putClaim}
+          onDelete={(c) => void deleteClaim(c)}
+        />
+      </div>
+      <StatusBar
+        info={appInfo}
+        message={status || (open ? `${plural(open.claims.length, 'claim')} in this document` : '')}
+      />
+      <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
+      <DropOverlay onFiles={imports.start} />
+      {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {prompt && (
+        <PasswordDialog
+          fileName={prompt.fileName}
+          wrongBefore={prompt.wrongBefore}
+          onAnswer={prompt.answer}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Claim } from '../../../../shared/model';
+import { excerpt } from './fields';
+
+interface Props {
+  claim: Claim;
+  pageLabel: string | null;
+}
+
+/** The summary line of a claim: statement, the quoted passage when it differs, and chips. */
+export function ClaimSummary({ claim, pageLabel }: Props) {
+  const quote = claim.spans.map((s) => s.exact).join(' … ');
+  const paraphrased = claim.statement.trim() !== quote.trim();
+  const chips = [
+    claim.stance !== 'asserts' ? claim.stance : null,
+    claim.certainty,
+    ...claim.hedges.map((h) => `“${h}”`),
+    claim.eventDate,
+    claim.status === 'reviewed' ? '✓ reviewed' : null,
+    ...claim.tags.map((t) => `#${t}`),
+  ].filter((x): x is string => !!x);
+  return (
+    <>
+      <p className="claim-statement">{excerpt(claim.statement, 220)}</p>
+      {paraphrased && <blockquote className="claim-quote">{excerpt(quote, 200)}</blockquote>}
+      {(chips.length > 0 || pageLabel !== null) && (
+        <p className="claim-chips">
+          {pageLabel !== null && <span className="chip chip-page">p. {pageLabel}</span>}
+          {chips.map((c, i) => (
+            <span key={i} className={`chip ${c.startsWith('“') ? 'chip-hedge' : ''}`}>
+              {c}
+            </span>
+          ))}
+        </p>
+      )}
+    </>
+  );
+}

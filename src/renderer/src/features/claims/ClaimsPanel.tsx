@@ -1,0 +1,94 @@
+import { useEffect, useId, useRef } from 'react';
+import type { Claim, ClaimId, PageSpan } from '../../../../shared/model';
+import { plural } from '../../lib/format';
+import { moveFocusInList } from '../../lib/listKeys';
+import { pageLabelAt } from '../reader/sections';
+import { ClaimEditor } from './ClaimEditor';
+import { ClaimSummary } from './ClaimItem';
+
+interface Props {
+  /** null when no document is open */
+  claims: readonly Claim[] | null;
+  pages: readonly PageSpan[];
+  selectedId: ClaimId | null;
+  onSelect: (id: ClaimId) => void;
+  onSaved: (claim: Claim) => void;
+  onDelete: (claim: Claim) => void;
+}
+
+/** The open document's claims in text order; the selected one opens its editor in place. */
+export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDelete }: Props) {
+  const headingId = useId();
+  const listRef = useRef<HTMLUListElement>(null);
+
+  useEffect(() => {
+    if (!selectedId || !listRef.current) return;
+    const item = listRef.current.querySelector<HTMLElement>(
+      `[data-claim-id="${CSS.escape(selectedId)}"]`,
+    );
+    item?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const sorted = claims ? [...claims].sort((a, b) => firstStart(a) - firstStart(b)) : null;
+  const tabStop = sorted?.some((c) => c.id === selectedId) ? selectedId : sorted?.[0]?.id;
+
+  return (
+    <aside className="pane claims" aria-labelledby={headingId}>
+      <div className="pane-head">
+        <h2 className="pane-title" id={headingId}>
+          Claims
+        </h2>
+        {sorted && <span className="pane-count">{plural(sorted.length, 'claim')}</span>}
+      </div>
+      {sorted === null ? (
+        <p className="pane-empty">Open a document to see its claims.</p>
+      ) : sorted.length === 0 ? (
+        <div className="pane-empty">
+          <p>No claims in this document yet.</p>
+          <p>
+            Select a passage in the text, then press <kbd>C</kbd> or click “Create claim”.
+          </p>
+        </div>
+      ) : null}
+      <ul
+        ref={listRef}
+        className="claim-list"
+        aria-label="Claims"
+        hidden={!sorted || sorted.length === 0}
+        onKeyDown={(e) =>
+          (e.target as HTMLElement).classList.contains('claim-item') &&
+          moveFocusInList(e, '.claim-item')
+        }
+      >
+        {sorted?.map((c) => {
+          const selected = c.id === selectedId;
+          return (
+            <li
+              key={c.id}
+              data-claim-id={c.id}
+              className={`claim-item${selected ? ' is-selected' : ''}`}
+              tabIndex={c.id === tabStop ? 0 : -1}
+              aria-current={selected ? 'true' : undefined}
+              onClick={(e) => {
+                // clicks inside the editor's fields are edits, not a new selection
+                if (!(e.target as HTMLElement).closest('.claim-editor')) onSelect(c.id);
+              }}
+              onKeyDown={(e) => {
+                if (e.target !== e.currentTarget) return;
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onSelect(c.id);
+                }
+              }}
+            >
+              <ClaimSummary claim={c} pageLabel={pageLabelAt(pages, firstStart(c))} />
+              {selected && <ClaimEditor claim={c} onSaved={onSaved} onDelete={() => onDelete(c)} />}
+            </li>
+          );
+        })}
+      </ul>
+    </aside>
+  );
+}
+
+const firstStart = (c: Claim) => c.spans[0]?.start ?? 0;

@@ -1,0 +1,49 @@
+import { Modal } from '../../lib/Modal';
+
+const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+
+const SHORTCUTS: [keys: string[], what: string][] = [
+  [['C'], 'Create a claim from the selected text'],
+  [['Delete'], 'Delete the selected claim (you can undo)'],
+  [[mod, 'Z'], 'Undo'],
+  [[mod, 'Shift', 'Z'], 'Redo'],
+  [['↑ / ↓'], 'Move between documents or claims in a list'],
+  [['Enter'], 'Open the document / select the claim / save a field'],
+  [['Shift', 'Enter'], 'New line in a statement or note'],
+  [[mod, 'O'], 'Import files'],
+  [[mod, 'E'], 'Export claims'],
+  [['?'], 'Show these shortcuts'],
+  [['Esc'], 'Close a dialog, or clear the text selection'],
+];
+
+export function HelpDialog({ onClose }: { onClose: () => void }) {
+  return (
+    <Modal title="Keyboard shortcuts" onClose={onClose} className="help-dialog">
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, what]) => (
+            <tr key={what}>
+              <th scope="row">
+                {keys.map((k, i) => (
+                  <span key={k}>
+                    {i > 0 && <span className="plus">+</span>}
+                    <kbd>{k}</kbd>
+                  </span>
+                ))}
+              </th>
+              <td>{what}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="modal-note">
+        Shortcuts do nothing while you are typing in a field, except Enter.
+      </p>
+      <div className="modal-actions">
+        <button type="button" className="btn" onClick={onClose} autoFocus>
+          Close
+        </button>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,99 @@
+import { useRef, type Ref, useImperativeHandle } from 'react';
+import type { DocumentId, DocumentSummary } from '../../../../shared/model';
+import { documentTitle, plural, shortDate, typeLabel } from '../../lib/format';
+import { moveFocusInList } from '../../lib/listKeys';
+
+export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
+
+export interface LibraryHandle {
+  /** Opens the system file picker (menu command, shortcut). */
+  pickFiles(): void;
+}
+
+interface Props {
+  documents: readonly DocumentSummary[] | null;
+  openId: DocumentId | null;
+  onOpen: (id: DocumentId) => void;
+  onFiles: (files: File[]) => void;
+  children?: React.ReactNode;
+  ref?: Ref<LibraryHandle>;
+}
+
+/** The workspace's documents and the way in for new ones. */
+export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => ({ pickFiles: () => input.current?.click() }), []);
+  // the open document, else the first, is the list's single Tab stop
+  const tabStop = documents?.some((d) => d.id === openId) ? openId : documents?.[0]?.id;
+
+  return (
+    <nav className="pane library" aria-label="Library">
+      <div className="pane-head">
+        <h2 className="pane-title">Library</h2>
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          onClick={() => input.current?.click()}
+        >
+          Import files
+        </button>
+        <input
+          ref={input}
+          type="file"
+          multiple
+          accept={ACCEPTED_FILES}
+          hidden
+          aria-label="Files to import"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = ''; // choosing the same file again must fire change again
+            onFiles(files);
+          }}
+        />
+      </div>
+      {children}
+      {documents === null ? (
+        <p className="pane-empty">Loading documents…</p>
+      ) : documents.length === 0 ? (
+        <div className="pane-empty">
+          <p>No documents yet.</p>
+          <p>
+            Import reports and articles (TXT, Markdown, HTML, PDF, DOCX) with the button above, or
+            drop files on the window.
+          </p>
+        </div>
+      ) : (
+        <ul
+          className="doc-list"
+          aria-label="Documents"
+          onKeyDown={(e) => moveFocusInList(e, '.doc-item')}
+        >
+          {documents.map((d) => (
+            <li
+              key={d.id}
+              className="doc-item"
+              tabIndex={d.id === tabStop ? 0 : -1}
+              aria-current={d.id === openId ? 'true' : undefined}
+              onClick={() => onOpen(d.id)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onOpen(d.id);
+                }
+              }}
+            >
+              <span className="doc-title">{documentTitle(d)}</span>
+              <span className="doc-meta">
+                <span className="badge">{typeLabel(d.mediaType)}</span>
+                <span>{shortDate(d.importedAt)}</span>
+                <span className={d.claimCount > 0 ? 'doc-claims has-claims' : 'doc-claims'}>
+                  {plural(d.claimCount, 'claim')}
+                </span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,212 @@
+import {
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type Ref,
+} from 'react';
+import type { Claim, ClaimId, DocumentContent, DocumentSummary } from '../../../../shared/model';
+import { excerpt } from '../claims/fields';
+import { ReaderHeader } from './ReaderHeader';
+import { SectionView } from './SectionView';
+import { listMarkers, type Highlight } from './segments';
+import {
+  bucketBySection,
+  estimateSectionHeight,
+  sectionIndexAt,
+  splitIntoSections,
+} from './sections';
+import { selectionSpanIn } from './selection';
+import { SelectionToolbar } from './SelectionToolbar';
+import { useSectionMounting } from './useSectionMounting';
+
+export interface ReaderHandle {
+  /** Scrolls to a claim's first passage (mounting its section first) and flashes it. */
+  revealClaim(claim: Claim): void;
+  /** The selected passage as canonical offsets, or null. */
+  selectionSpan(): { start: number; end: number } | null;
+  clearSelection(): void;
+}
+
+interface Props {
+  doc: DocumentSummary;
+  content: DocumentContent;
+  claims: readonly Claim[];
+  selectedClaimId: ClaimId | null;
+  creating: boolean;
+  onSelectClaim: (id: ClaimId) => void;
+  onCreateClaim: () => void;
+  onError: (message: string) => void;
+  ref?: Ref<ReaderHandle>;
+}
+
+export function Reader(props: Props) {
+  const { doc, content, claims, selectedClaimId, creating, onSelectClaim, onCreateClaim, onError } =
+    props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const docRef = useRef<HTMLDivElement>(null);
+
+  const sections = useMemo(() => splitIntoSections(content.blocks, content.pages), [content]);
+  const markers = useMemo(() => {
+    const map = new Map<number, string>();
+    listMarkers(content.blocks).forEach(
+      (m, i) => m !== null && map.set(content.blocks[i]!.start, m),
+    );
+    return map;
+  }, [content]);
+  const marksBySection = useMemo(
+    () => bucketBySection(sections, content.marks),
+    [sections, content],
+  );
+  const highlightsBySection = useMemo(() => {
+    const highlights: Highlight[] = claims.flatMap((c) =>
+      c.spans.map((s) => ({ claimId: c.id, start: s.start, end: s.end })),
+    );
+    return bucketBySection(sections, highlights).map((list) => ({
+      list,
+      key: list.map((h) => `${h.claimId}:${h.start}-${h.end}`).join(','),
+    }));
+  }, [sections, claims]);
+  const claimsById = useMemo(() => new Map(claims.map((c) => [c.id as string, c])), [claims]);
+
+  const { mounted, heights, ensureMounted } = useSectionMounting(scrollRef, sections);
+  const reportError = useCallback(
+    (e: Error) => onError(`The reader could not display part of this document: ${e.message}`),
+    [onError],
+  );
+
+  // scroll-to-claim waits for its section to be mounted and rendered by Lexical
+  const [reveal, setReveal] = useState<{ offset: number; claimId: string; tick: number } | null>(
+    null,
+  );
+  useLayoutEffect(() => {
+    if (!reveal || !docRef.current) return;
+    const index = sectionIndexAt(sections, reveal.offset);
+    const slot = docRef.current.querySelector<HTMLElement>(`[data-section="${index}"]`);
+    if (!slot || slot.dataset.mounted !== 'true') return;
+    const blocks = [...slot.querySelectorAll<HTMLElement>('[data-start]')];
+    const block = blocks.findLast((b) => Number(b.dataset.start) <= reveal.offset) ?? blocks[0];
+    const marks = [
+      ...slot.querySelectorAll<HTMLElement>(`mark[data-claims~="${CSS.escape(reveal.claimId)}"]`),
+    ];
+    (marks[0] ?? block ?? slot).scrollIntoView({ block: 'center', behavior: 'auto' });
+    for (const m of docRef.current.querySelectorAll<HTMLElement>(
+      `mark[data-claims~="${CSS.escape(reveal.claimId)}"]`,
+    )) {
+      m.classList.remove('is-flashing');
+      void m.offsetWidth; // restart the animation when the same claim is revealed twice
+      m.classList.add('is-flashing');
+      m.addEventListener('animationend', () => m.classList.remove('is-flashing'), { once: true });
+    }
+    setReveal(null);
+  }, [reveal, mounted, sections]);
+
+  useImperativeHandle(
+    props.ref,
+    () => ({
+      revealClaim(claim) {
+        const offset = claim.spans[0]?.start ?? 0;
+        const index = sectionIndexAt(sections, offset);
+        ensureMounted([index - 1, index, index + 1].filter((i) => i >= 0 && i < sections.length));
+        setReveal((r) => ({ offset, claimId: claim.id, tick: (r?.tick ?? 0) + 1 }));
+      },
+      selectionSpan: () => (docRef.current ? selectionSpanIn(docRef.current, content.text) : null),
+      clearSelection: () => window.getSelection()?.removeAllRanges(),
+    }),
+    [sections, content, ensureMounted],
+  );
+
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    // links are shown (title = target), never followed from the reader
+    if (target.closest('a')) e.preventDefault();
+    const selection = window.getSelection();
+    if (selection && !selection.isCollapsed) return; // the user is selecting text, not clicking
+    const mark = target.closest<HTMLElement>('mark[data-claims]');
+    if (!mark) return;
+    const ids = (mark.dataset.claims ?? '').split(' ').filter((id) => claimsById.has(id));
+    if (ids.length === 0) return;
+    // clicking overlapping highlights cycles through their claims, the most specific first
+    const byLength = [...ids].sort(
+      (a, b) => claimLength(claimsById.get(a)!) - claimLength(claimsById.get(b)!),
+    );
+    const current = selectedClaimId ? byLength.indexOf(selectedClaimId) : -1;
+    onSelectClaim(byLength[(current + 1) % byLength.length] as ClaimId);
+  };
+
+  const onMouseOver = (e: MouseEvent<HTMLDivElement>) => {
+    const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-claims]');
+    if (!mark) return;
+    const ids = (mark.dataset.claims ?? '').split(' ');
+    const lines = ids.flatMap((id) => {
+      const c = claimsById.get(id);
+      return c ? [`• ${excerpt(c.statement, 140)}`] : [];
+    });
+    mark.title = `${ids.length > 1 ? `${ids.length} claims` : 'Claim'} (click to select):\n${lines.join('\n')}`;
+  };
+
+  return (
+    <main className="pane reader" aria-label="Reader">
+      <ReaderHeader doc={doc} claimCount={claims.length} />
+      <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-label="Document text">
+        {sections.length === 0 ? (
+          <p className="reader-empty">
+            This document has no text to show.
+            {doc.warnings.length > 0 ? ` The import said: ${doc.warnings.join(' ')}` : ''}
+          </p>
+        ) : (
+          <div
+            ref={docRef}
+            className="rd-doc"
+            lang={doc.meta.language ?? undefined}
+            onClick={onClick}
+            onAuxClick={(e) => (e.target as HTMLElement).closest('a') && e.preventDefault()}
+            onMouseOver={onMouseOver}
+          >
+            {sections.map((s, i) => {
+              const isMounted = mounted.has(i);
+              const newPage = s.pageLabel !== null && sections[i - 1]?.pageLabel !== s.pageLabel;
+              return (
+                <section
+                  key={`${doc.id}:${i}`}
+                  className="rd-section"
+                  data-section={i}
+                  data-mounted={isMounted}
+                  style={
+                    isMounted
+                      ? undefined
+                      : { height: heights.current.get(i) ?? estimateSectionHeight(s) }
+                  }
+                >
+                  {newPage && (
+                    <div className="rd-page" role="separator" aria-label={`Page ${s.pageLabel}`}>
+                      <span>p. {s.pageLabel}</span>
+                    </div>
+                  )}
+                  {isMounted && (
+                    <SectionView
+                      text={content.text}
+                      blocks={s.blocks}
+                      marks={marksBySection[i]!}
+                      highlights={highlightsBySection[i]!.list}
+                      highlightKey={highlightsBySection[i]!.key}
+                      markers={markers}
+                      selectedClaimId={selectedClaimId}
+                      onError={reportError}
+                    />
+                  )}
+                </section>
+              );
+            })}
+          </div>
+        )}
+      </div>
+      <SelectionToolbar scrollRef={scrollRef} onCreate={onCreateClaim} busy={creating} />
+    </main>
+  );
+}
+
+const claimLength = (c: Claim) => c.spans.reduce((n, s) => n + s.end - s.start, 0);

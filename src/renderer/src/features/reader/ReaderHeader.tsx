@@ -1,0 +1,39 @@
+import type { DocumentSummary } from '../../../../shared/model';
+import { documentTitle, plural, shortDate, typeLabel } from '../../lib/format';
+
+/** The open document's title and provenance, and a reminder of how to make a claim. */
+export function ReaderHeader({ doc, claimCount }: { doc: DocumentSummary; claimCount: number }) {
+  const m = doc.meta;
+  const details = [
+    typeLabel(doc.mediaType),
+    doc.pageCount !== null ? plural(doc.pageCount, 'page') : null,
+    m.authors.length > 0 ? m.authors.join(', ') : null,
+    m.publisher,
+    m.publishedDate,
+    `imported ${shortDate(doc.importedAt)}`,
+    plural(claimCount, 'claim'),
+  ].filter((x): x is string => !!x);
+  return (
+    <header className="reader-header">
+      <h1 className="reader-title" title={doc.fileName}>
+        {documentTitle(doc)}
+      </h1>
+      <p className="reader-meta">
+        {details.join(' · ')}
+        <span className="reader-hint">
+          Select a passage, then press <kbd>C</kbd> to make it a claim
+        </span>
+      </p>
+      {doc.warnings.length > 0 && (
+        <details className="reader-warnings">
+          <summary>{plural(doc.warnings.length, 'import warning')}</summary>
+          <ul>
+            {doc.warnings.map((w, i) => (
+              <li key={i}>{w}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </header>
+  );
+}
