@@ -1,0 +1,218 @@
+/**
+ * The core loop a researcher repeats all day: import a source, read it, mark passages as claims
+ * (overlapping ones too), come back later and find them, change one's mind (delete, undo), export.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// The few browser globals used inside page.evaluate: this file compiles without the DOM library.
+interface BrowserText {
+  data: string;
+  length: number;
+}
+interface BrowserRange {
+  setStart(node: BrowserText, offset: number): void;
+  setEnd(node: BrowserText, offset: number): void;
+}
+declare const document: {
+  querySelector(selector: string): object | null;
+  createTreeWalker(root: object, whatToShow: number): { nextNode(): object | null };
+  createRange(): BrowserRange;
+};
+declare const window: {
+  getSelection(): {
+    removeAllRanges(): void;
+    addRange(range: BrowserRange): void;
+    toString(): string;
+  } | null;
+};
+declare const NodeFilter: { SHOW_TEXT: number };
+
+/** Selects the reader's rendered text from the start of `from` to the end of `to`, like a mouse drag. */
+async function selectText(page: Page, from: string, to = from): Promise<string> {
+  return page.evaluate(
+    ([from, to]) => {
+      const root = document.querySelector('.rd-doc');
+      if (!root) throw new Error('no document is open');
+      const nodes: [BrowserText, number][] = [];
+      let text = '';
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        nodes.push([n as BrowserText, text.length]);
+        text += (n as BrowserText).data;
+      }
+      const start = text.indexOf(from);
+      const toAt = text.indexOf(to, start);
+      if (start < 0 || toAt < 0) throw new Error(`"${from}"…"${to}" is not in the reader`);
+      const end = toAt + to.length;
+      const locate = (pos: number, isEnd: boolean): [BrowserText, number] => {
+        const hit = nodes.find(
+          ([n, s]) => pos >= s && (isEnd ? pos <= s + n.length : pos < s + n.length),
+        )!;
+        return [hit[0], pos - hit[1]];
+      };
+      const range = document.createRange();
+      range.setStart(...locate(start, false));
+      range.setEnd(...locate(end, true));
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    },
+    [from, to] as const,
+  );
+}
+
+async function importAndOpen(page: Page, file: string, title: RegExp): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files' }).click();
+  await (await chooser).setFiles(file);
+  await expect(page.getByRole('list', { name: 'Import progress' })).toContainText('Imported');
+  await page
+    .getByRole('list', { name: 'Documents' })
+    .getByRole('listitem')
+    .filter({ hasText: title })
+    .click();
+  await expect(page.locator('.rd-doc [data-start]').first()).toBeVisible();
+}
+
+async function createClaim(page: Page, from: string, to = from): Promise<string> {
+  const selected = await selectText(page, from, to);
+  const before = await claimItems(page).count();
+  await page.keyboard.press('c');
+  await expect(claimItems(page)).toHaveCount(before + 1);
+  return selected;
+}
+
+const claimItems = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
+
+async function exportJson(page: Page): Promise<ExportedClaims> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export claims' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/\.json$/);
+  return JSON.parse(await readFile(await file.path(), 'utf8')) as ExportedClaims;
+}
+
+interface ExportedClaims {
+  documents: { id: string; title: string }[];
+  entities: unknown[];
+  claims: {
+    id: string;
+    documentId: string;
+    quote: { exact: string; prefix: string; suffix: string };
+    position: { start: number; end: number };
+  }[];
+}
+
+test('import, overlapping claims, reload, delete and undo, export', async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+
+  const first = await createClaim(page, 'Officials reported at least 27 deaths');
+  const second = await createClaim(page, 'at least 27 deaths', 'closer to 50');
+  expect(first).toBe('Officials reported at least 27 deaths');
+  expect(second).toBe('at least 27 deaths; local residents said the toll was closer to 50');
+
+  // both claims are listed and highlighted; where they overlap, one highlight carries both
+  await expect(claimItems(page).filter({ hasText: first })).toHaveCount(1);
+  await expect(claimItems(page).filter({ hasText: second })).toHaveCount(1);
+  await expect(page.locator('mark[data-depth="2"]')).toHaveText('at least 27 deaths');
+  await expect(page.locator('mark[data-claims]')).toHaveText([
+    'Officials reported ',
+    'at least 27 deaths',
+    '; local residents said the toll was closer to 50',
+  ]);
+
+  // clicking a highlight selects its claim in the panel
+  await page.getByText('Officials reported', { exact: true }).click();
+  await expect(claimItems(page).filter({ hasText: first })).toHaveAttribute('aria-current', 'true');
+
+  // everything is still there after a reload (the backend owns the data)
+  await page.reload();
+  await expect(claimItems(page)).toHaveCount(2);
+  await expect(page.locator('mark[data-depth="2"]')).toHaveText('at least 27 deaths');
+
+  // delete one, then undo from the toast
+  await claimItems(page).filter({ hasText: first }).click();
+  await page.getByRole('button', { name: 'Delete claim' }).click();
+  await expect(page.getByRole('status')).toContainText('Claim deleted');
+  await expect(claimItems(page)).toHaveCount(1);
+  await expect(page.locator('mark[data-depth="2"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(claimItems(page)).toHaveCount(2);
+  await expect(page.locator('mark[data-depth="2"]')).toHaveText('at least 27 deaths');
+
+  const exported = await exportJson(page);
+  expect(Array.isArray(exported.documents)).toBe(true);
+  expect(Array.isArray(exported.entities)).toBe(true);
+  expect(Array.isArray(exported.claims)).toBe(true);
+  expect(exported.documents).toHaveLength(1);
+  const docId = exported.documents[0]!.id;
+  const byQuote = new Map(exported.claims.map((c) => [c.quote.exact, c]));
+  for (const selected of [first, second]) {
+    const claim = byQuote.get(selected);
+    expect(claim, `exported claim for "${selected}"`).toBeDefined();
+    expect(claim!.documentId).toBe(docId);
+    expect(claim!.position.end - claim!.position.start).toBe([...selected].length);
+  }
+  // the two passages overlap in the exported positions too
+  const [a, b] = [byQuote.get(first)!.position, byQuote.get(second)!.position];
+  expect(a.start).toBeLessThan(b.start);
+  expect(b.start).toBeLessThan(a.end);
+});
+
+test('Cyrillic text renders and a claim over it exports the exact quote', async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  const cyrillic = 'Мы не знали, что происходит внутри';
+  await expect(page.locator('.rd-doc')).toContainText(cyrillic);
+
+  const selected = await createClaim(page, cyrillic);
+  expect(selected).toBe(cyrillic);
+  await expect(claimItems(page)).toContainText(cyrillic);
+  await expect(page.locator('mark[data-claims]')).toHaveText(cyrillic);
+
+  // an emoji is two UTF-16 units but one code point: exported positions count code points
+  const withEmoji = await createClaim(page, 'online', 'mixed');
+  const exported = await exportJson(page);
+  const quotes = exported.claims.map((c) => c.quote.exact);
+  expect(quotes).toContain(cyrillic);
+  expect(quotes).toContain(withEmoji);
+  for (const c of exported.claims) {
+    expect(c.position.end - c.position.start).toBe([...c.quote.exact].length);
+  }
+  const cyr = exported.claims.find((c) => c.quote.exact === cyrillic)!;
+  expect(cyr.quote.prefix.endsWith('«')).toBe(true);
+  expect(cyr.quote.suffix.startsWith('»')).toBe(true);
+});
+
+test('keyboard: shortcuts overlay, claim selection and delete from the keyboard', async ({
+  page,
+  fixturesDir,
+}) => {
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Create a claim from the selected text');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  await createClaim(page, 'Gulmurod Khalimov');
+  await claimItems(page).first().focus();
+  await page.keyboard.press('Enter');
+  await expect(claimItems(page).first()).toHaveAttribute('aria-current', 'true');
+  await page.keyboard.press('Delete');
+  await expect(claimItems(page)).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(claimItems(page)).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(claimItems(page)).toHaveCount(0);
+});
