@@ -1,0 +1,219 @@
+import type {
+  ClaimHit,
+  EntityHit,
+  PageRef,
+  PassageHit,
+  SearchKind,
+  SearchResults,
+} from '../../shared/api-search';
+import { SEARCH_KINDS } from '../../shared/api-search';
+import type { ClaimId, DocumentId, EntityId } from '../../shared/model';
+import { ftsErrorToAppError, toFtsQuery } from './fts-query';
+import type { Db } from './open';
+import { indexPendingDocuments } from './search-index';
+import { CLOSE, OPEN, highlightIn, makeSnippet } from './snippet';
+
+export interface SearchInput {
+  query: string;
+  kinds?: SearchKind[];
+  limit: number;
+  documentId?: DocumentId;
+}
+
+const MARKERS = `'${OPEN}', '${CLOSE}'`;
+
+/**
+ * One search over passages of document text, claims (statement, quotes, note) and entities (name,
+ * aliases), each kind ranked by bm25 and cut at `limit`. Every kind reads at most `limit + 1` rows
+ * from its index, and snippets are built for those only.
+ */
+export function search(db: Db, input: SearchInput): SearchResults {
+  const kinds = new Set(input.kinds ?? SEARCH_KINDS);
+  const results: SearchResults = {
+    passages: [],
+    claims: [],
+    entities: [],
+    more: { passages: false, claims: false, entities: false },
+  };
+  const match = toFtsQuery(input.query);
+  if (!match) return results;
+  const limit = input.limit + 1;
+  try {
+    if (kinds.has('passages')) {
+      indexPendingDocuments(db);
+      results.passages = searchPassages(db, match, limit, input.documentId);
+    }
+    if (kinds.has('claims')) results.claims = searchClaims(db, match, limit, input.documentId);
+    if (kinds.has('entities')) results.entities = searchEntities(db, match, limit);
+  } catch (error) {
+    throw ftsErrorToAppError(error);
+  }
+  for (const kind of SEARCH_KINDS) {
+    if (results[kind].length > input.limit) {
+      results[kind].length = input.limit;
+      results.more[kind] = true;
+    }
+  }
+  return results;
+}
+
+interface PassageRow {
+  score: number;
+  marked: string;
+  document_id: string;
+  start: number;
+  text: string;
+  title: string;
+  page: string | null;
+}
+
+function searchPassages(
+  db: Db,
+  match: string,
+  limit: number,
+  documentId?: DocumentId,
+): PassageHit[] {
+  let range = '';
+  const params: Record<string, unknown> = { match, limit };
+  if (documentId) {
+    // a document's chunks have consecutive ids (search-index.ts): a rowid range FTS5 can seek to
+    const span = db
+      .prepare('SELECT min(id) AS lo, max(id) AS hi FROM search_chunks WHERE document_id = ?')
+      .get(documentId) as { lo: number | null; hi: number | null };
+    if (span.lo === null) return [];
+    range = 'AND rowid BETWEEN @lo AND @hi';
+    Object.assign(params, { lo: span.lo, hi: span.hi, documentId });
+  }
+  const rows = db
+    .prepare(
+      `SELECT h.score, h.marked, c.document_id, c.start, c.text, d.meta ->> '$.title' AS title,
+         (SELECT json_object('index', p.page_index, 'label', p.label) FROM document_pages p
+          WHERE p.document_id = c.document_id AND p.start <= c.start ORDER BY p.start DESC LIMIT 1) AS page
+       FROM (SELECT rowid, rank AS score, highlight(search_passages, 0, ${MARKERS}) AS marked
+             FROM search_passages WHERE search_passages MATCH @match ${range}
+             ORDER BY rank LIMIT @limit) h
+       JOIN search_chunks c ON c.id = h.rowid
+       JOIN documents d ON d.id = c.document_id
+       ${documentId ? 'WHERE c.document_id = @documentId' : ''}
+       ORDER BY h.score`,
+    )
+    .all(params) as PassageRow[];
+  return rows.map((r) => {
+    const { text, ranges } = highlightIn(r.text, r.marked);
+    const first = ranges[0] ?? { start: 0, end: 0 };
+    return {
+      documentId: r.document_id as DocumentId,
+      documentTitle: r.title,
+      start: r.start + first.start,
+      end: r.start + first.end,
+      page: r.page ? (JSON.parse(r.page) as PageRef) : null,
+      snippet: makeSnippet(text, ranges),
+      score: r.score,
+    };
+  });
+}
+
+interface ClaimRow {
+  id: string;
+  score: number;
+  marked_statement: string;
+  marked_quote: string;
+  marked_note: string;
+  document_id: string;
+  title: string;
+  statement: string;
+  quote: string;
+  note: string;
+  start: number | null;
+  end: number | null;
+}
+
+const CLAIM_FIELDS = ['statement', 'quote', 'note'] as const;
+
+function searchClaims(db: Db, match: string, limit: number, documentId?: DocumentId): ClaimHit[] {
+  const inDocument = documentId
+    ? `AND rowid IN (SELECT k.key FROM claims c JOIN search_keys k ON k.ref = c.id WHERE c.document_id = @documentId)`
+    : '';
+  const rows = db
+    .prepare(
+      `SELECT k.ref AS id, h.*, c.document_id, d.meta ->> '$.title' AS title, c.statement, c.note,
+         coalesce((SELECT group_concat(s.exact, ' … ' ORDER BY s.ordinal) FROM claim_spans s
+                   WHERE s.claim_id = c.id), '') AS quote,
+         s0.start, s0.end
+       FROM (SELECT rowid, bm25(search_claims, 4.0, 2.0, 1.0) AS score,
+               highlight(search_claims, 0, ${MARKERS}) AS marked_statement,
+               highlight(search_claims, 1, ${MARKERS}) AS marked_quote,
+               highlight(search_claims, 2, ${MARKERS}) AS marked_note
+             FROM search_claims WHERE search_claims MATCH @match ${inDocument}
+             ORDER BY score LIMIT @limit) h
+       JOIN search_keys k ON k.key = h.rowid
+       JOIN claims c ON c.id = k.ref
+       JOIN documents d ON d.id = c.document_id
+       LEFT JOIN claim_spans s0 ON s0.claim_id = c.id AND s0.ordinal = 0
+       ORDER BY h.score`,
+    )
+    .all({ match, limit, ...(documentId ? { documentId } : {}) }) as ClaimRow[];
+  return rows.map((r) => {
+    const fields = CLAIM_FIELDS.map((field) => ({
+      field,
+      ...highlightIn(r[field], r[`marked_${field}`]),
+    }));
+    const best = fields.find((f) => f.ranges.length > 0) ?? fields[0]!;
+    return {
+      claimId: r.id as ClaimId,
+      documentId: r.document_id as DocumentId,
+      documentTitle: r.title,
+      statement: r.statement,
+      field: best.field,
+      snippet: makeSnippet(best.text, best.ranges),
+      start: r.start ?? 0,
+      end: r.end ?? 0,
+      score: r.score,
+    };
+  });
+}
+
+interface EntityRow {
+  id: string;
+  score: number;
+  marked_name: string;
+  marked_aliases: string;
+  kind: string;
+  name: string;
+  aliases: string;
+}
+
+function searchEntities(db: Db, match: string, limit: number): EntityHit[] {
+  const rows = db
+    .prepare(
+      `SELECT k.ref AS id, h.*, e.kind, e.name,
+         coalesce((SELECT group_concat(a.alias, char(10) ORDER BY a.alias) FROM entity_aliases a
+                   WHERE a.entity_id = e.id), '') AS aliases
+       FROM (SELECT rowid, bm25(search_entities, 2.0, 1.0) AS score,
+               highlight(search_entities, 0, ${MARKERS}) AS marked_name,
+               highlight(search_entities, 1, ${MARKERS}) AS marked_aliases
+             FROM search_entities WHERE search_entities MATCH @match
+             ORDER BY score LIMIT @limit) h
+       JOIN search_keys k ON k.key = h.rowid
+       JOIN entities e ON e.id = k.ref
+       ORDER BY h.score`,
+    )
+    .all({ match, limit }) as EntityRow[];
+  return rows.map((r) => {
+    const name = highlightIn(r.name, r.marked_name);
+    const base = { entityId: r.id as EntityId, kind: r.kind, name: r.name, score: r.score };
+    if (name.ranges.length > 0 || r.aliases === '') {
+      return { ...base, field: 'name' as const, snippet: makeSnippet(name.text, name.ranges) };
+    }
+    // aliases are indexed one a line: show the line with the first match
+    const aliases = highlightIn(r.aliases, r.marked_aliases);
+    const first = aliases.ranges[0] ?? { start: 0, end: 0 };
+    const lineStart = aliases.text.lastIndexOf('\n', first.start - 1) + 1;
+    const lineEnd = aliases.text.indexOf('\n', first.end);
+    const line = aliases.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
+    const ranges = aliases.ranges
+      .filter((x) => x.start >= lineStart && x.end <= lineStart + line.length)
+      .map((x) => ({ start: x.start - lineStart, end: x.end - lineStart }));
+    return { ...base, field: 'alias' as const, snippet: makeSnippet(line, ranges) };
+  });
+}
