@@ -1,112 +1,181 @@
-import { codePointConverter } from '../../shared/anchor';
-import type { Claim, ClaimRelation, DocumentId, Entity, PageSpan } from '../../shared/model';
-import { listClaims } from '../db/claims';
-import { getDocumentContent, listDocuments } from '../db/documents';
-import { listEntities } from '../db/entities';
+import type { ClaimFilter } from '../../shared/api-search';
+import type { Claim, ClaimRelation, DocumentSummary, Entity, Mention } from '../../shared/model';
 import type { Db } from '../db/open';
-import { listRelations } from '../db/relations';
+import { forEachDocument, selectForExport, type ExportScope, type Located } from './selection';
 
+/**
+ * The claims JSON export, Claimdesk's main output: documents, entities, mentions and claims with
+ * their provenance. Described by resources/schemas/claims.schema.json and docs/export-format.md;
+ * change all three together, and bump CLAIMS_FORMAT_VERSION when a change is not backwards
+ * compatible. Positions are Unicode code points into the document's canonical text (the W3C model),
+ * not JavaScript's UTF-16 offsets.
+ */
 export const CLAIMS_FORMAT = 'claimdesk.claims';
 export const CLAIMS_FORMAT_VERSION = 1;
 
-/**
- * The claims JSON export: documents, entities and claims with provenance. Positions are Unicode code
- * points into the document's canonical text (the W3C model), not JavaScript's UTF-16 offsets.
- */
+export interface ExportedDocument {
+  id: string;
+  title: string;
+  sha256: string;
+  mediaType: string;
+  fileName: string;
+  authors: string[];
+  publishedDate: string | null;
+  publisher: string | null;
+  sourceUrl: string | null;
+  language: string | null;
+  pageCount: number | null;
+  importedAt: string;
+}
+
+/** The provenance every claim carries, so a claim read on its own still says where it is from. */
+export interface ClaimSource {
+  documentId: string;
+  title: string;
+  sha256: string;
+  sourceUrl: string | null;
+  authors: string[];
+  publishedDate: string | null;
+}
+
+export interface ExportedRelation {
+  id: string;
+  kind: string;
+  /** outgoing: this claim → claimId; incoming: claimId → this claim */
+  direction: 'outgoing' | 'incoming';
+  claimId: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface ExportedClaim extends Located {
+  id: string;
+  documentId: string;
+  source: ClaimSource;
+  statement: string;
+  /** every passage; the claim's own position/quote/page are those of the first */
+  spans: Located[];
+  claimantId: string | null;
+  subjectIds: string[];
+  placeId: string | null;
+  type: string;
+  stance: string;
+  certainty: string | null;
+  hedges: string[];
+  eventDate: string | null;
+  tags: string[];
+  note: string;
+  status: string;
+  relations: ExportedRelation[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedMention extends Located {
+  id: string;
+  documentId: string;
+  entityId: string;
+  createdAt: string;
+}
+
+export interface ClaimsExport {
+  format: typeof CLAIMS_FORMAT;
+  version: typeof CLAIMS_FORMAT_VERSION;
+  generator: string;
+  exportedAt: string;
+  positionUnit: 'unicode-code-point';
+  scope: {
+    kind: 'workspace' | 'document' | 'filter';
+    documentId: string | null;
+    filter: ClaimFilter | null;
+  };
+  documents: ExportedDocument[];
+  entities: Entity[];
+  mentions: ExportedMention[];
+  claims: ExportedClaim[];
+}
+
 export function exportClaimsJson(
   db: Db,
-  options: { documentId?: DocumentId; generator: string },
-): object {
-  const claims = listClaims(db, { documentId: options.documentId });
-  const documents = listDocuments(db).filter(
-    (d) => !options.documentId || d.id === options.documentId,
-  );
-  const relations = groupRelations(listRelations(db));
-  const entityIds = new Set(claims.flatMap(referencedEntities));
-  const entities = listEntities(db).filter((e) => !options.documentId || entityIds.has(e.id));
-
-  const claimsByDocument = new Map<string, Claim[]>();
-  for (const c of claims) claimsByDocument.set(c.documentId, [...(claimsByDocument.get(c.documentId) ?? []), c]);
-
-  const exportedClaims: object[] = [];
-  for (const doc of documents) {
-    const docClaims = claimsByDocument.get(doc.id);
-    if (!docClaims) continue;
-    const content = getDocumentContent(db, doc.id);
-    const toCodePoints = codePointConverter(content.text);
-    for (const claim of docClaims) {
-      exportedClaims.push(exportClaim(claim, content.pages, toCodePoints, relations.get(claim.id) ?? []));
-    }
-  }
-
+  options: ExportScope & { generator: string },
+): ClaimsExport {
+  const selection = selectForExport(db, options);
+  const relations = groupRelations(selection.relations);
+  const claims: ExportedClaim[] = [];
+  const mentions: ExportedMention[] = [];
+  forEachDocument(db, selection, (doc, locate, docClaims, docMentions) => {
+    const source = sourceOf(doc);
+    for (const c of docClaims)
+      claims.push(exportClaim(c, source, c.spans.map(locate), relations.get(c.id) ?? []));
+    for (const m of docMentions) mentions.push(exportMention(m, locate(m.anchor)));
+  });
   return {
     format: CLAIMS_FORMAT,
     version: CLAIMS_FORMAT_VERSION,
     generator: options.generator,
     exportedAt: new Date().toISOString(),
     positionUnit: 'unicode-code-point',
-    documents: documents.map((d) => ({
-      id: d.id,
-      title: d.meta.title,
-      sha256: d.sha256,
-      mediaType: d.mediaType,
-      fileName: d.fileName,
-      authors: d.meta.authors,
-      publishedDate: d.meta.publishedDate,
-      publisher: d.meta.publisher,
-      sourceUrl: d.meta.sourceUrl,
-      language: d.meta.language,
-      pageCount: d.pageCount,
-      importedAt: d.importedAt,
-    })),
-    entities: entities.map(exportEntity),
-    claims: exportedClaims,
+    scope: {
+      kind: options.filter ? 'filter' : options.documentId ? 'document' : 'workspace',
+      documentId: options.documentId ?? null,
+      filter: options.filter ?? null,
+    },
+    documents: selection.documents.map(exportDocument),
+    entities: selection.entities.map(exportEntity),
+    mentions,
+    claims,
   };
 }
 
-function referencedEntities(c: Claim): string[] {
-  return [c.claimantId, c.placeId, ...c.subjectIds].filter((x): x is NonNullable<typeof x> => !!x);
+function exportDocument(d: DocumentSummary): ExportedDocument {
+  return {
+    id: d.id,
+    title: d.meta.title,
+    sha256: d.sha256,
+    mediaType: d.mediaType,
+    fileName: d.fileName,
+    authors: d.meta.authors,
+    publishedDate: d.meta.publishedDate,
+    publisher: d.meta.publisher,
+    sourceUrl: d.meta.sourceUrl,
+    language: d.meta.language,
+    pageCount: d.pageCount,
+    importedAt: d.importedAt,
+  };
 }
 
-function groupRelations(relations: ClaimRelation[]): Map<string, object[]> {
-  const byClaim = new Map<string, object[]>();
-  const add = (claimId: string, value: object) => byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), value]);
+const sourceOf = (d: DocumentSummary): ClaimSource => ({
+  documentId: d.id,
+  title: d.meta.title,
+  sha256: d.sha256,
+  sourceUrl: d.meta.sourceUrl,
+  authors: d.meta.authors,
+  publishedDate: d.meta.publishedDate,
+});
+
+function groupRelations(relations: ClaimRelation[]): Map<string, ExportedRelation[]> {
+  const byClaim = new Map<string, ExportedRelation[]>();
+  const add = (claimId: string, value: ExportedRelation) =>
+    byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), value]);
   for (const r of relations) {
-    add(r.fromClaimId, { id: r.id, kind: r.kind, direction: 'outgoing', claimId: r.toClaimId, note: r.note });
-    add(r.toClaimId, { id: r.id, kind: r.kind, direction: 'incoming', claimId: r.fromClaimId, note: r.note });
+    const common = { id: r.id, kind: r.kind, note: r.note, createdAt: r.createdAt };
+    add(r.fromClaimId, { ...common, direction: 'outgoing', claimId: r.toClaimId });
+    add(r.toClaimId, { ...common, direction: 'incoming', claimId: r.fromClaimId });
   }
   return byClaim;
 }
 
-function pageOf(pages: PageSpan[], offset: number): { index: number; label: string } | null {
-  // binary search: pages are contiguous and ordered
-  let lo = 0;
-  let hi = pages.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = pages[mid]!;
-    if (offset < p.start) hi = mid - 1;
-    else if (offset >= p.end && mid < pages.length - 1) lo = mid + 1;
-    else return { index: p.index, label: p.label };
-  }
-  return null;
-}
-
 function exportClaim(
   c: Claim,
-  pages: PageSpan[],
-  toCodePoints: (offset: number) => number,
-  relations: object[],
-): object {
-  const spans = c.spans.map((s) => ({
-    position: { start: toCodePoints(s.start), end: toCodePoints(s.end) },
-    quote: { exact: s.exact, prefix: s.prefix, suffix: s.suffix },
-    page: pageOf(pages, s.start),
-  }));
+  source: ClaimSource,
+  spans: Located[],
+  relations: ExportedRelation[],
+): ExportedClaim {
   const first = spans[0]!;
   return {
     id: c.id,
     documentId: c.documentId,
+    source,
     statement: c.statement,
     quote: first.quote,
     position: first.position,
@@ -129,15 +198,21 @@ function exportClaim(
   };
 }
 
-function exportEntity(e: Entity): object {
-  return {
-    id: e.id,
-    kind: e.kind,
-    name: e.name,
-    aliases: e.aliases,
-    description: e.description,
-    externalIds: e.externalIds,
-    createdAt: e.createdAt,
-    updatedAt: e.updatedAt,
-  };
-}
+const exportMention = (m: Mention, located: Located): ExportedMention => ({
+  id: m.id,
+  documentId: m.documentId,
+  entityId: m.entityId,
+  ...located,
+  createdAt: m.createdAt,
+});
+
+const exportEntity = (e: Entity): Entity => ({
+  id: e.id,
+  kind: e.kind,
+  name: e.name,
+  aliases: e.aliases,
+  description: e.description,
+  externalIds: e.externalIds,
+  createdAt: e.createdAt,
+  updatedAt: e.updatedAt,
+});

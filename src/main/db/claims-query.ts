@@ -1,0 +1,234 @@
+import type {
+  ClaimColumn,
+  ClaimFilter,
+  ClaimSort,
+  ClaimTablePage,
+  ClaimTableRow,
+  NamedRef,
+  PageRef,
+} from '../../shared/api-search';
+import type { Certainty, ClaimId, DocumentId, ReviewStatus, Stance } from '../../shared/model';
+import { CERTAINTIES } from '../../shared/model';
+import { ftsErrorToAppError, toFtsQuery } from './fts-query';
+import type { Db } from './open';
+
+/**
+ * The claims table: every claim with the columns researchers sort and filter on, computed in SQL so
+ * a page of 100 rows out of 100,000 claims costs one indexed query plus the rows themselves.
+ */
+
+/** `s0` is the claim's first passage (spans are stored in text order), `d` its document. */
+const FROM = `FROM claims c
+  JOIN documents d ON d.id = c.document_id
+  LEFT JOIN claim_spans s0 ON s0.claim_id = c.id AND s0.ordinal = 0`;
+
+/** `value` (over `p`) of the page holding the claim's first passage. */
+const onPage = (value: string) => `(SELECT ${value} FROM document_pages p
+  WHERE p.document_id = c.document_id AND p.start <= s0.start ORDER BY p.start DESC LIMIT 1)`;
+const QUOTE = `coalesce((SELECT group_concat(s.exact, ' … ' ORDER BY s.ordinal) FROM claim_spans s
+  WHERE s.claim_id = c.id), '')`;
+const SUBJECT_NAMES = `(SELECT group_concat(e.name, '; ' ORDER BY e.name COLLATE NOCASE)
+  FROM claim_subjects cs JOIN entities e ON e.id = cs.entity_id WHERE cs.claim_id = c.id)`;
+const TAG_NAMES = `(SELECT group_concat(t.name, ', ' ORDER BY t.name)
+  FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id)`;
+const RELATIONS = `((SELECT count(*) FROM claim_relations r WHERE r.from_claim_id = c.id)
+  + (SELECT count(*) FROM claim_relations r WHERE r.to_claim_id = c.id))`;
+const TITLE = `(d.meta ->> '$.title')`;
+const CERTAINTY_RANK = `CASE c.certainty ${CERTAINTIES.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} END`;
+
+const SORT: Record<ClaimColumn, string> = {
+  statement: 'c.statement COLLATE NOCASE',
+  quote: 's0.exact COLLATE NOCASE',
+  document: `${TITLE} COLLATE NOCASE`,
+  page: onPage('p.page_index'),
+  claimant: '(SELECT name FROM entities WHERE id = c.claimant_id) COLLATE NOCASE',
+  subjects: `${SUBJECT_NAMES} COLLATE NOCASE`,
+  type: 'c.type COLLATE NOCASE',
+  stance: 'c.stance',
+  certainty: CERTAINTY_RANK,
+  eventDate: 'c.event_date',
+  tags: `${TAG_NAMES} COLLATE NOCASE`,
+  status: 'c.status',
+  relations: RELATIONS,
+  createdAt: 'c.created_at',
+  updatedAt: 'c.updated_at',
+};
+
+/** Reading order: by document, then position. Also the tie-breaker of every other order. */
+const READING_ORDER = `${TITLE} COLLATE NOCASE, c.document_id, s0.start, c.created_at, c.id`;
+
+interface Where {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** The WHERE clause of a filter; the text filter goes through the full-text index. */
+export function filterSql(filter: ClaimFilter): Where {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  const add = (sql: string, values: Record<string, unknown> = {}) => {
+    clauses.push(sql);
+    Object.assign(params, values);
+  };
+  if (filter.text !== undefined) {
+    const match = toFtsQuery(filter.text, { implicitPrefix: true });
+    if (match) {
+      add(
+        `c.id IN (SELECT k.ref FROM search_claims JOIN search_keys k ON k.key = search_claims.rowid
+          WHERE search_claims MATCH @text)`,
+        { text: match },
+      );
+    }
+  }
+  if (filter.documentId) add('c.document_id = @documentId', { documentId: filter.documentId });
+  if (filter.page !== undefined) add(`${onPage('p.label')} = @page`, { page: filter.page });
+  if (filter.claimantId === null) add('c.claimant_id IS NULL');
+  else if (filter.claimantId) add('c.claimant_id = @claimantId', { claimantId: filter.claimantId });
+  if (filter.subjectId) {
+    add('c.id IN (SELECT claim_id FROM claim_subjects WHERE entity_id = @subjectId)', {
+      subjectId: filter.subjectId,
+    });
+  }
+  if (filter.placeId) add('c.place_id = @placeId', { placeId: filter.placeId });
+  if (filter.type !== undefined) add('c.type = @type', { type: filter.type });
+  if (filter.stance) add('c.stance = @stance', { stance: filter.stance });
+  if (filter.certainty === null) add('c.certainty IS NULL');
+  else if (filter.certainty) add('c.certainty = @certainty', { certainty: filter.certainty });
+  // partial dates compare as text: "2018" < "2018-11" < "2018-11-07" < "2018-11~"; "~" sorts after
+  // every character a date holds, so an inclusive upper bound covers all its refinements
+  if (filter.eventDate?.from) add('c.event_date >= @dateFrom', { dateFrom: filter.eventDate.from });
+  if (filter.eventDate?.to) add('c.event_date < @dateTo', { dateTo: `${filter.eventDate.to}~` });
+  if (filter.tag !== undefined) {
+    add(
+      `c.id IN (SELECT ct.claim_id FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
+        WHERE t.name = @tag)`,
+      { tag: filter.tag },
+    );
+  }
+  if (filter.status) add('c.status = @status', { status: filter.status });
+  if (filter.hasRelations !== undefined) {
+    const any = `(EXISTS (SELECT 1 FROM claim_relations r WHERE r.from_claim_id = c.id)
+      OR EXISTS (SELECT 1 FROM claim_relations r WHERE r.to_claim_id = c.id))`;
+    add(filter.hasRelations ? any : `NOT ${any}`);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+export function orderSql(sort?: ClaimSort): string {
+  if (!sort) return `ORDER BY ${READING_ORDER}`;
+  const direction = sort.direction === 'desc' ? 'DESC' : 'ASC';
+  return `ORDER BY ${SORT[sort.column]} ${direction} NULLS LAST, ${READING_ORDER}`;
+}
+
+interface Row {
+  id: string;
+  document_id: string;
+  title: string;
+  statement: string;
+  quote: string;
+  start: number | null;
+  end: number | null;
+  page: string | null;
+  claimant: string | null;
+  place: string | null;
+  subjects: string;
+  type: string;
+  stance: string;
+  certainty: string | null;
+  event_date: string | null;
+  tags: string;
+  status: string;
+  relations: number;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The SELECT of the table's rows; `ORDER`/`LIMIT` are appended by the callers. */
+export function claimRowsSql(where: string): string {
+  const ref = (column: string) =>
+    `(SELECT json_object('id', e.id, 'name', e.name) FROM entities e WHERE e.id = ${column})`;
+  return `SELECT c.id, c.document_id, ${TITLE} AS title, c.statement, ${QUOTE} AS quote,
+      s0.start, s0.end,
+      ${onPage("json_object('index', p.page_index, 'label', p.label)")} AS page,
+      ${ref('c.claimant_id')} AS claimant, ${ref('c.place_id')} AS place,
+      (SELECT json_group_array(json_object('id', e.id, 'name', e.name)) FROM
+        (SELECT e.id, e.name FROM claim_subjects cs JOIN entities e ON e.id = cs.entity_id
+         WHERE cs.claim_id = c.id ORDER BY cs.rowid) e) AS subjects,
+      c.type, c.stance, c.certainty, c.event_date,
+      (SELECT json_group_array(name) FROM (SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
+        WHERE ct.claim_id = c.id ORDER BY t.name)) AS tags,
+      c.status, ${RELATIONS} AS relations, c.note, c.created_at, c.updated_at
+    ${FROM} ${where}`;
+}
+
+const toRow = (r: Row): ClaimTableRow => ({
+  id: r.id as ClaimId,
+  documentId: r.document_id as DocumentId,
+  documentTitle: r.title,
+  statement: r.statement,
+  quote: r.quote,
+  start: r.start ?? 0,
+  end: r.end ?? 0,
+  page: r.page ? (JSON.parse(r.page) as PageRef) : null,
+  claimant: r.claimant ? (JSON.parse(r.claimant) as NamedRef) : null,
+  subjects: JSON.parse(r.subjects) as NamedRef[],
+  place: r.place ? (JSON.parse(r.place) as NamedRef) : null,
+  type: r.type,
+  stance: r.stance as Stance,
+  certainty: r.certainty as Certainty | null,
+  eventDate: r.event_date,
+  tags: JSON.parse(r.tags) as string[],
+  status: r.status as ReviewStatus,
+  relationsCount: r.relations,
+  note: r.note,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export interface ClaimQuery {
+  filter: ClaimFilter;
+  sort?: ClaimSort;
+  limit: number;
+  offset: number;
+}
+
+export function queryClaims(db: Db, query: ClaimQuery): ClaimTablePage {
+  try {
+    const where = filterSql(query.filter);
+    const total = (
+      db.prepare(`SELECT count(*) AS n ${FROM} ${where.sql}`).get(where.params) as { n: number }
+    ).n;
+    const rows = db
+      .prepare(`${claimRowsSql(where.sql)} ${orderSql(query.sort)} LIMIT @limit OFFSET @offset`)
+      .all({ ...where.params, limit: query.limit, offset: query.offset }) as Row[];
+    return { rows: rows.map(toRow), total };
+  } catch (error) {
+    throw ftsErrorToAppError(error);
+  }
+}
+
+/** Every row matching a filter, in table order (the CSV export). */
+export function allClaimRows(db: Db, filter: ClaimFilter, sort?: ClaimSort): ClaimTableRow[] {
+  try {
+    const where = filterSql(filter);
+    const rows = db
+      .prepare(`${claimRowsSql(where.sql)} ${orderSql(sort)}`)
+      .all(where.params) as Row[];
+    return rows.map(toRow);
+  } catch (error) {
+    throw ftsErrorToAppError(error);
+  }
+}
+
+/** The ids of the claims matching a filter (exports of the current filter). */
+export function claimIdsMatching(db: Db, filter: ClaimFilter): Set<string> {
+  try {
+    const where = filterSql(filter);
+    return new Set(
+      db.prepare(`SELECT c.id ${FROM} ${where.sql}`).pluck().all(where.params) as string[],
+    );
+  } catch (error) {
+    throw ftsErrorToAppError(error);
+  }
+}

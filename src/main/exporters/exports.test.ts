@@ -1,0 +1,358 @@
+import { describe, expect, it } from 'vitest';
+import { claimFilter } from '../../shared/api-search';
+import { getDocumentContent } from '../db/documents';
+import {
+  KHALIMOV,
+  KHUJAND,
+  PDF_TEXT,
+  REUTERS,
+  buildClaimsFixture,
+  corpusFiles,
+  importCorpusWithClaims,
+} from '../test/claims-fixture';
+import { expectValid, isValid } from '../test/schemas';
+import { SAMPLE_TEXT, tempBackend } from '../test/workspace';
+import { exportClaimsJson, type ClaimsExport } from './claims-json';
+import { CSV_COLUMNS, exportCsv } from './csv';
+import { exportW3c } from './w3c';
+
+const generator = 'Claimdesk test';
+
+/** Code points [start, end) of a text, the way the W3C model counts. */
+const byCodePoints = (text: string, start: number, end: number) =>
+  [...text].slice(start, end).join('');
+
+/** A strict RFC 4180 parser (quoted fields, doubled quotes, CRLF records), for reading exports back. */
+function parseCsv(input: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (input[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= input.length) throw new Error('unterminated quoted field');
+        if (input[i] === '"') {
+          if (input[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else {
+            i++;
+            break;
+          }
+        } else field += input[i++];
+      }
+    } else {
+      while (i < input.length && input[i] !== ',' && input[i] !== '\r' && input[i] !== '\n') {
+        if (input[i] === '"') throw new Error(`bare quote in an unquoted field at ${i}`);
+        field += input[i++];
+      }
+    }
+    record.push(field);
+    if (input[i] === ',') {
+      i++;
+      continue;
+    }
+    if (input.startsWith('\r\n', i)) {
+      records.push(record);
+      record = [];
+      i += 2;
+      if (i === input.length) return records;
+      continue;
+    }
+    if (i >= input.length) throw new Error('the last record must end with CRLF');
+    throw new Error(`a bare line feed or carriage return at ${i}`);
+  }
+}
+
+describe('claims JSON export', () => {
+  it('is valid against the schema and carries provenance, code point positions and entities', async () => {
+    const { db } = tempBackend();
+    const { doc, pdf, claims } = await buildClaimsFixture(db);
+    const data = exportClaimsJson(db, { generator });
+    expectValid('claims', data);
+    // the schema has teeth: a claim without provenance, or a UTF-16-style position, fails
+    const broken = structuredClone(data) as unknown as { claims: Record<string, unknown>[] };
+    delete broken.claims[0]!.source;
+    expect(isValid('claims', broken)).toBe(false);
+    expect(isValid('claims', { ...data, positionUnit: 'utf-16' })).toBe(false);
+    expect(data).toMatchObject({
+      format: 'claimdesk.claims',
+      version: 1,
+      scope: { kind: 'workspace' },
+    });
+    expect(data.documents.map((d) => d.id).sort()).toEqual([doc.id, pdf.id].sort());
+    expect(data.claims).toHaveLength(4);
+    expect(data.entities.map((e) => e.id).sort()).toEqual([REUTERS, KHALIMOV, KHUJAND].sort());
+    expect(data.entities.find((e) => e.id === KHALIMOV)).toMatchObject({
+      aliases: ['Gumurod Halimov', 'Халимов'],
+      externalIds: { wikidata: 'Q20813186' },
+    });
+
+    // the Cyrillic claim sits after an emoji: its code point position differs from UTF-16
+    const cyrillic = data.claims.find((c) => c.id === claims.cyrillic.id)!;
+    const utf16 = claims.cyrillic.spans[0]!;
+    expect(cyrillic.position.start).toBe(utf16.start - 1);
+    expect(byCodePoints(SAMPLE_TEXT, cyrillic.position.start, cyrillic.position.end)).toBe(
+      'в колонии',
+    );
+    expect(cyrillic.quote).toEqual({
+      exact: 'в колонии',
+      prefix: utf16.prefix,
+      suffix: utf16.suffix,
+    });
+    for (const c of data.claims) {
+      const text = c.documentId === pdf.id ? PDF_TEXT : SAMPLE_TEXT;
+      for (const s of c.spans)
+        expect(byCodePoints(text, s.position.start, s.position.end)).toBe(s.quote.exact);
+      // every entity a claim names is in the entities array
+      for (const id of [c.claimantId, c.placeId, ...c.subjectIds].filter(Boolean)) {
+        expect(data.entities.some((e) => e.id === id)).toBe(true);
+      }
+    }
+
+    const riot = data.claims.find((c) => c.id === claims.riot.id)!;
+    expect(riot).toMatchObject({
+      source: { documentId: doc.id, title: doc.meta.title, sha256: doc.sha256, sourceUrl: null },
+      claimantId: REUTERS,
+      subjectIds: [KHUJAND],
+      placeId: KHUJAND,
+      tags: ['prison', 'riot'],
+      page: null,
+      relations: [
+        { id: 'rel_00000000000a', kind: 'refines', direction: 'incoming', claimId: claims.toll.id },
+      ],
+    });
+    const toll = data.claims.find((c) => c.id === claims.toll.id)!;
+    expect(toll.spans.map((s) => s.quote.exact)).toEqual([
+      'at least 27 people dead',
+      'closer to 50',
+    ]);
+    expect(toll.relations[0]).toMatchObject({ direction: 'outgoing', claimId: claims.riot.id });
+    const vahdat = data.claims.find((c) => c.id === claims.vahdat.id)!;
+    expect(vahdat.page).toEqual({ index: 1, label: 'v' });
+    expect(vahdat.source).toMatchObject({
+      authors: ['A. Author', 'B. Author'],
+      publishedDate: '2019-05',
+      sourceUrl: 'https://example.org/report.pdf',
+    });
+    expect(data.mentions).toEqual([
+      expect.objectContaining({
+        id: 'men_00000000000a',
+        entityId: KHALIMOV,
+        quote: expect.objectContaining({ exact: 'Gulmurod Khalimov' }),
+      }),
+    ]);
+  });
+
+  it('exports one document, or the claims a filter matches', async () => {
+    const { db } = tempBackend();
+    const { pdf, claims } = await buildClaimsFixture(db);
+    const one = exportClaimsJson(db, { generator, documentId: pdf.id });
+    expectValid('claims', one);
+    expect(one.documents.map((d) => d.id)).toEqual([pdf.id]);
+    expect(one.claims.map((c) => c.id)).toEqual([claims.vahdat.id]);
+    expect(one.entities).toEqual([]);
+
+    const filter = claimFilter.parse({ claimantId: REUTERS });
+    const filtered = exportClaimsJson(db, { generator, filter });
+    expectValid('claims', filtered);
+    expect(filtered.scope).toEqual({ kind: 'filter', documentId: null, filter });
+    expect(filtered.claims.map((c) => c.id)).toEqual([claims.riot.id]);
+    expect(filtered.documents.map((d) => d.id)).toEqual([claims.riot.documentId]);
+    expect(filtered.entities.map((e) => e.id).sort()).toEqual([REUTERS, KHUJAND].sort());
+    expect(filtered.mentions).toEqual([]);
+  });
+
+  it('is valid for the sample corpus', async () => {
+    const files = corpusFiles();
+    if (!files) return;
+    const { db } = tempBackend();
+    const count = await importCorpusWithClaims(db, files);
+    expect(count).toBeGreaterThan(20);
+    const data: ClaimsExport = exportClaimsJson(db, { generator });
+    expectValid('claims', data);
+    expect(data.claims).toHaveLength(count);
+    const texts = new Map(
+      data.documents.map((d) => [d.id, getDocumentContent(db, d.id as never).text]),
+    );
+    for (const c of data.claims) {
+      expect(byCodePoints(texts.get(c.documentId)!, c.position.start, c.position.end)).toBe(
+        c.quote.exact,
+      );
+    }
+    // the PDFs' claims know their page
+    const pdfIds = new Set(
+      data.documents.filter((d) => d.mediaType === 'application/pdf').map((d) => d.id),
+    );
+    const pdfClaims = data.claims.filter((c) => pdfIds.has(c.documentId));
+    expect(pdfClaims.length).toBeGreaterThan(0);
+    for (const c of pdfClaims) expect(c.page).not.toBeNull();
+    expectValid('w3c', exportW3c(db, { generator }));
+  });
+});
+
+describe('W3C Web Annotation export', () => {
+  it('emits a valid AnnotationCollection: claims, mentions and relations', async () => {
+    const { db } = tempBackend();
+    const { doc, pdf, claims } = await buildClaimsFixture(db);
+    const data = exportW3c(db, { generator }) as {
+      '@context': string;
+      type: string;
+      total: number;
+      first: { items: Record<string, unknown>[] };
+    };
+    expectValid('w3c', data);
+    expect(
+      isValid('w3c', {
+        ...data,
+        first: { ...data.first, items: [{ type: 'Annotation', body: [] }] },
+      }),
+    ).toBe(false);
+    expect(data['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    const items = data.first.items;
+    expect(data.total).toBe(items.length);
+    // 4 claims, 1 mention, 1 relation
+    expect(items.filter((a) => a.motivation === 'describing')).toHaveLength(4);
+    expect(items.filter((a) => a.motivation === 'identifying')).toHaveLength(1);
+    expect(items.filter((a) => a.motivation === 'linking')).toHaveLength(1);
+
+    const riot = items.find((a) => a.id === `urn:claimdesk:claim:${claims.riot.id}`)!;
+    expect(riot.body).toEqual(
+      expect.arrayContaining([
+        {
+          type: 'TextualBody',
+          purpose: 'describing',
+          value: 'a riot in the Khujand prison',
+          format: 'text/plain',
+        },
+        { type: 'TextualBody', purpose: 'tagging', value: 'prison' },
+        { type: 'TextualBody', purpose: 'tagging', value: 'riot' },
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: `urn:claimdesk:entity:${REUTERS}`,
+        },
+        {
+          type: 'SpecificResource',
+          purpose: 'identifying',
+          source: `urn:claimdesk:entity:${KHUJAND}`,
+        },
+      ]),
+    );
+    const cyrillic = items.find((a) => a.id === `urn:claimdesk:claim:${claims.cyrillic.id}`)!;
+    expect(cyrillic.body).toContainEqual({
+      type: 'SpecificResource',
+      purpose: 'identifying',
+      source: 'http://www.wikidata.org/entity/Q20813186',
+    });
+    const [target] = cyrillic.target as { source: string; selector: Record<string, unknown>[] }[];
+    expect(target!.source).toBe(`urn:sha256:${doc.sha256}`);
+    const position = target!.selector.find((s) => s.type === 'TextPositionSelector') as {
+      start: number;
+      end: number;
+    };
+    expect(byCodePoints(SAMPLE_TEXT, position.start, position.end)).toBe('в колонии');
+    expect(target!.selector.find((s) => s.type === 'TextQuoteSelector')).toMatchObject({
+      exact: 'в колонии',
+    });
+    expect(target!.selector.some((s) => s.type === 'FragmentSelector')).toBe(false);
+
+    const toll = items.find((a) => a.id === `urn:claimdesk:claim:${claims.toll.id}`)!;
+    expect(toll.target).toHaveLength(2);
+
+    const vahdat = items.find((a) => a.id === `urn:claimdesk:claim:${claims.vahdat.id}`)!;
+    const [pdfTarget] = vahdat.target as { source: string; selector: Record<string, unknown>[] }[];
+    expect(pdfTarget!.source).toBe(`urn:sha256:${pdf.sha256}`);
+    expect(pdfTarget!.selector).toContainEqual({
+      type: 'FragmentSelector',
+      conformsTo: 'http://tools.ietf.org/rfc/rfc3778',
+      value: 'page=2',
+      refinedBy: expect.objectContaining({ type: 'TextQuoteSelector', exact: 'Vahdat "riot"' }),
+    });
+
+    const link = items.find((a) => a.motivation === 'linking')!;
+    expect(link).toMatchObject({
+      target: `urn:claimdesk:claim:${claims.toll.id}`,
+      body: [
+        {
+          type: 'SpecificResource',
+          purpose: 'linking',
+          source: `urn:claimdesk:claim:${claims.riot.id}`,
+        },
+        { type: 'TextualBody', purpose: 'classifying', value: 'refines' },
+        {
+          type: 'TextualBody',
+          purpose: 'commenting',
+          value: 'the toll of that riot',
+          format: 'text/plain',
+        },
+      ],
+    });
+    const mention = items.find((a) => a.motivation === 'identifying')!;
+    expect(mention.body).toContainEqual({
+      type: 'SpecificResource',
+      purpose: 'identifying',
+      source: 'http://www.wikidata.org/entity/Q20813186',
+    });
+  });
+});
+
+describe('CSV export', () => {
+  it('parses back as RFC 4180 with a BOM, one row per claim, formulas neutralized', async () => {
+    const { db } = tempBackend();
+    const { claims } = await buildClaimsFixture(db);
+    const csv = exportCsv(db, {});
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.replaceAll('\r\n', '')).not.toMatch(/\r(?!\n)/);
+    const records = parseCsv(csv.slice(1));
+    const [header, ...rows] = records;
+    expect(header).toEqual(CSV_COLUMNS.map(([name]) => name));
+    expect(rows).toHaveLength(4);
+    for (const row of rows) expect(row).toHaveLength(header!.length);
+    const byId = new Map(
+      rows.map((r) => [r[0], Object.fromEntries(header!.map((h, i) => [h, r[i]!]))]),
+    );
+
+    const riot = byId.get(claims.riot.id)!;
+    expect(riot).toMatchObject({
+      statement: 'a riot in the Khujand prison',
+      claimant: 'Reuters',
+      subjects: 'Khujand',
+      place: 'Khujand',
+      type: 'event',
+      certainty: 'likely',
+      event_date: '2018-11-07',
+      tags: 'prison; riot',
+      status: 'reviewed',
+      relations: '1',
+      note: 'Says "at least"; check, then =SUM(A1)',
+    });
+    // a cell that starts like a formula is made inert
+    expect(byId.get(claims.toll.id)!.statement).toBe("'=27 dead, or +50");
+    expect(byId.get(claims.toll.id)!.tags).toBe('riot; toll, dead');
+    expect(byId.get(claims.toll.id)!.quote).toBe('at least 27 people dead … closer to 50');
+    // line breaks and Cyrillic survive
+    expect(byId.get(claims.cyrillic.id)!.statement).toBe('Беспорядки в колонии\nвторая строка');
+    expect(byId.get(claims.cyrillic.id)!.subjects).toBe('Gulmurod Khalimov; Khujand');
+    expect(byId.get(claims.vahdat.id)!).toMatchObject({
+      page: 'v',
+      quote: 'Vahdat "riot"',
+      document: 'A report',
+    });
+  });
+
+  it('exports a filter or one document', async () => {
+    const { db } = tempBackend();
+    const { pdf, claims } = await buildClaimsFixture(db);
+    const rows = (csv: string) =>
+      parseCsv(csv.slice(1))
+        .slice(1)
+        .map((r) => r[0]);
+    expect(rows(exportCsv(db, { filter: claimFilter.parse({ tag: 'riot' }) })).sort()).toEqual(
+      [claims.riot.id, claims.toll.id].sort(),
+    );
+    expect(rows(exportCsv(db, { documentId: pdf.id }))).toEqual([claims.vahdat.id]);
+  });
+});

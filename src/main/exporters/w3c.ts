@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { Claim, ClaimRelation, Entity, Mention } from '../../shared/model';
+import type { Db } from '../db/open';
+import { forEachDocument, selectForExport, type ExportScope, type Located } from './selection';
+
+/**
+ * The W3C Web Annotation export (https://www.w3.org/TR/annotation-model/), JSON-LD with the
+ * standard context: one annotation per claim and per mention, one `linking` annotation per claim
+ * relation, in an AnnotationCollection with a single embedded page.
+ *
+ * Targets name the document by the SHA-256 of its file (urn:sha256:…), so an annotation finds its
+ * source whatever the file is called. Selectors are alternatives for the same passage: the quote,
+ * the position (Unicode code points of the canonical text) and, for PDFs, the page (RFC 3778
+ * `page=N`, 1-based) refined by the quote. The claims JSON keeps what the model has no words for
+ * (claimant vs subject, certainty, stance); here every linked entity is an `identifying` body.
+ */
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+const RFC_3778 = 'http://tools.ietf.org/rfc/rfc3778';
+
+export const annotationIri = (kind: 'claim' | 'mention' | 'relation', id: string) =>
+  `urn:claimdesk:${kind}:${id}`;
+
+/** The Wikidata concept IRI where the entity has a Wikidata id, else a Claimdesk URN. */
+export function entityIri(
+  entity: Pick<Entity, 'id' | 'externalIds'> | undefined,
+  id: string,
+): string {
+  const qid = entity?.externalIds.wikidata?.trim().match(/(?:^|\/)(Q[1-9]\d*)$/)?.[1];
+  return qid ? `http://www.wikidata.org/entity/${qid}` : `urn:claimdesk:entity:${id}`;
+}
+
+type Json = Record<string, unknown>;
+
+export function exportW3c(db: Db, options: ExportScope & { generator: string }): Json {
+  const selection = selectForExport(db, options);
+  const entities = new Map(selection.entities.map((e) => [e.id as string, e]));
+  const generated = new Date().toISOString();
+  const generator = { id: 'urn:claimdesk:app', type: 'Software', name: options.generator };
+  const common = { generator, generated };
+  const items: Json[] = [];
+  forEachDocument(db, selection, (doc, locate, claims, mentions) => {
+    const target = (located: Located) => ({
+      type: 'SpecificResource',
+      source: `urn:sha256:${doc.sha256}`,
+      selector: selectors(located, doc.mediaType === 'application/pdf'),
+    });
+    for (const c of claims)
+      items.push({
+        ...claimAnnotation(c, entities),
+        target: c.spans.map(locate).map(target),
+        ...common,
+      });
+    for (const m of mentions)
+      items.push({
+        ...mentionAnnotation(m, entities),
+        target: [target(locate(m.anchor))],
+        ...common,
+      });
+  });
+  for (const r of selection.relations) items.push({ ...relationAnnotation(r), ...common });
+  return {
+    '@context': ANNO_CONTEXT,
+    id: `urn:uuid:${randomUUID()}`,
+    type: 'AnnotationCollection',
+    label: `Claimdesk claims (${options.generator})`,
+    total: items.length,
+    first: { id: `urn:uuid:${randomUUID()}`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+function selectors(located: Located, pdf: boolean): Json[] {
+  const quote: Json = { type: 'TextQuoteSelector', exact: located.quote.exact };
+  if (located.quote.prefix) quote.prefix = located.quote.prefix;
+  if (located.quote.suffix) quote.suffix = located.quote.suffix;
+  const out: Json[] = [
+    quote,
+    { type: 'TextPositionSelector', start: located.position.start, end: located.position.end },
+  ];
+  if (pdf && located.page) {
+    out.push({
+      type: 'FragmentSelector',
+      conformsTo: RFC_3778,
+      value: `page=${located.page.index + 1}`,
+      refinedBy: quote,
+    });
+  }
+  return out;
+}
+
+const identifying = (source: string) => ({
+  type: 'SpecificResource',
+  purpose: 'identifying',
+  source,
+});
+
+function claimAnnotation(c: Claim, entities: Map<string, Entity>): Json {
+  const body: Json[] = [
+    { type: 'TextualBody', purpose: 'describing', value: c.statement, format: 'text/plain' },
+  ];
+  if (c.note)
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, format: 'text/plain' });
+  for (const tag of c.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  const linked = [c.claimantId, ...c.subjectIds, c.placeId].filter(
+    (id): id is NonNullable<typeof id> => !!id,
+  );
+  for (const iri of new Set(linked.map((id) => entityIri(entities.get(id), id))))
+    body.push(identifying(iri));
+  return {
+    id: annotationIri('claim', c.id),
+    type: 'Annotation',
+    motivation: 'describing',
+    created: c.createdAt,
+    modified: c.updatedAt,
+    body,
+  };
+}
+
+function mentionAnnotation(m: Mention, entities: Map<string, Entity>): Json {
+  const entity = entities.get(m.entityId);
+  const body: Json[] = [identifying(entityIri(entity, m.entityId))];
+  if (entity) body.push({ type: 'TextualBody', purpose: 'identifying', value: entity.name });
+  return {
+    id: annotationIri('mention', m.id),
+    type: 'Annotation',
+    motivation: 'identifying',
+    created: m.createdAt,
+    body,
+  };
+}
+
+/** "A contradicts B": the target is A's annotation, the body links B's and names the kind. */
+function relationAnnotation(r: ClaimRelation): Json {
+  const body: Json[] = [
+    { type: 'SpecificResource', purpose: 'linking', source: annotationIri('claim', r.toClaimId) },
+    { type: 'TextualBody', purpose: 'classifying', value: r.kind },
+  ];
+  if (r.note)
+    body.push({ type: 'TextualBody', purpose: 'commenting', value: r.note, format: 'text/plain' });
+  return {
+    id: annotationIri('relation', r.id),
+    type: 'Annotation',
+    motivation: 'linking',
+    created: r.createdAt,
+    body,
+    target: annotationIri('claim', r.fromClaimId),
+  };
+}

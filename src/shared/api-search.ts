@@ -1,0 +1,312 @@
+/**
+ * The contract of search, the claims table, saved filters, exports, backups, workspace bundles and
+ * claims JSON import (issue 5). Spread into the one `api` map in api.ts.
+ *
+ * This file must not import values from api.ts: api.ts imports this one, and an import cycle between
+ * the two would leave `api` half-built for whichever module loads first. So the two small helpers
+ * below repeat api.ts's `method` and `id` exactly.
+ */
+import { z } from 'zod';
+import type { ExportFile } from './api';
+import { LIMITS } from './limits';
+import {
+  CERTAINTIES,
+  REVIEW_STATUSES,
+  STANCES,
+  type Certainty,
+  type ClaimId,
+  type DocumentId,
+  type EntityId,
+  type ReviewStatus,
+  type Stance,
+} from './model';
+
+function method<I extends z.ZodType>(input: I) {
+  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
+}
+
+const id = <T>(prefix: string) =>
+  z
+    .string()
+    .regex(new RegExp(`^${prefix}_[0-9a-f]{8,64}$`), `must be an id that starts with "${prefix}_"`)
+    .transform((s) => s as T);
+
+const documentId = id<DocumentId>('doc');
+const entityId = id<EntityId>('ent');
+const shortText = z.string().max(LIMITS.maxNameChars);
+
+// ---------------------------------------------------------------- search
+
+export const SEARCH_KINDS = ['passages', 'claims', 'entities'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** A stretch of `Snippet.text` to highlight (UTF-16 offsets into the snippet text). */
+export interface Highlight {
+  start: number;
+  end: number;
+}
+
+/**
+ * A short excerpt around the match, as plain text with the matched words as ranges: the renderer
+ * builds the highlighting itself and never renders HTML from the backend.
+ */
+export interface Snippet {
+  text: string;
+  highlights: Highlight[];
+  /** text was cut before / after the excerpt (show an ellipsis) */
+  truncatedStart: boolean;
+  truncatedEnd: boolean;
+}
+
+export interface PageRef {
+  /** 0-based page index in the file */
+  index: number;
+  label: string;
+}
+
+/** A passage of a document's text. `start`/`end`: the first match, UTF-16 offsets into the canonical text. */
+export interface PassageHit {
+  documentId: DocumentId;
+  documentTitle: string;
+  start: number;
+  end: number;
+  page: PageRef | null;
+  snippet: Snippet;
+  /** bm25: lower is better */
+  score: number;
+}
+
+export interface ClaimHit {
+  claimId: ClaimId;
+  documentId: DocumentId;
+  documentTitle: string;
+  statement: string;
+  /** where the snippet comes from */
+  field: 'statement' | 'quote' | 'note';
+  snippet: Snippet;
+  /** the claim's first passage (UTF-16 offsets), to open it in the reader */
+  start: number;
+  end: number;
+  score: number;
+}
+
+export interface EntityHit {
+  entityId: EntityId;
+  kind: string;
+  name: string;
+  field: 'name' | 'alias';
+  snippet: Snippet;
+  score: number;
+}
+
+export interface SearchResults {
+  passages: PassageHit[];
+  claims: ClaimHit[];
+  entities: EntityHit[];
+  /** more results of that kind exist beyond `limit` */
+  more: Record<SearchKind, boolean>;
+}
+
+export const searchInput = z.strictObject({
+  query: z.string().max(1000),
+  kinds: z.array(z.enum(SEARCH_KINDS)).min(1).optional(),
+  limit: z.number().int().min(1).max(200).default(20),
+  /** passages and claims of this document only */
+  documentId: documentId.optional(),
+});
+
+// ---------------------------------------------------------------- claims table
+
+const dateBound = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date like 2018, 2018-11 or 2018-11-07');
+
+/**
+ * Every field narrows the result (AND). `eventDate` bounds are inclusive and match by prefix, so
+ * {from: '2018-11', to: '2018-11'} is "in November 2018" and {from: '2018'} "2018 or later"; a
+ * range event date (2018-11-07/2018-11-08) counts by its start.
+ */
+export const claimFilter = z.strictObject({
+  /** words in the statement, quote or note (search syntax; every bare word is a prefix) */
+  text: z.string().max(1000).optional(),
+  documentId: documentId.optional(),
+  /** page label as shown (PDFs) */
+  page: shortText.optional(),
+  /** null: claims without a claimant */
+  claimantId: entityId.nullable().optional(),
+  subjectId: entityId.optional(),
+  placeId: entityId.optional(),
+  type: shortText.optional(),
+  stance: z.enum(STANCES).optional(),
+  /** null: certainty not set */
+  certainty: z.enum(CERTAINTIES).nullable().optional(),
+  eventDate: z.strictObject({ from: dateBound.optional(), to: dateBound.optional() }).optional(),
+  tag: shortText.optional(),
+  status: z.enum(REVIEW_STATUSES).optional(),
+  hasRelations: z.boolean().optional(),
+});
+export type ClaimFilter = z.output<typeof claimFilter>;
+
+export const CLAIM_COLUMNS = [
+  'statement',
+  'quote',
+  'document',
+  'page',
+  'claimant',
+  'subjects',
+  'type',
+  'stance',
+  'certainty',
+  'eventDate',
+  'tags',
+  'status',
+  'relations',
+  'createdAt',
+  'updatedAt',
+] as const;
+export type ClaimColumn = (typeof CLAIM_COLUMNS)[number];
+
+export const claimSort = z.strictObject({
+  column: z.enum(CLAIM_COLUMNS),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+});
+export type ClaimSort = z.output<typeof claimSort>;
+
+export interface NamedRef {
+  id: EntityId;
+  name: string;
+}
+
+/** One row of the claims table. */
+export interface ClaimTableRow {
+  id: ClaimId;
+  documentId: DocumentId;
+  documentTitle: string;
+  statement: string;
+  /** the claim's passages joined with " … " */
+  quote: string;
+  /** the first passage, UTF-16 offsets */
+  start: number;
+  end: number;
+  page: PageRef | null;
+  claimant: NamedRef | null;
+  subjects: NamedRef[];
+  place: NamedRef | null;
+  type: string;
+  stance: Stance;
+  certainty: Certainty | null;
+  eventDate: string | null;
+  tags: string[];
+  status: ReviewStatus;
+  relationsCount: number;
+  note: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ClaimTablePage {
+  rows: ClaimTableRow[];
+  /** all rows matching the filter */
+  total: number;
+}
+
+export interface SavedFilter {
+  name: string;
+  filter: ClaimFilter;
+  sort: ClaimSort | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+// ---------------------------------------------------------------- backups, bundles, import
+
+export const BACKUP_FILE_NAME = /^claimdesk-\d{8}-\d{6}(-\d+)?(-auto|-before-restore)?\.sqlite$/;
+
+export interface BackupInfo {
+  fileName: string;
+  /** manual: "Backup now"; auto: rotating; before-restore: the safety copy a restore makes */
+  kind: 'manual' | 'auto' | 'before-restore';
+  createdAt: string;
+  byteSize: number;
+}
+
+export interface RestoreOutcome {
+  restored: BackupInfo;
+  /** the workspace as it was just before the restore */
+  safetyCopy: BackupInfo;
+  schemaVersion: number;
+  /** the data changed under the renderer: reload every view */
+  reloadRequired: true;
+}
+
+export interface BundleImportOutcome {
+  /** rows imported per table */
+  counts: Record<string, number>;
+}
+
+export interface SkippedClaim {
+  claimId: string;
+  documentId: string;
+  sha256: string;
+  title: string;
+  reason: 'document_missing' | 'passage_not_found';
+}
+
+export interface ClaimsImportOutcome {
+  claims: { created: number; updated: number; unchanged: number };
+  entities: { created: number; updated: number; unchanged: number };
+  relations: { created: number; unchanged: number };
+  skipped: SkippedClaim[];
+  warnings: string[];
+}
+
+export const searchApi = {
+  'search.query': method(searchInput).returns<SearchResults>(),
+
+  'claims.query': method(
+    z.strictObject({
+      filter: claimFilter.default({}),
+      sort: claimSort.optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+      offset: z.number().int().min(0).default(0),
+    }),
+  ).returns<ClaimTablePage>(),
+  'filters.list': method(z.strictObject({})).returns<SavedFilter[]>(),
+  'filters.save': method(
+    z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      filter: claimFilter,
+      sort: claimSort.nullable().optional(),
+    }),
+  ).returns<SavedFilter>(),
+  'filters.delete': method(z.strictObject({ name: z.string().min(1).max(200) })).returns<{
+    deleted: boolean;
+  }>(),
+
+  'export.claims': method(
+    z.strictObject({
+      format: z.enum(['json', 'w3c', 'csv']).default('json'),
+      documentId: documentId.optional(),
+      filter: claimFilter.optional(),
+    }),
+  ).returns<ExportFile>(),
+
+  'backup.now': method(z.strictObject({})).returns<BackupInfo>(),
+  'backup.list': method(z.strictObject({})).returns<BackupInfo[]>(),
+  'backup.restore': method(
+    z.union([
+      z.strictObject({
+        fileName: z.string().regex(BACKUP_FILE_NAME, 'must be the name of a backup'),
+      }),
+      z.strictObject({ latest: z.literal(true) }),
+    ]),
+  ).returns<RestoreOutcome>(),
+
+  'bundle.export': method(z.strictObject({})).returns<ExportFile>(),
+  'bundle.import': method(
+    z.strictObject({ text: z.string().min(1) }),
+  ).returns<BundleImportOutcome>(),
+  'claims.importJson': method(
+    z.strictObject({ text: z.string().min(1).max(LIMITS.maxRequestBytes) }),
+  ).returns<ClaimsImportOutcome>(),
+} as const;
