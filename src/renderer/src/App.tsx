@@ -178,6 +178,9 @@ export function App() {
   });
 
   const open = ws.open;
+  const openDocId = open?.summary.id;
+  // the status line describes the document in front of the user, not the previous one
+  useEffect(() => setStatus(''), [openDocId]);
   const loading = ws.loadingId && ws.loadingId !== open?.summary.id ? ws.loadingId : null;
   const loadingTitle = loading
     ? (ws.documents?.find((d) => d.id === loading)?.meta.title ?? 'document')

@@ -127,7 +127,7 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
         <input
           id={`${id}-eventDate`}
           className="input"
-          placeholder="2018, 2018-11, 2018-11-07 or 2018-11-07/2018-11-08"
+          placeholder="e.g. 2018-11-07"
           value={eventDate}
           onChange={(e) => {
             setEventDate(e.target.value);
@@ -142,7 +142,11 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
           }}
           {...described('eventDate')}
         />
-        {errorFor('eventDate')}
+        {errorFor('eventDate') ?? (
+          <p className="field-hint">
+            A year, month or day (2018, 2018-11, 2018-11-07), or a range with “/”.
+          </p>
+        )}
       </div>
 
       <div className="field">

@@ -20,8 +20,15 @@ export function ClaimSummary({ claim, pageLabel }: Props) {
   ].filter((x): x is string => !!x);
   return (
     <>
-      <p className="claim-statement">{excerpt(claim.statement, 220)}</p>
-      {paraphrased && <blockquote className="claim-quote">{excerpt(quote, 200)}</blockquote>}
+      {paraphrased ? (
+        <>
+          <p className="claim-statement">{excerpt(claim.statement, 220)}</p>
+          <blockquote className="claim-quote">{excerpt(quote, 200)}</blockquote>
+        </>
+      ) : (
+        // not yet paraphrased: the statement is the quote, so show it as one
+        <p className="claim-statement is-quote">{excerpt(quote, 260)}</p>
+      )}
       {(chips.length > 0 || pageLabel !== null) && (
         <p className="claim-chips">
           {pageLabel !== null && <span className="chip chip-page">p. {pageLabel}</span>}

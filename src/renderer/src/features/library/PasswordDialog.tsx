@@ -13,7 +13,7 @@ export function PasswordDialog({ fileName, wrongBefore, onAnswer }: Props) {
   const inputId = useId();
   const hintId = useId();
   return (
-    <Modal title="Password needed" onClose={() => onAnswer(null)} className="password-dialog">
+    <Modal title="Locked file" onClose={() => onAnswer(null)} className="password-dialog">
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -80,10 +80,11 @@ export function useImportQueue({ askPassword, onDocument }: Options) {
   const start = useCallback(async (files: File[]) => {
     if (files.length === 0) return;
     const added = files.map((file) => ({ key: nextKey.current++, file }));
+    // a new batch replaces a finished one's list; files added while importing join the running batch
+    const fresh = !runningRef.current;
     queue.current.push(...added);
     setItems((list) => [
-      // a new batch replaces a finished one; otherwise files join the running batch
-      ...(queue.current.length === added.length && !runningRef.current ? [] : list),
+      ...(fresh ? [] : list),
       ...added.map((a) => ({
         key: a.key,
         fileName: a.file.name,
