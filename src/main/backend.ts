@@ -2,6 +2,8 @@ import { openWorkspaceDb, type Db, type OpenOptions } from './db/open';
 import { appHandlers } from './handlers/app';
 import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
+import { exportHandlers } from './handlers/exports';
+import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
 
@@ -22,7 +24,16 @@ export function openBackend(
   const ctx: Context = { db, dataDir, shell, version: APP_VERSION };
   // shells without a menu answer "no command" at once; the desktop shell passes its own
   const shellHandlers = options.shellHandlers ?? { 'app.nextCommand': () => null };
-  const registry = createRegistry(ctx, [appHandlers, documentHandlers, claimHandlers, shellHandlers]);
+  // export.claims now lives in exportHandlers (json, w3c, csv); app.ts's older one is superseded
+  const { 'export.claims': _superseded, ...app } = appHandlers;
+  const registry = createRegistry(ctx, [
+    app,
+    documentHandlers,
+    claimHandlers,
+    searchHandlers,
+    exportHandlers,
+    shellHandlers,
+  ]);
   return {
     db,
     registry,

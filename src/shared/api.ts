@@ -5,6 +5,7 @@
  * breaks the build, not the user.
  */
 import { z } from 'zod';
+import { searchApi } from './api-search';
 import { LIMITS } from './limits';
 import {
   CERTAINTIES,
@@ -129,12 +130,8 @@ export const api = {
   'history.undo': method(z.strictObject({})).returns<HistoryStep | null>(),
   'history.redo': method(z.strictObject({})).returns<HistoryStep | null>(),
 
-  'export.claims': method(
-    z.strictObject({
-      format: z.enum(['json']).default('json'),
-      documentId: documentId.optional(),
-    }),
-  ).returns<ExportFile>(),
+  // search, claims table, exports (export.claims), backups, bundles: issue 5
+  ...searchApi,
 } as const;
 
 export type Api = typeof api;
