@@ -54,7 +54,6 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
         ref={listRef}
         className="claim-list"
         aria-label="Claims"
-        hidden={!sorted || sorted.length === 0}
         onKeyDown={(e) =>
           (e.target as HTMLElement).classList.contains('claim-item') &&
           moveFocusInList(e, '.claim-item')
