@@ -49,7 +49,13 @@ export function createRegistry(ctx: Context, groups: HandlerGroup[]): Registry {
         return failure({ code: 'unknown_method', message: `Unknown method "${String(method).slice(0, 100)}".` });
       }
       const schema = api[method as Method].input;
-      const parsed = schema.safeParse(input ?? {});
+      let parsed: ReturnType<typeof schema.safeParse>;
+      try {
+        parsed = schema.safeParse(input ?? {});
+      } catch {
+        // only in-process callers can pass such input (a getter that throws, a hostile Proxy)
+        return failure({ code: 'invalid_input', message: `Invalid input for ${method}: unreadable.` });
+      }
       if (!parsed.success) return failure(invalidInput(method, parsed.error));
       try {
         const value = await handler(ctx, parsed.data as never);

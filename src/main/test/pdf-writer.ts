@@ -1,0 +1,33 @@
+/**
+ * A tiny, correct PDF writer for tests: N pages that all share one font and one content stream, so
+ * a 5,000-page file stays a few hundred kilobytes. The cross-reference table has exact offsets, so
+ * pdf.js reads the file without repairing it.
+ */
+export function writePdf(options: { pages: number; text?: string }): Uint8Array {
+  const text = (options.text ?? 'Page text for the limits test.').replace(/[()\\]/g, '\\$&');
+  const content = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+  const objects: string[] = [];
+  // 1 catalog, 2 page tree, 3 font, 4 content, 5.. pages
+  const firstPage = 5;
+  const kids = Array.from({ length: options.pages }, (_, i) => `${firstPage + i} 0 R`).join(' ');
+  objects.push('<< /Type /Catalog /Pages 2 0 R >>');
+  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${options.pages} >>`);
+  objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  for (let i = 0; i < options.pages; i++) {
+    objects.push(
+      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>',
+    );
+  }
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out); // ASCII only, so string offsets are byte offsets
+}
