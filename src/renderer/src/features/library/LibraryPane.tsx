@@ -1,4 +1,4 @@
-import { useRef, type Ref, useImperativeHandle } from 'react';
+import { useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
 import type { DocumentId, DocumentSummary } from '../../../../shared/model';
 import { documentTitle, plural, shortDate, typeLabel } from '../../lib/format';
 import { moveFocusInList } from '../../lib/listKeys';
@@ -15,7 +15,7 @@ interface Props {
   openId: DocumentId | null;
   onOpen: (id: DocumentId) => void;
   onFiles: (files: File[]) => void;
-  children?: React.ReactNode;
+  children?: ReactNode;
   ref?: Ref<LibraryHandle>;
 }
 
@@ -52,9 +52,8 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
         />
       </div>
       {children}
-      {documents === null ? (
-        <p className="pane-empty">Loading documents…</p>
-      ) : documents.length === 0 ? (
+      {documents === null && <p className="pane-empty">Loading documents…</p>}
+      {documents?.length === 0 && (
         <div className="pane-empty">
           <p>No documents yet.</p>
           <p>
@@ -62,38 +61,37 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
             drop files on the window.
           </p>
         </div>
-      ) : (
-        <ul
-          className="doc-list"
-          aria-label="Documents"
-          onKeyDown={(e) => moveFocusInList(e, '.doc-item')}
-        >
-          {documents.map((d) => (
-            <li
-              key={d.id}
-              className="doc-item"
-              tabIndex={d.id === tabStop ? 0 : -1}
-              aria-current={d.id === openId ? 'true' : undefined}
-              onClick={() => onOpen(d.id)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onOpen(d.id);
-                }
-              }}
-            >
-              <span className="doc-title">{documentTitle(d)}</span>
-              <span className="doc-meta">
-                <span className="badge">{typeLabel(d.mediaType)}</span>
-                <span>{shortDate(d.importedAt)}</span>
-                <span className={d.claimCount > 0 ? 'doc-claims has-claims' : 'doc-claims'}>
-                  {plural(d.claimCount, 'claim')}
-                </span>
-              </span>
-            </li>
-          ))}
-        </ul>
       )}
+      <ul
+        className="doc-list"
+        aria-label="Documents"
+        onKeyDown={(e) => moveFocusInList(e, '.doc-item')}
+      >
+        {documents?.map((d) => (
+          <li
+            key={d.id}
+            className="doc-item"
+            tabIndex={d.id === tabStop ? 0 : -1}
+            aria-current={d.id === openId ? 'true' : undefined}
+            onClick={() => onOpen(d.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onOpen(d.id);
+              }
+            }}
+          >
+            <span className="doc-title">{documentTitle(d)}</span>
+            <span className="doc-meta">
+              <span className="badge">{typeLabel(d.mediaType)}</span>
+              <span>{shortDate(d.importedAt)}</span>
+              <span className={d.claimCount > 0 ? 'doc-claims has-claims' : 'doc-claims'}>
+                {plural(d.claimCount, 'claim')}
+              </span>
+            </span>
+          </li>
+        ))}
+      </ul>
     </nav>
   );
 }
