@@ -28,7 +28,7 @@ export function buildMenu(send: (command: ShellCommand) => void): Menu {
       ],
     },
     { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-    { role: 'help', submenu: [{ label: 'Keyboard shortcuts', accelerator: 'Shift+/', click: () => send('help') }] },
+    { role: 'help', submenu: [{ label: 'Keyboard shortcuts', accelerator: 'Shift+/', registerAccelerator: false, click: () => send('help') }] },
   ];
   return Menu.buildFromTemplate(template);
 }
