@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
+import { LIMITS } from '../../shared/limits';
 import type { DocumentMeta, ImportedText, PageSpan } from '../../shared/model';
 import { ImportError } from './errors';
 import { buildLines, type TextRun } from './pdf-layout';
@@ -55,6 +56,13 @@ export async function importPdf(
     // only pdf.js's failures are the file's fault; a bug in the layout code is not "corrupt"
     const read = await (async () => {
       doc = await task.promise;
+      if (doc.numPages > LIMITS.maxPdfPages) {
+        throw new ImportError(
+          'too_large',
+          `This PDF has ${doc.numPages.toLocaleString('en')} pages; Claimdesk reads PDFs of up to ` +
+            `${LIMITS.maxPdfPages.toLocaleString('en')} pages. Split it into smaller PDFs and import the parts.`,
+        );
+      }
       const pages: TextItem[][] = [];
       let lang: string | null = null;
       for (let n = 1; n <= doc.numPages; n++) {
