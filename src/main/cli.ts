@@ -11,7 +11,9 @@ import type { Input, Method, Output } from '../shared/api';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { checkWorkspace } from './db/check';
-import { WorkspaceError } from './errors';
+import { fileLines, importBundle, writeBundle } from './bundle';
+import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
+import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
 import { startServer } from './serve';
 import { APP_VERSION } from './version';
@@ -23,8 +25,17 @@ Usage: claimdesk <command> [options]
 Commands:
   import <files or folders...>   import documents (folders are walked recursively);
                                  prints one JSON line per file
-  export [--format json] [--document ID] [--out FILE]
-                                 export claims with their provenance (stdout by default)
+  export [--format json|w3c|csv] [--document ID] [--out FILE]
+                                 export claims with their provenance (stdout by default):
+                                 claims JSON, W3C Web Annotation (JSON-LD) or CSV
+  search QUERY [--document ID] [--limit N]
+                                 full-text search; one JSON line per match. Phrases
+                                 ("prison riot"), prefixes (Khujand*), AND OR NOT ( )
+  backup                         back up the workspace into its backups folder
+  restore <file> | --latest      restore a backup (the current workspace is kept aside)
+  bundle export --out FILE       the whole workspace in one file (documents included)
+  bundle import FILE             load a bundle into an empty workspace
+  import-claims FILE             merge a claims JSON from another workspace
   list                           documents as JSON lines (id, title, type, pages, sha256)
   text <document-id> [--pages]   the canonical text (--pages: pages separated by form feeds)
   check                          verify the workspace's integrity
@@ -49,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
       password: { type: 'string' },
+      latest: { type: 'boolean', default: false },
+      limit: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -58,6 +71,8 @@ export async function main(argv: string[]): Promise<number> {
   if (values.help || !command) return print(USAGE), command || values.help ? 0 : 2;
 
   const dataDir = resolveDataDir(values['data-dir']);
+  // before opening: the workspace may be too damaged to open
+  if (command === 'restore') return await restoreCommand(dataDir, args[0], values.latest);
   let backend: Backend;
   try {
     backend = openBackend(dataDir, command === 'serve' ? 'serve' : 'cli');
@@ -76,9 +91,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return await importCommand(args, values.password, backend);
       case 'export': {
-        if (values.format !== 'json') return fail(`Unknown export format "${values.format}". Use: json.`);
+        if (!isExportFormat(values.format)) {
+          return fail(`Unknown export format "${values.format}". Use: ${EXPORT_FORMATS.join(', ')}.`);
+        }
         const file = await call('export.claims', {
-          format: 'json',
+          format: values.format,
           ...(values.document ? { documentId: values.document } : {}),
         });
         if (values.out) {
@@ -107,13 +124,41 @@ export async function main(argv: string[]): Promise<number> {
         printJson(report);
         return report.ok ? 0 : 1;
       }
+      case 'search': {
+        if (args.length === 0) return fail('Usage: claimdesk search QUERY [--document ID] [--limit N]');
+        const results = await call('search.query', {
+          query: args.join(' '),
+          limit: values.limit ? Number(values.limit) : 20,
+          ...(values.document ? { documentId: values.document } : {}),
+        });
+        for (const line of searchLines(results)) printJson(line);
+        return 0;
+      }
+      case 'backup':
+        printJson(await call('backup.now', {}));
+        return 0;
+      case 'bundle':
+        if (args[0] === 'export' && values.out) {
+          writeBundle(backend.db, values.out, `Claimdesk ${APP_VERSION}`);
+          process.stderr.write(`Wrote ${resolve(values.out)}\n`);
+          return 0;
+        }
+        if (args[0] === 'import' && args[1]) {
+          printJson(importBundle(backend.db, fileLines(args[1])));
+          return 0;
+        }
+        return fail('Usage: claimdesk bundle export --out FILE | claimdesk bundle import FILE');
+      case 'import-claims':
+        if (!args[0]) return fail('Usage: claimdesk import-claims FILE');
+        printJson(await call('claims.importJson', { text: readFileSync(args[0], 'utf8') }));
+        return 0;
       case 'serve':
         return await serveCommand(backend, values.port, values.open);
       default:
         return fail(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof CliError) return fail(error.message);
+    if (error instanceof CliError || error instanceof AppError) return fail(error.message);
     throw error;
   } finally {
     if (command !== 'serve') backend.close();
@@ -121,6 +166,16 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 class CliError extends Error {}
+
+async function restoreCommand(dataDir: string, file: string | undefined, latest: boolean): Promise<number> {
+  try {
+    printJson(await restoreFromCli(dataDir, file, latest));
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) return fail(error.message);
+    throw error;
+  }
+}
 
 async function importCommand(paths: string[], password: string | undefined, backend: Backend): Promise<number> {
   if (paths.length === 0) return fail('Usage: claimdesk import <files or folders...>');

@@ -1,0 +1,68 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { SearchResults } from '../shared/api-search';
+import { backupDir, latestBackup, restoreBackupOffline } from './backup';
+import { AppError } from './errors';
+
+/**
+ * What the CLI's search, backup and restore commands need beyond a registry call (cli.ts stays a
+ * thin shell over these).
+ */
+
+export const EXPORT_FORMATS = ['json', 'w3c', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const isExportFormat = (value: string | undefined): value is ExportFormat =>
+  (EXPORT_FORMATS as readonly string[]).includes(value ?? '');
+
+/** One JSON line per hit, best first within each kind: passages, then claims, then entities. */
+export function searchLines(results: SearchResults): object[] {
+  const text = (s: { snippet: { text: string } }) => s.snippet.text;
+  return [
+    ...results.passages.map((p) => ({
+      kind: 'passage',
+      documentId: p.documentId,
+      title: p.documentTitle,
+      start: p.start,
+      end: p.end,
+      page: p.page?.label ?? null,
+      snippet: text(p),
+    })),
+    ...results.claims.map((c) => ({
+      kind: 'claim',
+      claimId: c.claimId,
+      documentId: c.documentId,
+      title: c.documentTitle,
+      field: c.field,
+      snippet: text(c),
+    })),
+    ...results.entities.map((e) => ({
+      kind: 'entity',
+      entityId: e.entityId,
+      entityKind: e.kind,
+      name: e.name,
+      field: e.field,
+      snippet: text(e),
+    })),
+  ];
+}
+
+/**
+ * `claimdesk restore <file>|--latest`, run before the workspace is opened (it may be too damaged to
+ * open). A bare backup name is looked up in the workspace's backups folder.
+ */
+export async function restoreFromCli(dataDir: string, file: string | undefined, latest: boolean) {
+  if (!file && !latest)
+    throw new AppError('invalid_input', 'Usage: claimdesk restore <backup file> | --latest');
+  let path: string;
+  if (latest) path = join(backupDir(dataDir), latestBackup(dataDir).fileName);
+  else if (
+    !isAbsolute(file!) &&
+    !existsSync(file!) &&
+    existsSync(join(backupDir(dataDir), file!))
+  ) {
+    path = join(backupDir(dataDir), file!);
+  } else path = resolve(file!);
+  if (!existsSync(path)) throw new AppError('not_found', `No such backup file: ${path}`);
+  return restoreBackupOffline(dataDir, path);
+}
