@@ -72,7 +72,7 @@ export interface PassageHit {
   end: number;
   page: PageRef | null;
   snippet: Snippet;
-  /** bm25: lower is better */
+  /** bm25, lower is better; 0 when the results are not ordered by relevance */
   score: number;
 }
 
@@ -99,12 +99,20 @@ export interface EntityHit {
   score: number;
 }
 
+/**
+ * How a kind's results are ordered: by relevance (bm25); newest first when a query matches so many
+ * passages that ranking them all would be slow (say so, and suggest a narrower query); in reading
+ * order when searching inside one document.
+ */
+export type SearchOrder = 'relevance' | 'newest' | 'position';
+
 export interface SearchResults {
   passages: PassageHit[];
   claims: ClaimHit[];
   entities: EntityHit[];
   /** more results of that kind exist beyond `limit` */
   more: Record<SearchKind, boolean>;
+  order: Record<SearchKind, SearchOrder>;
 }
 
 export const searchInput = z.strictObject({

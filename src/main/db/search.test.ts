@@ -10,7 +10,7 @@ import { redo, undo } from './history';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations';
 import { DATABASE_FILE, openWorkspaceDb, type Db } from './open';
-import { search } from './search';
+import { RANK_AT_MOST, search } from './search';
 import { chunkDocument } from './search-index';
 import { CLOSE, OPEN } from './snippet';
 import { insertDocument } from './documents';
@@ -235,6 +235,34 @@ describe('full-text search', () => {
     } finally {
       db.close();
     }
+  });
+});
+
+describe('search ordering', () => {
+  it('ranks by relevance, reads one document in order, and falls back to newest first past RANK_AT_MOST', async () => {
+    const { db, doc } = await workspace();
+    const all = find(db, 'Khujand OR Khalimov');
+    expect(all.order.passages).toBe('relevance');
+    expect(all.passages[0]!.score).toBeLessThan(0);
+    const inDoc = find(db, 'Khujand OR Khalimov', { documentId: doc.id });
+    expect(inDoc.order.passages).toBe('position');
+    const starts = inDoc.passages.map((p) => p.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+
+    const lines = Array.from({ length: RANK_AT_MOST + 1 }, (_, i) => `zebra number ${i}`).join(
+      '\n\n',
+    );
+    const { document: many } = await importDocument(db, {
+      fileName: 'many.txt',
+      bytes: enc(lines),
+    });
+    await importDocument(db, { fileName: 'later.txt', bytes: enc('A later zebra.') });
+    const common = find(db, 'zebra', { kinds: ['passages'], limit: 3 });
+    expect(common.order.passages).toBe('newest');
+    expect(common.more.passages).toBe(true);
+    expect(common.passages.map((p) => p.score)).toEqual([0, 0, 0]);
+    expect(common.passages[0]!.documentId).not.toBe(many.id); // the later document comes first
+    expect(common.passages[1]!.snippet.text).toBe(`zebra number ${RANK_AT_MOST}`);
   });
 });
 

@@ -4,6 +4,7 @@ import type {
   PageRef,
   PassageHit,
   SearchKind,
+  SearchOrder,
   SearchResults,
 } from '../../shared/api-search';
 import { SEARCH_KINDS } from '../../shared/api-search';
@@ -23,6 +24,38 @@ export interface SearchInput {
 const MARKERS = `'${OPEN}', '${CLOSE}'`;
 
 /**
+ * bm25 costs a pass over every row that matches each term (for its IDF) before it ranks anything,
+ * so a term found in most of 5,000 documents would take a tenth of a second. Past this many
+ * matches, results come newest first instead (counting up to it is cheap).
+ */
+export const RANK_AT_MOST = 5000;
+
+function chooseOrder(
+  db: Db,
+  table: string,
+  where: string,
+  params: Record<string, unknown>,
+): SearchOrder {
+  const matches = db
+    .prepare(
+      `SELECT count(*) FROM (SELECT 1 FROM ${table} WHERE ${table} MATCH @match ${where} LIMIT ${RANK_AT_MOST + 1})`,
+    )
+    .pluck()
+    .get(params) as number;
+  return matches > RANK_AT_MOST ? 'newest' : 'relevance';
+}
+
+/** The score column and the ORDER BY of a full-text subquery for an order. */
+function ordering(
+  order: SearchOrder,
+  bm25: string,
+): { score: string; inner: string; outer: string } {
+  if (order === 'relevance') return { score: bm25, inner: 'score', outer: 'h.score' };
+  const direction = order === 'newest' ? 'DESC' : 'ASC';
+  return { score: '0', inner: `rowid ${direction}`, outer: `h.rowid ${direction}` };
+}
+
+/**
  * One search over passages of document text, claims (statement, quotes, note) and entities (name,
  * aliases), each kind ranked by bm25 and cut at `limit`. Every kind reads at most `limit + 1` rows
  * from its index, and snippets are built for those only.
@@ -34,6 +67,7 @@ export function search(db: Db, input: SearchInput): SearchResults {
     claims: [],
     entities: [],
     more: { passages: false, claims: false, entities: false },
+    order: { passages: 'relevance', claims: 'relevance', entities: 'relevance' },
   };
   const match = toFtsQuery(input.query);
   if (!match) return results;
@@ -41,10 +75,18 @@ export function search(db: Db, input: SearchInput): SearchResults {
   try {
     if (kinds.has('passages')) {
       indexPendingDocuments(db);
-      results.passages = searchPassages(db, match, limit, input.documentId);
+      [results.passages, results.order.passages] = searchPassages(
+        db,
+        match,
+        limit,
+        input.documentId,
+      );
     }
-    if (kinds.has('claims')) results.claims = searchClaims(db, match, limit, input.documentId);
-    if (kinds.has('entities')) results.entities = searchEntities(db, match, limit);
+    if (kinds.has('claims')) {
+      [results.claims, results.order.claims] = searchClaims(db, match, limit, input.documentId);
+    }
+    if (kinds.has('entities'))
+      [results.entities, results.order.entities] = searchEntities(db, match, limit);
   } catch (error) {
     throw ftsErrorToAppError(error);
   }
@@ -72,33 +114,36 @@ function searchPassages(
   match: string,
   limit: number,
   documentId?: DocumentId,
-): PassageHit[] {
+): [PassageHit[], SearchOrder] {
   let range = '';
   const params: Record<string, unknown> = { match, limit };
   if (documentId) {
-    // a document's chunks have consecutive ids (search-index.ts): a rowid range FTS5 can seek to
+    // a document's chunks have consecutive ids (search-index.ts): a rowid range FTS5 can seek to,
+    // and rowid order is reading order
     const span = db
       .prepare('SELECT min(id) AS lo, max(id) AS hi FROM search_chunks WHERE document_id = ?')
       .get(documentId) as { lo: number | null; hi: number | null };
-    if (span.lo === null) return [];
+    if (span.lo === null) return [[], 'position'];
     range = 'AND rowid BETWEEN @lo AND @hi';
     Object.assign(params, { lo: span.lo, hi: span.hi, documentId });
   }
+  const order = documentId ? 'position' : chooseOrder(db, 'search_passages', range, params);
+  const sort = ordering(order, 'rank');
   const rows = db
     .prepare(
       `SELECT h.score, h.marked, c.document_id, c.start, c.text, d.meta ->> '$.title' AS title,
          (SELECT json_object('index', p.page_index, 'label', p.label) FROM document_pages p
           WHERE p.document_id = c.document_id AND p.start <= c.start ORDER BY p.start DESC LIMIT 1) AS page
-       FROM (SELECT rowid, rank AS score, highlight(search_passages, 0, ${MARKERS}) AS marked
+       FROM (SELECT rowid, ${sort.score} AS score, highlight(search_passages, 0, ${MARKERS}) AS marked
              FROM search_passages WHERE search_passages MATCH @match ${range}
-             ORDER BY rank LIMIT @limit) h
+             ORDER BY ${sort.inner} LIMIT @limit) h
        JOIN search_chunks c ON c.id = h.rowid
        JOIN documents d ON d.id = c.document_id
        ${documentId ? 'WHERE c.document_id = @documentId' : ''}
-       ORDER BY h.score`,
+       ORDER BY ${sort.outer}`,
     )
     .all(params) as PassageRow[];
-  return rows.map((r) => {
+  const hits = rows.map((r) => {
     const { text, ranges } = highlightIn(r.text, r.marked);
     const first = ranges[0] ?? { start: 0, end: 0 };
     return {
@@ -111,6 +156,7 @@ function searchPassages(
       score: r.score,
     };
   });
+  return [hits, order];
 }
 
 interface ClaimRow {
@@ -130,30 +176,38 @@ interface ClaimRow {
 
 const CLAIM_FIELDS = ['statement', 'quote', 'note'] as const;
 
-function searchClaims(db: Db, match: string, limit: number, documentId?: DocumentId): ClaimHit[] {
+function searchClaims(
+  db: Db,
+  match: string,
+  limit: number,
+  documentId?: DocumentId,
+): [ClaimHit[], SearchOrder] {
   const inDocument = documentId
     ? `AND rowid IN (SELECT k.key FROM claims c JOIN search_keys k ON k.ref = c.id WHERE c.document_id = @documentId)`
     : '';
+  const params = { match, limit, ...(documentId ? { documentId } : {}) };
+  const order = chooseOrder(db, 'search_claims', inDocument, params);
+  const sort = ordering(order, 'bm25(search_claims, 4.0, 2.0, 1.0)');
   const rows = db
     .prepare(
       `SELECT k.ref AS id, h.*, c.document_id, d.meta ->> '$.title' AS title, c.statement, c.note,
          coalesce((SELECT group_concat(s.exact, ' … ' ORDER BY s.ordinal) FROM claim_spans s
                    WHERE s.claim_id = c.id), '') AS quote,
          s0.start, s0.end
-       FROM (SELECT rowid, bm25(search_claims, 4.0, 2.0, 1.0) AS score,
+       FROM (SELECT rowid, ${sort.score} AS score,
                highlight(search_claims, 0, ${MARKERS}) AS marked_statement,
                highlight(search_claims, 1, ${MARKERS}) AS marked_quote,
                highlight(search_claims, 2, ${MARKERS}) AS marked_note
              FROM search_claims WHERE search_claims MATCH @match ${inDocument}
-             ORDER BY score LIMIT @limit) h
+             ORDER BY ${sort.inner} LIMIT @limit) h
        JOIN search_keys k ON k.key = h.rowid
        JOIN claims c ON c.id = k.ref
        JOIN documents d ON d.id = c.document_id
        LEFT JOIN claim_spans s0 ON s0.claim_id = c.id AND s0.ordinal = 0
-       ORDER BY h.score`,
+       ORDER BY ${sort.outer}`,
     )
-    .all({ match, limit, ...(documentId ? { documentId } : {}) }) as ClaimRow[];
-  return rows.map((r) => {
+    .all(params) as ClaimRow[];
+  const hits = rows.map((r) => {
     const fields = CLAIM_FIELDS.map((field) => ({
       field,
       ...highlightIn(r[field], r[`marked_${field}`]),
@@ -171,6 +225,7 @@ function searchClaims(db: Db, match: string, limit: number, documentId?: Documen
       score: r.score,
     };
   });
+  return [hits, order];
 }
 
 interface EntityRow {
@@ -183,23 +238,25 @@ interface EntityRow {
   aliases: string;
 }
 
-function searchEntities(db: Db, match: string, limit: number): EntityHit[] {
+function searchEntities(db: Db, match: string, limit: number): [EntityHit[], SearchOrder] {
+  const order = chooseOrder(db, 'search_entities', '', { match });
+  const sort = ordering(order, 'bm25(search_entities, 2.0, 1.0)');
   const rows = db
     .prepare(
       `SELECT k.ref AS id, h.*, e.kind, e.name,
          coalesce((SELECT group_concat(a.alias, char(10) ORDER BY a.alias) FROM entity_aliases a
                    WHERE a.entity_id = e.id), '') AS aliases
-       FROM (SELECT rowid, bm25(search_entities, 2.0, 1.0) AS score,
+       FROM (SELECT rowid, ${sort.score} AS score,
                highlight(search_entities, 0, ${MARKERS}) AS marked_name,
                highlight(search_entities, 1, ${MARKERS}) AS marked_aliases
              FROM search_entities WHERE search_entities MATCH @match
-             ORDER BY score LIMIT @limit) h
+             ORDER BY ${sort.inner} LIMIT @limit) h
        JOIN search_keys k ON k.key = h.rowid
        JOIN entities e ON e.id = k.ref
-       ORDER BY h.score`,
+       ORDER BY ${sort.outer}`,
     )
     .all({ match, limit }) as EntityRow[];
-  return rows.map((r) => {
+  const hits = rows.map((r) => {
     const name = highlightIn(r.name, r.marked_name);
     const base = { entityId: r.id as EntityId, kind: r.kind, name: r.name, score: r.score };
     if (name.ranges.length > 0 || r.aliases === '') {
@@ -216,4 +273,5 @@ function searchEntities(db: Db, match: string, limit: number): EntityHit[] {
       .map((x) => ({ start: x.start - lineStart, end: x.end - lineStart }));
     return { ...base, field: 'alias' as const, snippet: makeSnippet(line, ranges) };
   });
+  return [hits, order];
 }

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimFilter } from '../../shared/api-search';
 import { getDocumentContent } from '../db/documents';
@@ -190,6 +192,28 @@ describe('claims JSON export', () => {
     expect(pdfClaims.length).toBeGreaterThan(0);
     for (const c of pdfClaims) expect(c.page).not.toBeNull();
     expectValid('w3c', exportW3c(db, { generator }));
+  });
+});
+
+describe('docs/export-format.md', () => {
+  it('shows examples that the schemas accept', () => {
+    const doc = readFileSync(join(process.cwd(), 'docs/export-format.md'), 'utf8');
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map(
+      (m) => JSON.parse(m[1]!) as Record<string, unknown>,
+    );
+    expect(blocks).toHaveLength(2);
+    expectValid('claims', blocks[0]);
+    expectValid('w3c', {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
+      type: 'AnnotationCollection',
+      total: 1,
+      first: {
+        id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+        type: 'AnnotationPage',
+        items: [blocks[1]],
+      },
+    });
   });
 });
 
