@@ -4,20 +4,18 @@
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ShellCommand } from '../shared/api';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir, userDataDir } from './data-dir';
+import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './electron/policy';
 import {
-  APP_HOST,
-  APP_ORIGIN,
-  APP_SCHEME,
-  isAllowedNavigation,
-  isOpenableExternally,
-  isTrustedSender,
-  resolveAppFile,
-  secureWebPreferences,
-} from './electron/policy';
+  appProtocolHandler,
+  confirmAndOpenExternal,
+  createMainWindow,
+  denyAllPermissions,
+  hardenWebContents,
+  invokeHandler,
+} from './electron/hardening';
 import { electronSqliteBinding } from './electron/native-binding';
 import { buildMenu } from './electron/menu';
 import { CommandQueue } from './electron/commands';
@@ -49,38 +47,14 @@ if (!app.requestSingleInstanceLock()) {
     }
   });
 
+  // security checklist: see electron/hardening.ts (unit-tested with fakes) and docs/security.md
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAllowedNavigation(url)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isOpenableExternally(url)) void confirmAndOpen(url);
-      return { action: 'deny' };
-    });
+    hardenWebContents(contents, (url) => void confirmAndOpenExternal(url, { dialog, shell }));
   });
 
-  async function confirmAndOpen(url: string): Promise<void> {
-    const { response } = await dialog.showMessageBox({
-      type: 'question',
-      buttons: ['Open in browser', 'Cancel'],
-      defaultId: 1,
-      cancelId: 1,
-      message: 'Open this link in your web browser?',
-      detail: url,
-    });
-    if (response === 0) await shell.openExternal(url);
-  }
-
   app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-
-    protocol.handle(APP_SCHEME, (request) => {
-      const file = resolveAppFile(rendererDir, request.url);
-      if (!file) return new Response('Not found', { status: 404 });
-      return net.fetch(pathToFileURL(file).toString());
-    });
+    denyAllPermissions(session.defaultSession);
+    protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, (url) => net.fetch(url)));
 
     try {
       const dataDir = resolveDataDir(argValue('--data-dir'));
@@ -95,24 +69,11 @@ if (!app.requestSingleInstanceLock()) {
     }
     const registry = backend.registry;
 
-    ipcMain.handle('claimdesk:invoke', (event, method: unknown, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame?.url)) {
-        return { ok: false, error: { code: 'unavailable', message: 'Untrusted sender.' } };
-      }
-      return registry.call(String(method), input);
-    });
+    ipcMain.handle('claimdesk:invoke', invokeHandler(registry));
 
     Menu.setApplicationMenu(buildMenu((command) => commands.push(command)));
 
-    window = new BrowserWindow({
-      width: 1440,
-      height: 900,
-      minWidth: 900,
-      minHeight: 600,
-      title: PRODUCT_NAME,
-      show: false,
-      webPreferences: secureWebPreferences(preloadPath),
-    });
+    window = createMainWindow(BrowserWindow, preloadPath, PRODUCT_NAME);
     window.once('ready-to-show', () => window?.show());
     void window.loadURL(`${APP_ORIGIN}/index.html`);
   });
