@@ -117,7 +117,7 @@ export interface SearchResults {
 
 export const searchInput = z.strictObject({
   query: z.string().max(1000),
-  kinds: z.array(z.enum(SEARCH_KINDS)).min(1).optional(),
+  kinds: z.array(z.enum(SEARCH_KINDS)).min(1).max(SEARCH_KINDS.length).optional(),
   limit: z.number().int().min(1).max(200).default(20),
   /** passages and claims of this document only */
   documentId: documentId.optional(),
@@ -304,7 +304,7 @@ export const searchApi = {
   'backup.restore': method(
     z.union([
       z.strictObject({
-        fileName: z.string().regex(BACKUP_FILE_NAME, 'must be the name of a backup'),
+        fileName: z.string().max(200).regex(BACKUP_FILE_NAME, 'must be the name of a backup'),
       }),
       z.strictObject({ latest: z.literal(true) }),
     ]),
@@ -312,7 +312,7 @@ export const searchApi = {
 
   'bundle.export': method(z.strictObject({})).returns<ExportFile>(),
   'bundle.import': method(
-    z.strictObject({ text: z.string().min(1) }),
+    z.strictObject({ text: z.string().min(1).max(LIMITS.maxRequestBytes) }),
   ).returns<BundleImportOutcome>(),
   'claims.importJson': method(
     z.strictObject({ text: z.string().min(1).max(LIMITS.maxRequestBytes) }),
