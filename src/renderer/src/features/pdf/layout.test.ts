@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import {
+  canvasSize,
+  CSS_UNITS,
+  currentPage,
+  fitWidthZoom,
+  PAGE_GAP,
+  PAGE_MARGIN,
+  pageAtY,
+  pagesNear,
+  pageTops,
+  stepZoom,
+} from './layout';
+
+const letter = { width: 612, height: 792 };
+
+describe('page geometry', () => {
+  it('stacks pages with gaps and margins', () => {
+    const tops = pageTops([letter, { width: 792, height: 612 }, letter], 1);
+    expect(tops[0]).toBe(PAGE_MARGIN);
+    expect(tops[1]).toBe(PAGE_MARGIN + 792 + PAGE_GAP);
+    expect(tops[2]).toBe(PAGE_MARGIN + 792 + 612 + 2 * PAGE_GAP);
+    expect(tops[3]).toBe(tops[2]! + 792 + PAGE_MARGIN);
+  });
+
+  it('finds the page at a height, and the pages near a viewport of a 1,000-page document', () => {
+    const sizes = Array.from({ length: 1000 }, () => letter);
+    const tops = pageTops(sizes, 1);
+    expect(pageAtY(tops, 0)).toBe(0);
+    expect(pageAtY(tops, tops[500]! + 10)).toBe(500);
+    expect(pageAtY(tops, 1e9)).toBe(999);
+    const near = pagesNear(tops, tops[500]!, 800);
+    expect(near.first).toBeGreaterThanOrEqual(498);
+    expect(near.last).toBeLessThanOrEqual(502);
+    expect(near.last - near.first).toBeLessThan(6);
+    expect(pagesNear(tops, tops[999]!, 800).last).toBe(999);
+    expect(currentPage(tops, tops[3]! - 50, 800)).toBe(3);
+    expect(pagesNear([PAGE_MARGIN], 0, 800)).toEqual({ first: 0, last: -1 });
+  });
+
+  it('zooms in steps and fits the widest page to the width', () => {
+    expect(stepZoom(1, 1)).toBe(1.1);
+    expect(stepZoom(1, -1)).toBe(0.9);
+    expect(stepZoom(1.03, -1)).toBe(1);
+    expect(stepZoom(5, 1)).toBe(5);
+    expect(stepZoom(0.25, -1)).toBe(0.25);
+    const wide = 792 * CSS_UNITS + 2 * PAGE_MARGIN;
+    expect(fitWidthZoom([letter, { width: 792, height: 612 }], wide)).toBeCloseTo(1);
+    expect(fitWidthZoom([], 10)).toBe(0.25);
+  });
+
+  it('caps canvas pixels for huge pages', () => {
+    expect(canvasSize(612, 792, 2)).toEqual({ width: 1224, height: 1584, scale: 2 });
+    const big = canvasSize(4000, 5000, 2);
+    expect(big.width * big.height).toBeLessThanOrEqual(16_777_216);
+    expect(big.scale).toBeLessThan(2);
+  });
+});
