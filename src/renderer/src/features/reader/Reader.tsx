@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
   type MouseEvent,
+  type ReactNode,
   type Ref,
 } from 'react';
 import type { Claim, ClaimId, DocumentContent, DocumentSummary } from '../../../../shared/model';
@@ -28,7 +29,13 @@ export interface ReaderHandle {
   revealClaim(claim: Claim): void;
   /** The selected passage as canonical offsets, or null. */
   selectionSpan(): { start: number; end: number } | null;
+  /** The selection as the passages a claim should hold (the page view may find several). */
+  selectionSpans(): { start: number; end: number }[] | null;
   clearSelection(): void;
+  /** Canonical offset of the text at the top of the view (to keep one's place across views). */
+  visibleOffset(): number | null;
+  /** Scrolls so that the text at this canonical offset is in view. */
+  revealOffset(offset: number): void;
 }
 
 interface Props {
@@ -40,6 +47,8 @@ interface Props {
   onSelectClaim: (id: ClaimId) => void;
   onCreateClaim: () => void;
   onError: (message: string) => void;
+  /** controls shown in the header (the PDF view switch) */
+  headerActions?: ReactNode;
   ref?: Ref<ReaderHandle>;
 }
 
@@ -114,7 +123,33 @@ export function Reader(props: Props) {
         setReveal((r) => ({ offset, claimId: claim.id, tick: (r?.tick ?? 0) + 1 }));
       },
       selectionSpan: () => (docRef.current ? selectionSpanIn(docRef.current, content.text) : null),
+      selectionSpans: () => {
+        const span = docRef.current ? selectionSpanIn(docRef.current, content.text) : null;
+        return span ? [span] : null;
+      },
       clearSelection: () => window.getSelection()?.removeAllRanges(),
+      visibleOffset: () => {
+        const scroller = scrollRef.current;
+        if (!scroller) return null;
+        const top = scroller.getBoundingClientRect().top;
+        const block = [...scroller.querySelectorAll<HTMLElement>('[data-start]')].find(
+          (b) => b.getBoundingClientRect().bottom > top,
+        );
+        return block ? Number(block.dataset.start) : null;
+      },
+      revealOffset(offset) {
+        // no highlight, no flash: this only keeps the reader's place (switching from the pages)
+        const index = sectionIndexAt(sections, offset);
+        ensureMounted([index - 1, index, index + 1].filter((i) => i >= 0 && i < sections.length));
+        const scrollTo = () => {
+          const slot = docRef.current?.querySelector<HTMLElement>(`[data-section="${index}"]`);
+          const blocks = slot ? [...slot.querySelectorAll<HTMLElement>('[data-start]')] : [];
+          const block = blocks.findLast((b) => Number(b.dataset.start) <= offset) ?? slot;
+          block?.scrollIntoView({ block: 'start', behavior: 'auto' });
+        };
+        scrollTo();
+        requestAnimationFrame(scrollTo);
+      },
     }),
     [sections, content, ensureMounted],
   );
@@ -150,7 +185,9 @@ export function Reader(props: Props) {
 
   return (
     <main className="pane reader" aria-label="Reader">
-      <ReaderHeader doc={doc} claimCount={claims.length} />
+      <ReaderHeader doc={doc} claimCount={claims.length}>
+        {props.headerActions}
+      </ReaderHeader>
       <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-label="Document text">
         {sections.length === 0 ? (
           <p className="reader-empty">

@@ -1,8 +1,16 @@
+import type { ReactNode } from 'react';
 import type { DocumentSummary } from '../../../../shared/model';
 import { documentTitle, plural, shortDate, typeLabel } from '../../lib/format';
 
+interface Props {
+  doc: DocumentSummary;
+  claimCount: number;
+  /** controls beside the title (the PDF view switch) */
+  children?: ReactNode;
+}
+
 /** The open document's title and provenance, and a reminder of how to make a claim. */
-export function ReaderHeader({ doc, claimCount }: { doc: DocumentSummary; claimCount: number }) {
+export function ReaderHeader({ doc, claimCount, children }: Props) {
   const m = doc.meta;
   const details = [
     typeLabel(doc.mediaType),
@@ -15,9 +23,12 @@ export function ReaderHeader({ doc, claimCount }: { doc: DocumentSummary; claimC
   ].filter((x): x is string => !!x);
   return (
     <header className="reader-header">
-      <h1 className="reader-title" title={doc.fileName}>
-        {documentTitle(doc)}
-      </h1>
+      <div className="reader-title-row">
+        <h1 className="reader-title" title={doc.fileName}>
+          {documentTitle(doc)}
+        </h1>
+        {children}
+      </div>
       <p className="reader-meta">
         {details.join(' · ')}
         <span className="reader-hint">
