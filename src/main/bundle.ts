@@ -122,11 +122,13 @@ export function* bundleLines(db: Db, generator: string): Generator<string> {
   }
 }
 
-/** The whole bundle as one string (the RPC; files use writeBundle). */
+/** The whole bundle as one string (the RPC; files use writeBundle). Consistent: one read transaction. */
 export function exportBundle(db: Db, generator: string): string {
-  let out = '';
-  for (const line of bundleLines(db, generator)) out += `${line}\n`;
-  return out;
+  return db.transaction(() => {
+    let out = '';
+    for (const line of bundleLines(db, generator)) out += `${line}\n`;
+    return out;
+  })();
 }
 
 /** Writes the bundle to a file, one row in memory at a time. Consistent: one read transaction. */

@@ -3,23 +3,18 @@ import type {
   EntityHit,
   PageRef,
   PassageHit,
-  SearchKind,
   SearchOrder,
   SearchResults,
 } from '../../shared/api-search';
-import { SEARCH_KINDS } from '../../shared/api-search';
+import { SEARCH_KINDS, type searchInput } from '../../shared/api-search';
+import type { z } from 'zod';
 import type { ClaimId, DocumentId, EntityId } from '../../shared/model';
 import { ftsErrorToAppError, toFtsQuery } from './fts-query';
 import type { Db } from './open';
 import { indexPendingDocuments } from './search-index';
 import { CLOSE, OPEN, highlightIn, makeSnippet } from './snippet';
 
-export interface SearchInput {
-  query: string;
-  kinds?: SearchKind[];
-  limit: number;
-  documentId?: DocumentId;
-}
+export type SearchInput = z.output<typeof searchInput>;
 
 const MARKERS = `'${OPEN}', '${CLOSE}'`;
 

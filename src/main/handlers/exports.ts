@@ -39,7 +39,7 @@ export const exportHandlers: HandlerGroup = {
   'bundle.export': ({ db, version }) => ({
     fileName: `claimdesk-workspace-${stamp()}${BUNDLE_EXTENSION}`,
     mediaType: 'application/jsonl',
-    text: db.transaction(() => exportBundle(db, `Claimdesk ${version}`))(),
+    text: exportBundle(db, `Claimdesk ${version}`),
   }),
   'bundle.import': ({ db }, { text }) => importBundle(db, textLines(text)),
 

@@ -89,7 +89,6 @@ export const migration0002: Migration = {
         end INTEGER NOT NULL,
         PRIMARY KEY (document_id, start)
       ) STRICT;
-      CREATE INDEX document_pages_by_label ON document_pages(label, document_id);
       CREATE TRIGGER document_pages_ai AFTER INSERT ON documents BEGIN ${pageRows('NEW')} END;
       CREATE TRIGGER document_pages_au AFTER UPDATE OF structure ON documents BEGIN
         DELETE FROM document_pages WHERE document_id = NEW.id;
