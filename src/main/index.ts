@@ -19,6 +19,7 @@ import {
 import { electronSqliteBinding } from './electron/native-binding';
 import { buildMenu } from './electron/menu';
 import { CommandQueue } from './electron/commands';
+import { backupRecovery, openWithRecovery } from './electron/workspace-recovery';
 import { PRODUCT_NAME } from './version';
 
 const mainDir = import.meta.dirname;
@@ -52,18 +53,23 @@ if (!app.requestSingleInstanceLock()) {
     hardenWebContents(contents, (url) => void confirmAndOpenExternal(url, { dialog, shell }));
   });
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, (url) => net.fetch(url)));
 
     try {
-      const dataDir = resolveDataDir(argValue('--data-dir'));
-      backend = openBackend(dataDir, 'electron', {
-        nativeBinding: electronSqliteBinding(app.getAppPath(), process.versions.electron, app.isPackaged),
-        shellHandlers: { 'app.nextCommand': () => commands.next() },
+      const nativeBinding = electronSqliteBinding(app.getAppPath(), process.versions.electron, app.isPackaged);
+      const shellHandlers = { 'app.nextCommand': () => commands.next() };
+      // damaged or newer workspace: explain, offer the latest backup or another folder, or quit
+      backend = await openWithRecovery(resolveDataDir(argValue('--data-dir')), {
+        open: (dir) => openBackend(dir, 'electron', { nativeBinding, shellHandlers }),
+        dialog,
+        ...backupRecovery({ nativeBinding }),
       });
     } catch (error) {
       dialog.showErrorBox('Claimdesk cannot open its workspace', (error as Error).message);
+    }
+    if (!backend) {
       app.quit();
       return;
     }

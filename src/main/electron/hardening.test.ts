@@ -248,6 +248,8 @@ describe('electron hardening', () => {
     expect(index).toMatch(/protocol\.handle\(APP_SCHEME, appProtocolHandler\(rendererDir,/);
     expect(index).toMatch(/ipcMain\.handle\('claimdesk:invoke', invokeHandler\(registry\)\)/);
     expect(index).toMatch(/createMainWindow\(BrowserWindow, preloadPath/);
+    // a workspace that cannot be opened is explained, with backup / other workspace offered
+    expect(index).toMatch(/backend = await openWithRecovery\(/);
     expect(index).not.toMatch(/new BrowserWindow\(/); // every window goes through createMainWindow
     expect(index).not.toMatch(/ipcMain\.on\(|ipcMain\.handle\((?!'claimdesk:invoke')/); // one channel
     expect(index).not.toMatch(/openExternal\(/); // only through confirmAndOpenExternal
