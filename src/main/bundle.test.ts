@@ -15,15 +15,15 @@ import {
   writeBundle,
 } from './bundle';
 import { listClaims, updateClaim } from './db/claims';
-import { getDocumentBytes, insertDocument, listDocuments } from './db/documents';
+import { getDocumentBytes, listDocuments } from './db/documents';
 import { migrate } from './db/migrate';
 import { MIGRATIONS } from './db/migrations';
 import type { Db } from './db/open';
 import { saveFilter } from './db/saved-filters';
 import { search } from './db/search';
 import { importDocument } from './documents';
-import { buildClaimsFixture, corpusFiles } from './test/claims-fixture';
-import { SAMPLE_TEXT, enc, tempBackend, tempDir } from './test/workspace';
+import { buildClaimsFixture, corpusFiles, insertTextDocument } from './test/claims-fixture';
+import { SAMPLE_TEXT, tempBackend, tempDir } from './test/workspace';
 
 /** The bundle minus its header's export time, which is the only thing allowed to differ. */
 const content = (bundle: string) => bundle.replace(/"exportedAt":"[^"]+"/, '"exportedAt":"-"');
@@ -147,20 +147,10 @@ describe('workspace bundle', () => {
     const old = new Database(':memory:');
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
-    const doc = insertDocument(old as Db, {
+    const doc = insertTextDocument(old as Db, {
       sha256: 'c'.repeat(64),
-      mediaType: 'text/plain',
-      fileName: 'old.txt',
-      bytes: enc(SAMPLE_TEXT),
-      content: { text: SAMPLE_TEXT, blocks: [], marks: [], pages: [], meta: {}, warnings: [] },
-      meta: {
-        title: 'Old',
-        authors: [],
-        publishedDate: null,
-        publisher: null,
-        sourceUrl: null,
-        language: null,
-      },
+      text: SAMPLE_TEXT,
+      title: 'Old',
     });
     const bundle = [...bundleLines(old as Db, 'v1')].join('\n');
     old.close();

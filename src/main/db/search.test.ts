@@ -13,7 +13,7 @@ import { DATABASE_FILE, openWorkspaceDb, type Db } from './open';
 import { RANK_AT_MOST, search } from './search';
 import { chunkDocument } from './search-index';
 import { CLOSE, OPEN } from './snippet';
-import { insertDocument } from './documents';
+import { insertTextDocument } from '../test/claims-fixture';
 
 async function workspace() {
   const backend = tempBackend();
@@ -205,20 +205,10 @@ describe('full-text search', () => {
     const old = new Database(join(dir, DATABASE_FILE));
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
-    const doc = insertDocument(old, {
+    const doc = insertTextDocument(old, {
       sha256: 'a'.repeat(64),
-      mediaType: 'text/plain',
-      fileName: 'old.txt',
-      bytes: enc(SAMPLE_TEXT),
-      content: { text: SAMPLE_TEXT, blocks: [], marks: [], pages: [], meta: {}, warnings: [] },
-      meta: {
-        title: 'Old',
-        authors: [],
-        publishedDate: null,
-        publisher: null,
-        sourceUrl: null,
-        language: null,
-      },
+      text: SAMPLE_TEXT,
+      title: 'Old',
     });
     const claim = createClaim(old, { documentId: doc.id, spans: [{ start: 0, end: 11 }] });
     updateClaim(old, claim.id, { note: 'Ombudsman' });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Claim, EntityId, RelationId } from '../../shared/model';
+import type { Claim, DocumentMeta, EntityId, PageSpan, RelationId } from '../../shared/model';
 import { createClaim, updateClaim } from '../db/claims';
 import { insertDocument } from '../db/documents';
 import { putEntity } from '../db/entities';
@@ -35,6 +35,46 @@ function entity(id: EntityId, kind: string, name: string, aliases: string[], wik
   };
 }
 
+/**
+ * Stores a document as given, without an importer (so it also works at an older schema version):
+ * `text` as canonical text and as the file's bytes.
+ */
+export function insertTextDocument(
+  db: Db,
+  options: {
+    sha256: string;
+    text: string;
+    title: string;
+    pages?: PageSpan[];
+    meta?: Partial<DocumentMeta>;
+  },
+) {
+  const pdf = !!options.pages;
+  return insertDocument(db, {
+    sha256: options.sha256,
+    mediaType: pdf ? 'application/pdf' : 'text/plain',
+    fileName: `${options.title}.${pdf ? 'pdf' : 'txt'}`,
+    bytes: enc(pdf ? `%PDF-1.4 ${options.text}` : options.text),
+    content: {
+      text: options.text,
+      blocks: [],
+      marks: [],
+      pages: options.pages ?? [],
+      meta: {},
+      warnings: [],
+    },
+    meta: {
+      title: options.title,
+      authors: [],
+      publishedDate: null,
+      publisher: null,
+      sourceUrl: null,
+      language: null,
+      ...options.meta,
+    },
+  });
+}
+
 const span = (text: string, phrase: string) => {
   const start = text.indexOf(phrase);
   if (start < 0) throw new Error(`"${phrase}" is not in the text`);
@@ -51,14 +91,12 @@ export async function buildClaimsFixture(db: Db) {
     fileName: 'khujand.txt',
     bytes: enc(SAMPLE_TEXT),
   });
-  const pdf = insertDocument(db, {
+  const pdf = insertTextDocument(db, {
     sha256: 'b'.repeat(64),
-    mediaType: 'application/pdf',
-    fileName: 'report.pdf',
-    bytes: enc('%PDF-1.4 invented'),
-    content: { text: PDF_TEXT, blocks: [], marks: [], pages: PDF_PAGES, meta: {}, warnings: [] },
+    text: PDF_TEXT,
+    title: 'A report',
+    pages: PDF_PAGES,
     meta: {
-      title: 'A report',
       authors: ['A. Author', 'B. Author'],
       publishedDate: '2019-05',
       publisher: 'Press',
