@@ -99,11 +99,32 @@ describe('piecesToSpans', () => {
     expect(quote(spans)).toEqual(['🙂']);
   });
 
+  it('leaves out a mark drawn after its line but placed before the selection in the text', () => {
+    // "died" is followed in the content stream by a superscript item placed, in the text, before
+    // "At least" (as PDFs draw footnote marks): selecting "At least … died" must not take it
+    const text = '¹ At least 27 died.';
+    const map: ItemMap = [
+      [2, 18], // "At least 27 died"
+      [0, 1], // "¹"
+      [18, 19], // "."
+    ];
+    const spans = piecesToSpans(
+      [
+        { page: 0, item: 0, from: 0, to: 16 },
+        { page: 0, item: 1, from: 0, to: 1 },
+        { page: 0, item: 2, from: 0, to: 1 },
+      ],
+      () => map,
+      text,
+    );
+    expect(spans?.map((s) => text.slice(s.start, s.end))).toEqual(['At least 27 died.']);
+  });
+
   it('keeps passages that the text places apart as separate spans, in text order', () => {
     const spans = piecesToSpans(
       [
-        { page: 1, item: 1, from: 0, to: 10 },
         { page: 1, item: 0, from: ITEMS1[0]!.indexOf('disputed'), to: ITEMS1[0]!.length },
+        { page: 1, item: 1, from: 0, to: 10 },
       ],
       mapOf,
       TEXT,

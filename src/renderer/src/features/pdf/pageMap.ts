@@ -33,12 +33,16 @@ export interface ItemPiece {
 }
 
 /**
- * The canonical spans a page-view selection stands for. Each selected piece of an item maps to a
- * canonical range; ranges are sorted and merged when only whitespace separates them (words, lines,
- * paragraphs and page breaks of one passage), trimmed, and returned in text order. A selection
- * that runs through text the importer placed elsewhere (another column, a footnote) honestly
- * becomes several spans instead of one span swallowing everything between. Dropped items
- * (headers, footers) contribute nothing. Null when nothing but whitespace is selected.
+ * The canonical spans a page-view selection stands for. `pieces` come in DOM order (pdf.js's text
+ * items in content-stream order). Each maps to a canonical range; ranges are sorted and merged
+ * when only whitespace separates them (words, lines, paragraphs and page breaks of one passage),
+ * trimmed, and returned in text order. Dropped items (headers, footers) contribute nothing.
+ *
+ * Where the two orders disagree, the ends of the selection decide, as in the text view: text that
+ * lies between them in the DOM but outside them in the text (a footnote mark the PDF drew after
+ * its line) is left out. Text the importer placed elsewhere between the ends (another column)
+ * honestly makes several spans instead of one span swallowing everything between.
+ * Null when nothing but whitespace is selected.
  *
  * `maxSpans`: beyond it the passages are joined into one span from the first to the last.
  */
@@ -48,13 +52,22 @@ export function piecesToSpans(
   text: string,
   maxSpans = Infinity,
 ): Span[] | null {
-  const ranges: Span[] = [];
+  let ranges: Span[] = [];
   for (const p of pieces) {
     const range = mapOf(p.page)?.[p.item];
     if (!range || p.to <= p.from) continue;
     const start = itemCharOffset(range, p.from);
     const end = itemCharOffset(range, p.to);
     if (end > start) ranges.push({ start, end });
+  }
+  const first = ranges[0]?.start ?? 0;
+  const last = ranges.at(-1)?.end ?? 0;
+  if (first < last) {
+    ranges = ranges.flatMap((r) => {
+      const start = Math.max(r.start, first);
+      const end = Math.min(r.end, last);
+      return end > start ? [{ start, end }] : [];
+    });
   }
   ranges.sort((a, b) => a.start - b.start || a.end - b.end);
   const merged: Span[] = [];
