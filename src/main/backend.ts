@@ -24,10 +24,8 @@ export function openBackend(
   const ctx: Context = { db, dataDir, shell, version: APP_VERSION };
   // shells without a menu answer "no command" at once; the desktop shell passes its own
   const shellHandlers = options.shellHandlers ?? { 'app.nextCommand': () => null };
-  // export.claims now lives in exportHandlers (json, w3c, csv); app.ts's older one is superseded
-  const { 'export.claims': _superseded, ...app } = appHandlers;
   const registry = createRegistry(ctx, [
-    app,
+    appHandlers,
     documentHandlers,
     claimHandlers,
     searchHandlers,

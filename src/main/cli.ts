@@ -15,6 +15,7 @@ import { fileLines, importBundle, writeBundle } from './bundle';
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
 import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
+import { startMaintenance } from './maintenance';
 import { startServer } from './serve';
 import { APP_VERSION } from './version';
 
@@ -236,12 +237,14 @@ async function serveCommand(backend: Backend, portFlag: string | undefined, open
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a number from 0 to 65535, not "${portFlag}".`);
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const running = await startServer({ registry: backend.registry, rendererDir, port });
+  const stopMaintenance = startMaintenance(backend);
   print(`Claimdesk is running at ${running.url}`);
   print(`Workspace: ${backend.dataDir}`);
   print('Open the link above in your browser (it carries this session\'s access token). Press Ctrl+C to stop.');
   if (open) openInBrowser(running.url);
   await new Promise<void>((done) => {
     const stop = () => {
+      stopMaintenance();
       void running.close().then(() => {
         backend.close();
         done();

@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shel
 import { join } from 'node:path';
 import type { ShellCommand } from '../shared/api';
 import { openBackend, type Backend } from './backend';
+import { startMaintenance } from './maintenance';
 import { resolveDataDir, userDataDir } from './data-dir';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME } from './electron/policy';
 import {
@@ -39,6 +40,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | null = null;
   let backend: Backend | null = null;
+  let stopMaintenance = () => {};
   const commands = new CommandQueue<ShellCommand>();
 
   app.on('second-instance', () => {
@@ -74,6 +76,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     const registry = backend.registry;
+    stopMaintenance = startMaintenance(backend);
 
     ipcMain.handle('claimdesk:invoke', invokeHandler(registry));
 
@@ -85,7 +88,10 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend?.close());
+  app.on('will-quit', () => {
+    stopMaintenance();
+    backend?.close();
+  });
 }
 
 function argValue(flag: string): string | undefined {

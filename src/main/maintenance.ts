@@ -1,0 +1,35 @@
+import { maybeAutoBackup } from './backup';
+import type { Backend } from './backend';
+import { indexPendingDocuments } from './db/search-index';
+
+const BACKUP_CHECK_MS = 10 * 60 * 1000;
+const INDEX_CHECK_MS = 2 * 1000;
+
+/**
+ * Background upkeep for the long-running shells (desktop and serve): an automatic rotating backup at
+ * start and every ten minutes when something changed (see backup.ts for what is kept), and search
+ * indexing of newly imported documents soon after import, so the researcher's next search does not
+ * pay for it. The CLI does neither: its commands are short, and searches index on demand.
+ */
+export function startMaintenance(backend: Backend): () => void {
+  const { db, dataDir } = backend;
+  let stopped = false;
+  const backup = () => {
+    if (!stopped && db.open) void maybeAutoBackup(db, dataDir);
+  };
+  const index = () => {
+    if (stopped || !db.open) return;
+    try {
+      indexPendingDocuments(db);
+    } catch (error) {
+      console.error('[claimdesk] background search indexing failed:', error);
+    }
+  };
+  backup();
+  const timers = [setInterval(backup, BACKUP_CHECK_MS), setInterval(index, INDEX_CHECK_MS)];
+  for (const t of timers) t.unref();
+  return () => {
+    stopped = true;
+    for (const t of timers) clearInterval(t);
+  };
+}
