@@ -2,6 +2,7 @@ import { openWorkspaceDb, type Db, type OpenOptions } from './db/open';
 import { appHandlers } from './handlers/app';
 import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
+import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
@@ -30,6 +31,7 @@ export function openBackend(
     claimHandlers,
     searchHandlers,
     exportHandlers,
+    entityHandlers,
     shellHandlers,
   ]);
   return {

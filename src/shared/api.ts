@@ -6,7 +6,9 @@
  */
 import { z } from 'zod';
 import { searchApi } from './api-search';
+import { entitiesApi, entityId } from './api-entities';
 import { LIMITS } from './limits';
+import { partialDateProblem } from './partial-date';
 import {
   CERTAINTIES,
   REVIEW_STATUSES,
@@ -35,12 +37,10 @@ export const claimId = id<ClaimId>('clm');
 const shortText = z.string().max(LIMITS.maxNameChars);
 const longText = z.string().max(LIMITS.maxFieldChars);
 /** 2018, 2018-11, 2018-11-07, or a range of those joined by "/" */
-export const partialDate = z
-  .string()
-  .regex(
-    /^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/,
-    'must be a date like 2018, 2018-11, 2018-11-07 or a range 2018-11-07/2018-11-08',
-  );
+export const partialDate = z.string().superRefine((s, ctx) => {
+  const problem = partialDateProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 const span = z.strictObject({
   start: z.number().int().nonnegative(),
@@ -62,6 +62,9 @@ export const claimPatch = z.strictObject({
   certainty: z.enum(CERTAINTIES).nullable().optional(),
   type: shortText.min(1).optional(),
   eventDate: partialDate.nullable().optional(),
+  claimantId: entityId.nullable().optional(),
+  subjectIds: z.array(entityId).max(100).optional(),
+  placeId: entityId.nullable().optional(),
   tags: z.array(shortText.min(1)).max(100).optional(),
   note: longText.optional(),
   status: z.enum(REVIEW_STATUSES).optional(),
@@ -132,6 +135,7 @@ export const api = {
 
   // search, claims table, exports (export.claims), backups, bundles: issue 5
   ...searchApi,
+  ...entitiesApi,
 } as const;
 
 export type Api = typeof api;
