@@ -159,12 +159,12 @@ describe('piecesToSpans', () => {
 });
 
 describe('pageHighlights', () => {
-  const lengths0 = ITEMS0.map((s) => s.length);
+  const texts0 = ITEMS0;
 
   it('finds a claim on the items it covers, in item characters', () => {
     const start = at('27 died');
     const end = at('clashes') + 'clashes'.length;
-    const hl = pageHighlights(PAGE0, lengths0, [{ claimId: 'A', start, end }]);
+    const hl = pageHighlights(PAGE0, texts0, [{ claimId: 'A', start, end }]);
     expect(hl).toEqual([
       { item: 1, from: ITEMS0[1]!.indexOf('27'), to: ITEMS0[1]!.length, claimIds: ['A'] },
       { item: 2, from: 0, to: ITEMS0[2]!.indexOf(','), claimIds: ['A'] },
@@ -175,7 +175,7 @@ describe('pageHighlights', () => {
 
   it('cuts at every boundary of overlapping claims and lists all claims covering each run', () => {
     const item = ITEMS0[1]!;
-    const hl = pageHighlights(PAGE0, lengths0, [
+    const hl = pageHighlights(PAGE0, texts0, [
       { claimId: 'A', start: at('At least'), end: at('died') + 4 },
       { claimId: 'B', start: at('27'), end: at('the extrem') + 3 },
     ]);
@@ -187,17 +187,31 @@ describe('pageHighlights', () => {
   });
 
   it('leaves a claim that ends before the hyphen off the hyphen', () => {
-    const hl = pageHighlights(PAGE0, lengths0, [
+    const hl = pageHighlights(PAGE0, texts0, [
       { claimId: 'A', start: at('extrem'), end: at('extremism') + 6 },
     ]);
     expect(hl.map((h) => ITEMS0[h.item]!.slice(h.from, h.to))).toEqual(['extrem']);
   });
 
+  it("counts an item's characters from after its leading spaces, which the text dropped", () => {
+    const text = 'At least 27 died.';
+    const map: ItemMap = [
+      [0, 11],
+      [12, 17],
+    ]; // "At least 27", "  died." (two leading spaces)
+    const texts = ['At least 27', '  died.'];
+    const hl = pageHighlights(map, texts, [{ claimId: 'A', start: 12, end: 16 }]);
+    expect(hl).toEqual([{ item: 1, from: 2, to: 6, claimIds: ['A'] }]);
+    expect(texts[1]!.slice(2, 6)).toBe('died');
+    const spans = piecesToSpans([{ page: 0, item: 1, from: 2, to: 6, lead: 2 }], () => map, text);
+    expect(spans).toEqual([{ start: 12, end: 16 }]);
+  });
+
   it('has nothing for claims on other pages or for dropped items', () => {
     expect(
-      pageHighlights(PAGE0, lengths0, [{ claimId: 'A', start: at('Гулмурод'), end: TEXT.length }]),
+      pageHighlights(PAGE0, texts0, [{ claimId: 'A', start: at('Гулмурод'), end: TEXT.length }]),
     ).toEqual([]);
-    expect(pageHighlights(PAGE0, lengths0, [])).toEqual([]);
+    expect(pageHighlights(PAGE0, texts0, [])).toEqual([]);
   });
 });
 

@@ -5,7 +5,9 @@
  * the importer's options), the canonical [start, end) it became, or null when the importer dropped
  * it (running header, footer, page number). Inside an item, character k maps to
  * start + min(k, end - start): an item can be longer than its canonical range (a line-end hyphen
- * that was repaired away), never shorter.
+ * that was repaired away), never shorter. One refinement (src/main/importers/pdf-items.ts): an
+ * item's leading spaces are not in the canonical text and its range starts at its first kept
+ * character, so characters are counted from there.
  */
 import type { PageSpan } from '../../../../shared/model';
 import { trimSpan } from '../reader/offsets';
@@ -24,10 +26,15 @@ export function itemCharOffset(range: readonly [number, number], k: number): num
   return start + Math.min(Math.max(0, k), end - start);
 }
 
+/** How many whitespace characters an item's text starts with. */
+export const leadingSpaces = (text: string): number => text.length - text.trimStart().length;
+
 /** A selected part of one text item: characters [from, to) of item `item` on page `page`. */
 export interface ItemPiece {
   page: number;
   item: number;
+  /** the item's leading whitespace (see leadingSpaces); characters count from after it */
+  lead?: number;
   from: number;
   to: number;
 }
@@ -56,8 +63,9 @@ export function piecesToSpans(
   for (const p of pieces) {
     const range = mapOf(p.page)?.[p.item];
     if (!range || p.to <= p.from) continue;
-    const start = itemCharOffset(range, p.from);
-    const end = itemCharOffset(range, p.to);
+    const lead = p.lead ?? 0;
+    const start = itemCharOffset(range, p.from - lead);
+    const end = itemCharOffset(range, p.to - lead);
     if (end > start) ranges.push({ start, end });
   }
   const first = ranges[0]?.start ?? 0;
@@ -102,19 +110,21 @@ export interface ItemHighlight {
 /**
  * Where claims' spans fall on one page, cut at every claim boundary so that each run lists all
  * claims covering it (depth = claimIds.length), like the text view's highlight pieces.
- * `lengths[i]` is item i's string length; characters an item has beyond its canonical range (a
- * repaired hyphen) are covered when the claim runs on past the item's end.
+ * `texts[i]` is item i's string; characters an item has beyond its canonical range (a repaired
+ * hyphen) are covered when the claim runs on past the item's end; leading spaces never are.
  */
 export function pageHighlights(
   map: ItemMap,
-  lengths: readonly number[],
+  texts: readonly string[],
   spans: readonly { claimId: string; start: number; end: number }[],
 ): ItemHighlight[] {
   const out: ItemHighlight[] = [];
   if (spans.length === 0) return out;
   for (let item = 0; item < map.length; item++) {
     const range = map[item];
-    const length = lengths[item] ?? 0;
+    const text = texts[item] ?? '';
+    const lead = leadingSpaces(text);
+    const length = text.length - lead;
     if (!range || length === 0) continue;
     const [a, b] = range;
     const covering = spans.filter((s) => s.end > a && s.start < b && s.end > s.start);
@@ -141,10 +151,15 @@ export function pageHighlights(
         .map((s) => s.claimId);
       if (claimIds.length === 0) continue;
       const last = out.at(-1);
-      if (last && last.item === item && last.to === from && sameIds(last.claimIds, claimIds)) {
-        last.to = to;
+      if (
+        last &&
+        last.item === item &&
+        last.to === from + lead &&
+        sameIds(last.claimIds, claimIds)
+      ) {
+        last.to = to + lead;
       } else {
-        out.push({ item, from, to, claimIds });
+        out.push({ item, from: from + lead, to: to + lead, claimIds });
       }
     }
   }
