@@ -3,6 +3,7 @@
  * clear `too_large` message, within them the import finishes in bounded time; never a hang or an
  * out-of-memory crash, and nothing is stored for a refused file.
  */
+import JSZip from 'jszip';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -104,6 +105,37 @@ describe('limits', () => {
     );
     expect(error.message).toMatch(/5,001 pages.*5,000/);
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('a DOCX zip bomb (a small file unpacking to 100 MB of XML) is refused before it is inflated', async () => {
+    const paragraph = '<w:p><w:r><w:t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</w:t></w:r></w:p>';
+    const body = paragraph.repeat(Math.ceil((100 * MB) / paragraph.length));
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    );
+    zip.file(
+      'word/document.xml',
+      `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
+    );
+    const bytes = await zip.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 9 },
+    });
+    expect(bytes.length).toBeLessThan(MB);
+    const started = Date.now();
+    const error = await expectRefused(
+      backend,
+      'documents.import',
+      { fileName: 'bomb.docx', bytes },
+      { code: 'import_failed', reason: 'too_large' },
+    );
+    expect(error.message).toMatch(
+      /unpacks to 100 MB of document XML; Claimdesk reads DOCX files of up to 32 MB/,
+    );
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('fields over their documented maximum are refused with the limit in the message', async () => {

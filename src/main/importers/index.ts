@@ -7,6 +7,7 @@ import { importHtml } from './html';
 import { importMarkdown } from './markdown';
 import { importPdf } from './pdf';
 import { importText } from './text';
+import { checkDocxUnpackedSize } from './zip-limits';
 
 const BY_EXTENSION: Record<string, MediaType> = {
   '.txt': 'text/plain',
@@ -60,6 +61,7 @@ export async function extractDocument(
     );
   }
   const mediaType = detectMediaType(fileName, bytes);
+  if (mediaType === BY_EXTENSION['.docx']) checkDocxUnpackedSize(fileName, bytes);
   const content = await extractAs(mediaType, bytes, options);
   if (content.text.length > LIMITS.maxTextChars) {
     throw new ImportError(
