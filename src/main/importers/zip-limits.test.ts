@@ -30,7 +30,7 @@ describe('zip limits', () => {
     expect(zipEntrySizes(new TextEncoder().encode('plain text, not a zip at all'))).toBeNull();
     expect(zipEntrySizes(bytes.subarray(0, bytes.length - 30))).toBeNull();
     const broken = bytes.slice();
-    broken[broken.length - 6] ^= 0xff; // central directory offset points elsewhere
+    broken[broken.length - 6] = broken[broken.length - 6]! ^ 0xff; // central directory offset points elsewhere
     expect(zipEntrySizes(broken)).toBeNull();
     expect(() => checkDocxUnpackedSize('x.docx', broken)).not.toThrow();
   });
