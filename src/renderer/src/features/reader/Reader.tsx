@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -20,6 +21,7 @@ import {
   sectionIndexAt,
   splitIntoSections,
 } from './sections';
+import { clearPassage, showPassage } from './passage';
 import { selectionSpanIn } from './selection';
 import { SelectionToolbar } from './SelectionToolbar';
 import { useSectionMounting } from './useSectionMounting';
@@ -27,6 +29,11 @@ import { useSectionMounting } from './useSectionMounting';
 export interface ReaderHandle {
   /** Scrolls to a claim's first passage (mounting its section first) and flashes it. */
   revealClaim(claim: Claim): void;
+  /**
+   * Scrolls to a passage (canonical offsets, e.g. a search hit) and highlights it until the next
+   * reveal. Optional: the app falls back to a plainer scroll in views that lack it.
+   */
+  revealRange?(start: number, end: number): void;
   /** The selected passage as canonical offsets, or null. */
   selectionSpan(): { start: number; end: number } | null;
   /** The selection as the passages a claim should hold (the page view may find several). */
@@ -82,15 +89,15 @@ export function Reader(props: Props) {
   const claimsById = useMemo(() => new Map(claims.map((c) => [c.id as string, c])), [claims]);
 
   const { mounted, heights, ensureMounted } = useSectionMounting(scrollRef, sections);
+  // a highlighted search hit belongs to this document only
+  useEffect(() => clearPassage, [doc.id]);
   const reportError = useCallback(
     (e: Error) => onError(`The reader could not display part of this document: ${e.message}`),
     [onError],
   );
 
   // scroll-to-claim waits for its section to be mounted and rendered by Lexical
-  const [reveal, setReveal] = useState<{ offset: number; claimId: string; tick: number } | null>(
-    null,
-  );
+  const [reveal, setReveal] = useState<Reveal | null>(null);
   useLayoutEffect(() => {
     if (!reveal || !docRef.current) return;
     const index = sectionIndexAt(sections, reveal.offset);
@@ -98,6 +105,13 @@ export function Reader(props: Props) {
     if (!slot || slot.dataset.mounted !== 'true') return;
     const blocks = [...slot.querySelectorAll<HTMLElement>('[data-start]')];
     const block = blocks.findLast((b) => Number(b.dataset.start) <= reveal.offset) ?? blocks[0];
+    if (reveal.claimId === null) {
+      if (block && scrollRef.current) {
+        showPassage(docRef.current, scrollRef.current, block, reveal.offset, reveal.end);
+      }
+      setReveal(null);
+      return;
+    }
     const marks = [
       ...slot.querySelectorAll<HTMLElement>(`mark[data-claims~="${CSS.escape(reveal.claimId)}"]`),
     ];
@@ -120,7 +134,12 @@ export function Reader(props: Props) {
         const offset = claim.spans[0]?.start ?? 0;
         const index = sectionIndexAt(sections, offset);
         ensureMounted([index - 1, index, index + 1].filter((i) => i >= 0 && i < sections.length));
-        setReveal((r) => ({ offset, claimId: claim.id, tick: (r?.tick ?? 0) + 1 }));
+        setReveal((r) => ({ offset, end: offset, claimId: claim.id, tick: (r?.tick ?? 0) + 1 }));
+      },
+      revealRange(start, end) {
+        const index = sectionIndexAt(sections, start);
+        ensureMounted([index - 1, index, index + 1].filter((i) => i >= 0 && i < sections.length));
+        setReveal((r) => ({ offset: start, end, claimId: null, tick: (r?.tick ?? 0) + 1 }));
       },
       selectionSpan: () => (docRef.current ? selectionSpanIn(docRef.current, content.text) : null),
       selectionSpans: () => {
@@ -247,3 +266,11 @@ export function Reader(props: Props) {
 }
 
 const claimLength = (c: Claim) => c.spans.reduce((n, s) => n + s.end - s.start, 0);
+
+/** A pending scroll: to a claim (flash its marks) or, with claimId null, to a passage [offset, end). */
+interface Reveal {
+  offset: number;
+  end: number;
+  claimId: string | null;
+  tick: number;
+}

@@ -3,7 +3,7 @@
  */
 import { selectionToSpan, type TreeAdapter } from './offsets';
 
-const domTree: TreeAdapter<Node> = {
+export const domTree: TreeAdapter<Node> = {
   parent: (n) => n.parentNode,
   children: (n) => Array.from(n.childNodes),
   textLength: (n) => (n.nodeType === Node.TEXT_NODE ? (n as Text).length : null),
