@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchResults } from '../../../../shared/api-search';
+import { groupResults, moveActive, prefixQuery } from './results';
+
+const snippet = { text: 'x', highlights: [], truncatedStart: false, truncatedEnd: false };
+const results = (over: Partial<SearchResults>): SearchResults =>
+  ({
+    passages: [],
+    claims: [],
+    entities: [],
+    more: { passages: false, claims: false, entities: false },
+    ...over,
+  }) as SearchResults;
+
+describe('groupResults', () => {
+  it('keeps only kinds with hits, in a fixed order, with unique keys', () => {
+    const passage = {
+      documentId: 'doc_00000001',
+      documentTitle: 'A',
+      start: 5,
+      end: 9,
+      page: null,
+      snippet,
+      score: 0,
+    };
+    const groups = groupResults(
+      results({
+        passages: [passage, { ...passage }] as unknown as SearchResults['passages'],
+        entities: [
+          { entityId: 'ent_00000001', kind: 'person', name: 'N', field: 'name', snippet, score: 0 },
+        ] as unknown as SearchResults['entities'],
+        more: { passages: true, claims: false, entities: false },
+      }),
+    );
+    expect(groups.map((g) => g.kind)).toEqual(['passages', 'entities']);
+    expect(groups[0]!.more).toBe(true);
+    const keys = groups.flatMap((g) => g.options.map((o) => o.key));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('moveActive', () => {
+  it('moves within bounds', () => {
+    expect(moveActive(-1, 3, 'ArrowDown')).toBe(0);
+    expect(moveActive(2, 3, 'ArrowDown')).toBe(2);
+    expect(moveActive(0, 3, 'ArrowUp')).toBe(0);
+    expect(moveActive(1, 3, 'End')).toBe(2);
+    expect(moveActive(2, 3, 'Home')).toBe(0);
+    expect(moveActive(0, 0, 'ArrowDown')).toBe(-1);
+  });
+});
+
+describe('prefixQuery', () => {
+  it('makes every word a prefix and neutralises syntax', () => {
+    expect(prefixQuery('gulmurod kha')).toBe('gulmurod* kha*');
+    expect(prefixQuery(' "Kha(lim*ov ')).toBe('Kha* lim* ov*');
+    expect(prefixQuery('Smith AND NOT')).toBe('Smith*');
+    expect(prefixQuery('   ')).toBe('');
+  });
+});

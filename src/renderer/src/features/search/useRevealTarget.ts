@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+import type { Claim, ClaimId, DocumentId } from '../../../../shared/model';
+import type { ReaderHandle } from '../reader/Reader';
+import type { useWorkspace } from '../shell/useWorkspace';
+
+/** A place to show in the reader: a passage, or a claim (selected, and its passage flashed). */
+export interface RevealTarget {
+  documentId: DocumentId;
+  /** UTF-16 offsets into the canonical text */
+  start: number;
+  end: number;
+  claimId?: ClaimId;
+}
+
+/**
+ * Opens a document and shows a place in it once the reader holds that document: opening is
+ * asynchronous, and the reader's handle only reaches the new document after it has rendered.
+ */
+export function useRevealTarget(
+  ws: ReturnType<typeof useWorkspace>,
+  readerRef: RefObject<ReaderHandle | null>,
+) {
+  /** `stale`: the claims list in which the claim was missing; wait until it is replaced */
+  const [target, setTarget] = useState<(RevealTarget & { stale?: readonly Claim[] }) | null>(null);
+  const { open, loadingId, setSelectedClaimId, openDocument, reloadClaims } = ws;
+
+  useEffect(() => {
+    if (!target || !open || open.summary.id !== target.documentId) return;
+    if (loadingId !== null && loadingId !== open.summary.id) return;
+    const reader = readerRef.current;
+    if (!reader) return;
+    if (target.stale === open.claims) return; // reloading
+    const claim = target.claimId ? open.claims.find((c) => c.id === target.claimId) : undefined;
+    if (target.claimId && !claim && !target.stale) {
+      // the reader's copy predates the claim (made or imported elsewhere): fetch, then try again
+      setTarget({ ...target, stale: open.claims });
+      void reloadClaims();
+      return;
+    }
+    setTarget(null);
+    if (claim) {
+      setSelectedClaimId(claim.id);
+      reader.revealClaim(claim);
+    } else if (reader.revealRange) {
+      reader.revealRange(target.start, target.end);
+    } else {
+      (reader as { revealOffset?: (offset: number) => void }).revealOffset?.(target.start);
+    }
+    // the keyboard follows the eye: into the document, where the passage now is
+    document
+      .querySelector<HTMLElement>('main.reader .reader-scroll')
+      ?.focus({ preventScroll: true });
+  }, [target, open, loadingId, readerRef, setSelectedClaimId, reloadClaims]);
+
+  return useCallback(
+    (next: RevealTarget) => {
+      setTarget({ ...next });
+      void openDocument(next.documentId);
+    },
+    [openDocument],
+  );
+}
