@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo, ShellCommand } from '../../shared/api';
-import type { Claim, ClaimId, DocumentSummary } from '../../shared/model';
+import type { Claim, ClaimId, DocumentSummary, EntityId } from '../../shared/model';
 import { invoke } from './api';
 import { ClaimsPanel } from './features/claims/ClaimsPanel';
 import { HelpDialog } from './features/help/HelpDialog';
@@ -9,6 +9,12 @@ import { ImportPanel } from './features/library/ImportPanel';
 import { LibraryPane, type LibraryHandle } from './features/library/LibraryPane';
 import { PasswordDialog } from './features/library/PasswordDialog';
 import { useImportQueue } from './features/library/useImportQueue';
+import type { SearchOption } from './features/search/results';
+import { SearchBox, type SearchBoxHandle } from './features/search/SearchBox';
+import { useRevealTarget } from './features/search/useRevealTarget';
+import { ClaimsTableView } from './features/table/ClaimsTableView';
+import { entityFilter, ROLE_LABEL } from './features/table/entityFilter';
+import { useClaimsTable } from './features/table/useClaimsTable';
 import { Reader, type ReaderHandle } from './features/reader/Reader';
 import { StatusBar } from './features/shell/StatusBar';
 import { Toasts } from './features/shell/Toasts';
@@ -17,6 +23,9 @@ import { useGlobalKeys } from './features/shell/useGlobalKeys';
 import { errorMessage, useToasts } from './features/shell/useToasts';
 import { useWorkspace } from './features/shell/useWorkspace';
 import { Welcome } from './features/shell/Welcome';
+import { ExportMenu, type ExportRequest } from './features/workspace/ExportMenu';
+import { takeNotice } from './features/workspace/notice';
+import { WorkspaceDialog } from './features/workspace/WorkspaceDialog';
 import { documentTitle, plural } from './lib/format';
 import { downloadText } from './lib/download';
 
@@ -38,6 +47,20 @@ export function App() {
   const [prompt, setPrompt] = useState<PasswordPrompt | null>(null);
   const [creating, setCreating] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const searchRef = useRef<SearchBoxHandle>(null);
+  // the reader (library, document, claims) or every claim in one table; both stay mounted
+  const [view, setView] = useState<'reader' | 'table'>('reader');
+  const [workspaceOpen, setWorkspaceOpen] = useState(false);
+  /** bumped when claims may have changed behind the table's back (undo, imports) */
+  const [dataVersion, setDataVersion] = useState(0);
+  const table = useClaimsTable(view === 'table', dataVersion);
+  const reveal = useRevealTarget(ws, readerRef);
+
+  // a message from before a reload (a restored backup)
+  useEffect(() => {
+    const notice = takeNotice();
+    if (notice) info(notice);
+  }, [info]);
 
   useEffect(() => {
     invoke('app.info', {}).then(setAppInfo, (e: unknown) =>
@@ -106,6 +129,7 @@ export function App() {
     const openId = ws.openId();
     if (openId && step.documentIds.includes(openId)) void ws.reloadClaims();
     void ws.refreshDocuments();
+    setDataVersion((v) => v + 1);
     setStatus(`${verb === 'Undo' ? 'Undid' : 'Redid'}: ${step.label}`);
   };
   const undo = async () => {
@@ -135,11 +159,11 @@ export function App() {
     }
   };
 
-  const exportClaims = async () => {
+  const exportClaims = async (request: ExportRequest = { format: 'json' }) => {
     if (exporting) return;
     setExporting(true);
     try {
-      const file = await invoke('export.claims', { format: 'json' });
+      const file = await invoke('export.claims', request);
       downloadText(file.fileName, file.mediaType, file.text);
       setStatus(`Exported ${file.fileName}`);
     } catch (e) {
@@ -147,6 +171,41 @@ export function App() {
     } finally {
       setExporting(false);
     }
+  };
+
+  const openSearchHit = (option: SearchOption) => {
+    if (option.kind === 'entities') {
+      void showEntityClaims(option.hit.entityId, option.hit.name);
+      return;
+    }
+    const { hit } = option;
+    setView('reader');
+    reveal({
+      documentId: hit.documentId,
+      start: hit.start,
+      end: hit.end,
+      ...(option.kind === 'claims' ? { claimId: option.hit.claimId } : {}),
+    });
+  };
+
+  // no entity view yet: an entity opens as the claims table filtered by it
+  const showEntityClaims = async (id: EntityId, name: string) => {
+    try {
+      const { role, filter, count } = await entityFilter(id);
+      table.setFilter(filter, { [id]: name });
+      setView('table');
+      setStatus(
+        count === 0 ? `No claims name ${name} yet` : `Claims with ${name} as ${ROLE_LABEL[role]}`,
+      );
+    } catch (e) {
+      error(errorMessage(e, 'show the claims about this entity'));
+    }
+  };
+
+  const onDataChanged = () => {
+    void ws.refreshDocuments();
+    void ws.reloadClaims();
+    setDataVersion((v) => v + 1);
   };
 
   const runCommand = (command: ShellCommand) => {
@@ -161,8 +220,12 @@ export function App() {
   };
   useDesktopCommands(runCommand);
   useGlobalKeys({
-    createClaim: () => void createClaim(),
+    createClaim: () =>
+      view === 'reader'
+        ? void createClaim()
+        : info('Claims are made in the reader: press T to go back to it.'),
     deleteSelectedClaim: () => {
+      if (view !== 'reader') return; // the selection lives in the reader, out of sight here
       const claim = ws.open?.claims.find((c) => c.id === ws.selectedClaimId);
       if (claim) void deleteClaim(claim);
     },
@@ -175,6 +238,8 @@ export function App() {
       if (window.getSelection()?.isCollapsed === false) readerRef.current?.clearSelection();
       else ws.setSelectedClaimId(null);
     },
+    focusSearch: () => searchRef.current?.focus(),
+    toggleTable: () => setView((v) => (v === 'table' ? 'reader' : 'table')),
   });
 
   const open = ws.open;
@@ -190,14 +255,47 @@ export function App() {
     <div className="app">
       <header className="topbar">
         <span className="brand">Claimdesk</span>
-        <span className="topbar-doc">{open ? documentTitle(open.summary) : ''}</span>
+        <div className="views" role="group" aria-label="Main view">
+          <button
+            type="button"
+            className="view-btn"
+            aria-pressed={view === 'reader'}
+            title="Library, document and its claims (T switches)"
+            onClick={() => setView('reader')}
+          >
+            Reader
+          </button>
+          <button
+            type="button"
+            className="view-btn"
+            aria-pressed={view === 'table'}
+            aria-keyshortcuts="T"
+            title="Every claim in one table (T switches)"
+            onClick={() => setView('table')}
+          >
+            Claims table
+          </button>
+        </div>
+        <span className="topbar-doc">
+          {view === 'reader' && open ? documentTitle(open.summary) : ''}
+        </span>
+        <SearchBox
+          ref={searchRef}
+          openDocument={open ? { id: open.summary.id, title: documentTitle(open.summary) } : null}
+          onOpen={openSearchHit}
+        />
+        <ExportMenu
+          busy={exporting}
+          openDocument={open ? { id: open.summary.id, title: documentTitle(open.summary) } : null}
+          onExport={(request) => void exportClaims(request)}
+        />
         <button
           type="button"
-          className="btn btn-small"
-          onClick={() => void exportClaims()}
-          disabled={exporting}
+          className="btn btn-ghost btn-small"
+          aria-haspopup="dialog"
+          onClick={() => setWorkspaceOpen(true)}
         >
-          {exporting ? 'Exporting…' : 'Export claims'}
+          Workspace
         </button>
         <button
           type="button"
@@ -210,52 +308,90 @@ export function App() {
           ?
         </button>
       </header>
-      <div className="panes">
-        <LibraryPane
-          ref={libraryRef}
-          documents={ws.documents}
-          openId={open?.summary.id ?? null}
-          onOpen={(id) => void ws.openDocument(id)}
-          onFiles={imports.start}
-        >
-          <ImportPanel
-            items={imports.items}
-            running={imports.running}
-            onCancel={imports.cancel}
-            onClose={imports.clear}
+      <div className="workarea">
+        <div className={`panes${view === 'table' ? ' is-behind' : ''}`} inert={view === 'table'}>
+          <LibraryPane
+            ref={libraryRef}
+            documents={ws.documents}
+            openId={open?.summary.id ?? null}
+            onOpen={(id) => void ws.openDocument(id)}
+            onFiles={imports.start}
+          >
+            <ImportPanel
+              items={imports.items}
+              running={imports.running}
+              onCancel={imports.cancel}
+              onClose={imports.clear}
+            />
+          </LibraryPane>
+          {open && !loading ? (
+            <Reader
+              ref={readerRef}
+              doc={open.summary}
+              content={open.content}
+              claims={open.claims}
+              selectedClaimId={ws.selectedClaimId}
+              creating={creating}
+              onSelectClaim={(id) => selectClaim(id, false)}
+              onCreateClaim={() => void createClaim()}
+              onError={error}
+            />
+          ) : (
+            <Welcome loading={loadingTitle} hasDocuments={(ws.documents?.length ?? 0) > 0} />
+          )}
+          <ClaimsPanel
+            claims={open && !loading ? open.claims : null}
+            pages={open?.content.pages ?? []}
+            selectedId={ws.selectedClaimId}
+            onSelect={(id) => selectClaim(id, true)}
+            onSaved={ws.putClaim}
+            onDelete={(c) => void deleteClaim(c)}
           />
-        </LibraryPane>
-        {open && !loading ? (
-          <Reader
-            ref={readerRef}
-            doc={open.summary}
-            content={open.content}
-            claims={open.claims}
-            selectedClaimId={ws.selectedClaimId}
-            creating={creating}
-            onSelectClaim={(id) => selectClaim(id, false)}
-            onCreateClaim={() => void createClaim()}
+        </div>
+        <div
+          className={`table-layer${view === 'reader' ? ' is-behind' : ''}`}
+          inert={view === 'reader'}
+        >
+          <ClaimsTableView
+            table={table}
+            active={view === 'table'}
+            documents={ws.documents ?? []}
+            onOpenClaim={(row) => {
+              setView('reader');
+              reveal({
+                documentId: row.documentId,
+                start: row.start,
+                end: row.end,
+                claimId: row.id,
+              });
+            }}
+            onStatus={setStatus}
+            onInfo={info}
             onError={error}
           />
-        ) : (
-          <Welcome loading={loadingTitle} hasDocuments={(ws.documents?.length ?? 0) > 0} />
-        )}
-        <ClaimsPanel
-          claims={open && !loading ? open.claims : null}
-          pages={open?.content.pages ?? []}
-          selectedId={ws.selectedClaimId}
-          onSelect={(id) => selectClaim(id, true)}
-          onSaved={ws.putClaim}
-          onDelete={(c) => void deleteClaim(c)}
-        />
+        </div>
       </div>
       <StatusBar
         info={appInfo}
-        message={status || (open ? `${plural(open.claims.length, 'claim')} in this document` : '')}
+        message={
+          status ||
+          (open && view === 'reader'
+            ? `${plural(open.claims.length, 'claim')} in this document`
+            : '')
+        }
       />
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <DropOverlay onFiles={imports.start} />
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {workspaceOpen && (
+        <WorkspaceDialog
+          dataDir={appInfo?.dataDir ?? null}
+          onClose={() => setWorkspaceOpen(false)}
+          onStatus={setStatus}
+          onError={error}
+          onChanged={onDataChanged}
+        />
+      )}
       {prompt && (
         <PasswordDialog
           fileName={prompt.fileName}

@@ -6,6 +6,9 @@ import './styles/layout.css';
 import './styles/library.css';
 import './styles/reader.css';
 import './styles/claims.css';
+import './styles/search.css';
+import './styles/table.css';
+import './styles/workspace.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -10,6 +10,8 @@ export interface KeyActions {
   pickFiles: () => void;
   exportClaims: () => void;
   escape: () => void;
+  focusSearch: () => void;
+  toggleTable: () => void;
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -54,6 +56,12 @@ export function useGlobalKeys(actions: KeyActions): void {
         else a.exportClaims();
         return;
       }
+      // Ctrl+K / ⌘K reaches the search box from anywhere, even from another field
+      if (mod && !e.altKey && !e.shiftKey && key === 'k') {
+        e.preventDefault();
+        a.focusSearch();
+        return;
+      }
       if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
       if (key === 'c' && !e.shiftKey) {
         e.preventDefault();
@@ -66,6 +74,12 @@ export function useGlobalKeys(actions: KeyActions): void {
         a.deleteSelectedClaim();
       } else if (e.key === 'Escape') {
         a.escape();
+      } else if (e.key === '/') {
+        e.preventDefault();
+        a.focusSearch();
+      } else if (key === 't' && !e.shiftKey) {
+        e.preventDefault();
+        a.toggleTable();
       }
     };
     window.addEventListener('keydown', onKey);
