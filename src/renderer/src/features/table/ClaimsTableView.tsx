@@ -82,6 +82,20 @@ export function ClaimsTableView(props: Props) {
                   filters === 1 ? 'the filter' : `${filters} filters`
                 }`}
         </span>
+        {filter.placeId && (
+          <FilterChip
+            label={`Place: ${table.names.get(filter.placeId) ?? 'an entity'}`}
+            clear="Clear place filter"
+            onClear={() => table.patchFilter({ placeId: undefined })}
+          />
+        )}
+        {filter.stance && (
+          <FilterChip
+            label={`Stance: ${filter.stance}`}
+            clear="Clear stance filter"
+            onClear={() => table.patchFilter({ stance: undefined })}
+          />
+        )}
         {filters > 0 && (
           <button
             type="button"
@@ -234,5 +248,23 @@ export function ClaimsTableView(props: Props) {
         </nav>
       </footer>
     </section>
+  );
+}
+
+/** A filter that has no column of its own (place, stance), shown so it can be seen and cleared. */
+function FilterChip(props: { label: string; clear: string; onClear: () => void }) {
+  return (
+    <span className="ct-chip">
+      {props.label}
+      <button
+        type="button"
+        className="picker-clear ct-chip-clear"
+        aria-label={props.clear}
+        title="Clear"
+        onClick={props.onClear}
+      >
+        ✕
+      </button>
+    </span>
   );
 }
