@@ -353,7 +353,10 @@ export async function restoreBackupOffline(
   }
   const incoming = join(dataDir, `.${DATABASE_FILE}.restoring`);
   copyFileSync(file, incoming);
-  for (const suffix of ['-wal', '-shm', '']) rmSync(live + suffix, { force: true });
+  // The old WAL must go first (SQLite would replay it into the restored file), but the database
+  // itself is replaced by one atomic rename: a crash in between leaves the old database (its WAL
+  // content is in the safety copy), never no database at all.
+  for (const suffix of ['-wal', '-shm']) rmSync(live + suffix, { force: true });
   renameSync(incoming, live);
   const db = openWorkspaceDb(dataDir, options);
   try {

@@ -52,8 +52,17 @@ export const metaPatch = z.strictObject({
   authors: z.array(shortText).max(200).optional(),
   publishedDate: partialDate.nullable().optional(),
   publisher: shortText.nullable().optional(),
-  sourceUrl: z.url({ protocol: /^https?$/ }).max(LIMITS.maxNameChars).nullable().optional(),
-  language: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/).nullable().optional(),
+  sourceUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(LIMITS.maxNameChars)
+    .nullable()
+    .optional(),
+  language: z
+    .string()
+    .max(35)
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)
+    .nullable()
+    .optional(),
 });
 
 export const claimPatch = z.strictObject({

@@ -18,7 +18,8 @@ export interface OpenOptions {
  * An existing file is integrity-checked read-only first: a damaged database is never written to.
  */
 export function openWorkspaceDb(dataDir: string, options: OpenOptions = {}): Db {
-  mkdirSync(dataDir, { recursive: true });
+  // 0700: sources and notes can be sensitive; other accounts on the machine must not read them
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = join(dataDir, DATABASE_FILE);
   if (existsSync(file)) probeReadOnly(file, options);
   const db = new Database(file, { nativeBinding: options.nativeBinding });
@@ -47,7 +48,11 @@ export function applyPragmas(db: Db): void {
 function probeReadOnly(file: string, options: OpenOptions): void {
   let probe: Db | undefined;
   try {
-    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding });
+    probe = new Database(file, {
+      readonly: true,
+      fileMustExist: true,
+      nativeBinding: options.nativeBinding,
+    });
     refuseNewerSchema(probe);
     const rows = probe.pragma('quick_check') as { quick_check: string }[];
     const problems = rows.map((r) => r.quick_check).filter((r) => r !== 'ok');
