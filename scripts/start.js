@@ -11,7 +11,11 @@ const require = createRequire(import.meta.url);
 const root = resolve(import.meta.dirname, '..');
 
 function run(cmd, args, options = {}) {
-  const result = spawnSync(cmd, args, { stdio: 'inherit', shell: process.platform === 'win32', ...options });
+  const result = spawnSync(cmd, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    ...options,
+  });
   return result.status === 0;
 }
 
@@ -19,9 +23,16 @@ function run(cmd, args, options = {}) {
 if (!electronBinary()) {
   const installer = join(dirname(require.resolve('electron/package.json')), 'install.js');
   console.log('Installing the Electron runtime (first start only)…');
-  run(process.execPath, [installer], { env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+  const install = spawnSync(process.execPath, [installer], {
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' },
+    encoding: 'utf8',
+  });
   if (!electronBinary()) {
-    console.error(`\n${ELECTRON_MISSING}\n`);
+    // the installer's stack trace helps nobody; its first line says why
+    const why = `${install.stderr ?? ''}${install.stdout ?? ''}`
+      .split('\n')
+      .find((l) => /error|failed/i.test(l));
+    console.error(`\n${ELECTRON_MISSING}\n${why ? `\n(The installer said: ${why.trim()})\n` : ''}`);
     process.exit(1);
   }
 }
@@ -35,10 +46,26 @@ if (!existsSync(target)) {
   const work = join(root, '.native', 'build');
   rmSync(work, { recursive: true, force: true });
   cpSync(source, work, { recursive: true, filter: (p) => !p.includes(`${join(source, 'build')}`) });
-  const prebuilt = run('npx', ['--no-install', 'prebuild-install', '--runtime', 'electron', '--target', version], { cwd: work });
+  const prebuilt = run(
+    'npx',
+    ['--no-install', 'prebuild-install', '--runtime', 'electron', '--target', version],
+    { cwd: work },
+  );
   const built =
     prebuilt ||
-    run('npx', ['--yes', 'node-gyp@11', 'rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers'], { cwd: work });
+    run(
+      'npx',
+      [
+        '--yes',
+        'node-gyp@11',
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${version}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+      { cwd: work },
+    );
   const output = join(work, 'build', 'Release', 'better_sqlite3.node');
   if (!built || !existsSync(output)) {
     console.error(

@@ -1,0 +1,131 @@
+// The reader with a 1,000-page document, in Chromium: time from opening it until its first page is
+// interactive, and the latency of selecting + creating a claim until its highlight is painted.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { bigPdf } from './inputs.js';
+import { median, percentile, processMemory, round } from './lib.js';
+
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export async function benchReader({ work, root }) {
+  const { openBackend, startServer, extractionPool } = await import(join(root, 'out/main/backend.js'));
+  const dir = join(work, 'workspaces', 'reader');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const backend = openBackend(dir, 'serve');
+  const pdf = bigPdf(work, 1000);
+  const imported = await backend.registry.call('documents.import', { fileName: 'big-report.pdf', bytes: new Uint8Array(readFileSync(pdf)) });
+  if (!imported.ok) throw new Error(imported.error.message);
+  const { document } = imported.value;
+  const chars = backend.db.prepare('SELECT length(text) AS n FROM documents WHERE id = ?').get(document.id).n;
+  const server = await startServer({ registry: backend.registry, rendererDir: join(root, 'out/renderer'), port: 0 });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const openTimes = [];
+  const claimTimes = [];
+  try {
+    for (let run = 0; run < 5; run++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(server.url);
+      await page.getByRole('list', { name: 'Documents' }).getByRole('listitem').first().waitFor();
+      // measured inside the page: click → first block of text on screen and selectable
+      openTimes.push(
+        await page.evaluate(
+          () =>
+            new Promise((resolve) => {
+              const item = document.querySelector('[aria-label="Documents"] [role="listitem"], [aria-label="Documents"] li');
+              const t0 = performance.now();
+              item.click();
+              const poll = () => {
+                const block = document.querySelector('.rd-doc [data-start]');
+                if (block && block.getBoundingClientRect().height > 0) resolve(performance.now() - t0);
+                else requestAnimationFrame(poll);
+              };
+              poll();
+            }),
+        ),
+      );
+      if (run === 4) {
+        for (let i = 0; i < 25; i++) claimTimes.push(await timeClaim(page, i));
+      }
+      await page.close();
+    }
+  } finally {
+    var rendererPeak = rendererMemory();
+    await browser.close();
+    await server.close();
+    backend.close();
+    await extractionPool.close();
+  }
+  const p95 = percentile(claimTimes, 95);
+  const openMedian = median(openTimes);
+  return [
+    {
+      id: 'reader.open',
+      label: `open a ${document.pageCount}-page PDF (${(chars / 1e6).toFixed(1)} M characters) until its first page is interactive (median of 5)`,
+      value: round(openMedian, 0),
+      unit: 'ms',
+      target: '< 1,500 ms',
+      met: openMedian < 1500,
+    },
+    {
+      id: 'reader.claim',
+      label: 'select + create a claim in it until highlighted (p50 / p95 of 25)',
+      value: `${round(median(claimTimes), 0)} / ${round(p95, 0)}`,
+      unit: 'ms',
+      target: 'p95 < 100 ms',
+      met: p95 < 100,
+    },
+    { id: 'reader.memory', label: 'renderer peak memory (largest Chromium renderer process)', value: round(rendererPeak, 0), unit: 'MB' },
+  ];
+}
+
+/** Selects the start of the i-th visible block, presses C, and times keydown → highlight painted. */
+async function timeClaim(page, i) {
+  const ready = await page.evaluate((i) => {
+    const blocks = [...document.querySelectorAll('.rd-doc [data-start]')].filter((b) => {
+      const r = b.getBoundingClientRect();
+      return r.bottom > 0 && r.top < innerHeight && (b.textContent ?? '').length > 60;
+    });
+    const block = blocks[i % blocks.length];
+    if (!block) return false;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const node = walker.nextNode();
+    if (!node || node.data.length < 30) return false;
+    const start = (i * 3) % Math.max(1, node.data.length - 25);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, Math.min(node.data.length, start + 25));
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const ids = () => new Set([...document.querySelectorAll('mark[data-claims]')].flatMap((m) => m.dataset.claims.split(/[ ,]+/)));
+    const before = ids().size;
+    window.__claimTiming = new Promise((resolve) => {
+      let t0 = 0;
+      addEventListener('keydown', () => (t0 = performance.now()), { once: true, capture: true });
+      const observer = new MutationObserver(() => {
+        if (t0 && ids().size > before) {
+          observer.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-claims'] });
+    });
+    return true;
+  }, i);
+  if (!ready) throw new Error('no visible block to select in the reader');
+  await page.keyboard.press('c');
+  return page.evaluate(() => window.__claimTiming);
+}
+
+function rendererMemory() {
+  try {
+    const lines = execFileSync('ps', ['-eo', 'pid,args']).toString().split('\n');
+    const pids = lines.filter((l) => l.includes('--type=renderer')).map((l) => Number(l.trim().split(/\s+/)[0]));
+    return Math.max(0, ...pids.map((pid) => processMemory(pid).peakMB).filter(Number.isFinite));
+  } catch {
+    return NaN;
+  }
+}
