@@ -76,6 +76,13 @@ export interface ImportedText {
   marks: InlineMark[];
   /** PDFs only; empty for other types */
   pages: PageSpan[];
+  /**
+   * PDFs only: per page, per pdf.js text item (`page.getTextContent()` with pdf.js's defaults, the
+   * same pdfjs-dist version), the canonical [start, end) the item's text became, or null when the
+   * item has no visible text or was dropped (running header, footer, page number). Character k of
+   * an item maps to start + min(k, end - start). Stored apart from the document's structure.
+   */
+  pageItems?: (readonly [number, number] | null)[][];
   /** metadata found in the file; the importer fills what it can, the rest is null/empty */
   meta: Partial<DocumentMeta>;
   /** problems that did not stop the import, e.g. "no selectable text — scanned?" */

@@ -5,7 +5,7 @@ import { importDocx } from './docx';
 import { ImportError } from './errors';
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
-import { importPdf } from './pdf';
+import { importPdf, type PdfImportOptions } from './pdf';
 import { importText } from './text';
 import { checkDocxUnpackedSize } from './zip-limits';
 
@@ -44,11 +44,17 @@ export function detectMediaType(fileName: string, bytes: Uint8Array): MediaType 
   return byName;
 }
 
+export interface ExtractOptions {
+  password?: string;
+  /** how a PDF is read: in parts by several threads, from bytes the caller gives up (pool.ts) */
+  pdf?: Omit<PdfImportOptions, 'password'>;
+}
+
 /** Turns a file's bytes into canonical text and structure, or throws ImportError. */
 export async function extractDocument(
   fileName: string,
   bytes: Uint8Array,
-  options: { password?: string } = {},
+  options: ExtractOptions = {},
 ): Promise<{ mediaType: MediaType; content: ImportedText }> {
   if (bytes.byteLength === 0) {
     throw new ImportError('empty', `"${fileName}" is empty (0 bytes). Nothing was imported.`);
@@ -76,11 +82,11 @@ export async function extractDocument(
 function extractAs(
   mediaType: MediaType,
   bytes: Uint8Array,
-  options: { password?: string },
+  options: ExtractOptions,
 ): Promise<ImportedText> | ImportedText {
   switch (mediaType) {
     case 'application/pdf':
-      return importPdf(bytes, options);
+      return importPdf(bytes, { ...options.pdf, password: options.password });
     case 'text/markdown':
       return importMarkdown(bytes);
     case 'text/html':

@@ -17,6 +17,8 @@ export interface TextRun {
   size: number;
   /** false for rotated, vertical or mirrored text, which we keep but do not lay out */
   upright: boolean;
+  /** index of the pdf.js text item the run comes from, if it comes from one (pdf-items.ts) */
+  item?: number;
 }
 
 /** One line of text on a page. */
@@ -33,6 +35,11 @@ export interface Line {
   /** width of the line's first word: would it have fitted at the end of the line before? */
   firstWordWidth: number;
   upright: boolean;
+  /**
+   * Where the runs' items landed in `text`: flat triples (item, start, end), one per run that
+   * has an item index and visible text, so that pdf-items.ts can map items to canonical offsets.
+   */
+  sources?: number[];
 }
 
 /** A gap between runs wider than this (in ems) is a word space even if the PDF draws none. */
@@ -127,6 +134,7 @@ function pushLine(lines: Line[], group: TextRun[]): void {
   const charWidth =
     runs.reduce((w, r) => w + r.width, 0) / runs.reduce((n, r) => n + r.str.length, 0);
   let text = '';
+  const pieces: number[] = []; // (item, start, end) in `text` before cleanLine
   let x1 = -Infinity;
   let size = 0;
   let y = 0;
@@ -134,6 +142,7 @@ function pushLine(lines: Line[], group: TextRun[]): void {
   let inFirstWord = true;
   for (const run of runs) {
     let str = run.str.replace(/\s+/g, ' ');
+    let space = 0; // a word space we put before the run's own text
     if (text === '') str = str.trimStart();
     else if (!text.endsWith(' ')) {
       const gap = run.x - x1;
@@ -153,6 +162,7 @@ function pushLine(lines: Line[], group: TextRun[]): void {
         (gap > SPACE_GAP_EM * em || (spaces[lowerBound(spaces, x1 - em / 2)] ?? Infinity) <= run.x)
       ) {
         str = ' ' + str;
+        space = 1;
       }
     }
     if (inFirstWord) {
@@ -160,20 +170,22 @@ function pushLine(lines: Line[], group: TextRun[]): void {
       firstWordWidth += (run.width * word.length) / run.str.length;
       inFirstWord = word.length === str.length;
     }
+    if (run.item !== undefined)
+      pieces.push(run.item, text.length + space, text.length + str.length);
     text += str;
     x1 = Math.max(x1, run.x + run.width);
     if (run.size > size) [size, y] = [run.size, run.y];
   }
-  // a soft hyphen shows only at a line end (where pdf-word-breaks.ts drops it)
-  text = text
-    .replace(/ {2,}/g, ' ')
-    .trim()
-    .replace(/\u00AD(?!$)/g, '');
-  if (!text) return;
+  const clean = cleanLine(text, pieces);
+  if (!clean) return;
+  const sources: number[] = [];
+  for (let i = 0; i < pieces.length; i += 3) {
+    if (pieces[i + 2]! > pieces[i + 1]!) sources.push(pieces[i]!, pieces[i + 1]!, pieces[i + 2]!);
+  }
   const first = runs[0]!;
   const lead = first.str.length - first.str.trimStart().length;
   lines.push({
-    text,
+    text: clean,
     x0: first.x + (first.width * lead) / first.str.length,
     x1,
     y,
@@ -181,7 +193,61 @@ function pushLine(lines: Line[], group: TextRun[]): void {
     charWidth,
     firstWordWidth,
     upright: first.upright,
+    sources,
   });
+}
+
+/**
+ * `raw.replace(/ {2,}/g, ' ').trim().replace(/\u00AD(?!$)/g, '')` (single spaces; a soft hyphen
+ * shows only at a line end, where pdf-word-breaks.ts drops it) for a string whose only whitespace
+ * is U+0020. `pieces` holds (item, start, end) triples of offsets into `raw`, ascending: they are
+ * moved to the same characters in the result (a removed character's offset to the next kept one).
+ */
+export function cleanLine(raw: string, pieces: number[] = []): string {
+  const n = raw.length;
+  if (
+    n > 0 &&
+    raw.charCodeAt(0) !== 32 &&
+    raw.charCodeAt(n - 1) !== 32 &&
+    !raw.includes('  ') &&
+    !raw.includes('\u00AD')
+  ) {
+    return raw; // nearly every line: nothing to clean, nothing moves
+  }
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < n; i++) {
+    if (raw.charCodeAt(i) === 32) continue;
+    if (first < 0) first = i;
+    last = i;
+  }
+  // offsets are visited in ascending order: pieces' starts and ends interleave monotonically
+  let next = 1; // index into pieces of the next offset to move (skipping the item numbers)
+  let text = '';
+  let from = -1; // start of the pending kept stretch, appended in slices (not char by char)
+  let length = 0;
+  for (let i = 0; i <= n; i++) {
+    while (next < pieces.length && pieces[next] === i) {
+      pieces[next] = length;
+      next += next % 3 === 1 ? 1 : 2;
+    }
+    if (i === n) break;
+    const c = raw.charCodeAt(i);
+    const kept =
+      i >= first &&
+      i <= last &&
+      !(c === 32 && raw.charCodeAt(i - 1) === 32) && // a run of spaces keeps its first
+      (c !== 0xad || i === last); // the soft-hyphen rule, applied after trimming
+    if (kept) {
+      if (from < 0) from = i;
+      length++;
+    } else if (from >= 0) {
+      text += raw.slice(from, i);
+      from = -1;
+    }
+  }
+  if (from >= 0) text += raw.slice(from);
+  return text;
 }
 
 /**

@@ -12,6 +12,8 @@ export interface LaidOutText {
   /** one per input page, in order; an empty page is an empty span where it falls */
   pages: { start: number; end: number }[];
   blocks: Block[];
+  /** per input page, per line: where the line's text is in `text` (without a dropped hyphen) */
+  lines: { start: number; end: number }[][];
 }
 
 type Join = 'paragraph' | 'space' | 'join' | 'drop-hyphen';
@@ -63,6 +65,8 @@ export function layoutText(pages: readonly (readonly Line[])[]): LaidOutText {
   const parts: string[] = [];
   let offset = 0;
   const spans = pages.map(() => ({ start: -1, end: -1 }));
+  const placed = pages.map((lines) => lines.map(() => ({ start: 0, end: 0 })));
+  let lineOnPage = 0;
   const paragraphs: { start: number; end: number; lines: Line[] }[] = [];
   flat.forEach(({ line, page }, i) => {
     const join = joins[i]!;
@@ -73,6 +77,8 @@ export function layoutText(pages: readonly (readonly Line[])[]): LaidOutText {
     const text = joins[i + 1] === 'drop-hyphen' ? line.text.slice(0, -1) : line.text;
     const span = spans[page]!;
     if (span.start < 0) span.start = offset;
+    lineOnPage = i > 0 && flat[i - 1]!.page === page ? lineOnPage + 1 : 0;
+    placed[page]![lineOnPage] = { start: offset, end: offset + text.length };
     parts.push(text);
     offset += text.length;
     span.end = offset;
@@ -86,7 +92,12 @@ export function layoutText(pages: readonly (readonly Line[])[]): LaidOutText {
     if (span.start < 0) span.start = span.end = last;
     last = span.end;
   }
-  return { text: parts.join(''), pages: spans, blocks: toBlocks(paragraphs, stats) };
+  return {
+    text: parts.join(''),
+    pages: spans,
+    blocks: toBlocks(paragraphs, stats),
+    lines: placed,
+  };
 }
 
 function joinWithinPage(

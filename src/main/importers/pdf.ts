@@ -1,111 +1,111 @@
 /**
- * PDF import: pdf.js reads the file; pdf-layout.ts turns its positioned text into lines,
- * pdf-running-lines.ts drops headers, footers and page numbers, and pdf-paragraphs.ts (with
- * pdf-word-breaks.ts) joins the lines into the canonical text, its paragraphs and page map.
+ * PDF import: pdf-read.ts reads the file with pdf.js and turns each page's positioned text into
+ * lines (pdf-layout.ts), in one part or in several read at once by worker threads; here the parts
+ * are joined: pdf-running-lines.ts drops headers, footers and page numbers, pdf-paragraphs.ts
+ * (with pdf-word-breaks.ts) joins the lines into the canonical text, its paragraphs and page map,
+ * and pdf-items.ts maps each pdf.js text item to its place in the canonical text.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import type { PDFDocumentProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
-import { LIMITS } from '../../shared/limits';
 import type { DocumentMeta, ImportedText, PageSpan } from '../../shared/model';
 import { ImportError } from './errors';
-import { buildLines, type TextRun } from './pdf-layout';
+import { itemMaps } from './pdf-items';
+import { corrupt, readPdfPart, type PdfPart } from './pdf-read';
 import { dropRunningLines } from './pdf-running-lines';
 import { layoutText } from './pdf-paragraphs';
 
 export const NO_TEXT_WARNING = 'no selectable text — scanned?';
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | undefined;
-/** pdf.js is large: load it on first use, not at app start. */
-const loadPdfJs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
-
-/** pdf.js's character maps (for CJK fonts without their own), read from disk, never fetched. */
-function cMapDirectory(): string | undefined {
-  try {
-    const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
-    return path.join(path.dirname(pkg), 'cmaps') + path.sep;
-  } catch {
-    return undefined;
-  }
+export interface PdfImportOptions {
+  password?: string;
+  /**
+   * Read the pages in this many parts: this call reads part 0, `otherParts` are the rest, read
+   * elsewhere (worker threads) from the same bytes (pdf-read.ts, `readPdfPart`). Without
+   * `otherParts` all parts are read here, one after the other (tests compare that with one part).
+   */
+  parts?: number;
+  otherParts?: Promise<PdfPart>[];
+  /** the caller gives up `bytes` (a worker's own copy): pdf.js may take the buffer over */
+  owned?: boolean;
 }
 
 export async function importPdf(
   bytes: Uint8Array,
-  options: { password?: string } = {},
+  options: PdfImportOptions = {},
 ): Promise<ImportedText> {
   checkEnvelope(bytes);
-  const { getDocument, VerbosityLevel } = await loadPdfJs();
-  const cMapUrl = cMapDirectory();
-  const task = getDocument({
-    data: new Uint8Array(bytes), // a copy: pdf.js may transfer (detach) the buffer it is given
-    password: options.password || undefined,
-    isEvalSupported: false, // CVE-2024-4367: never compile font code
-    useSystemFonts: false,
-    disableFontFace: true,
-    disableRange: true,
-    disableStream: true,
-    disableAutoFetch: true,
-    useWorkerFetch: false,
-    enableXfa: false,
-    verbosity: VerbosityLevel.ERRORS,
-    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
-  });
-  let doc: PDFDocumentProxy | undefined;
-  try {
-    // only pdf.js's failures are the file's fault; a bug in the layout code is not "corrupt"
-    const read = await (async () => {
-      doc = await task.promise;
-      if (doc.numPages > LIMITS.maxPdfPages) {
-        throw new ImportError(
-          'too_large',
-          `This PDF has ${doc.numPages.toLocaleString('en')} pages; Claimdesk reads PDFs of up to ` +
-            `${LIMITS.maxPdfPages.toLocaleString('en')} pages. Split it into smaller PDFs and import the parts.`,
-        );
-      }
-      const pages: TextItem[][] = [];
-      let lang: string | null = null;
-      for (let n = 1; n <= doc.numPages; n++) {
-        const page = await doc.getPage(n);
-        const content = await page.getTextContent();
-        lang ??= content.lang;
-        pages.push(content.items.filter(isTextItem));
-        page.cleanup();
-      }
-      const labels = await doc.getPageLabels().catch(() => null);
-      const { info } = await doc.getMetadata().catch(() => ({ info: {} }));
-      return { pages, lang, labels, info: info as Record<string, unknown> };
-    })().catch((err: unknown) => {
-      throw toImportError(err, options.password);
-    });
-
-    const pageLines = read.pages.map((items) => buildLines(toRuns(items)));
-    const labels = pageLabels(read.labels, pageLines.length);
-    const laid = layoutText(dropRunningLines(pageLines, labels));
-    const pages: PageSpan[] = laid.pages.map((span, index) => ({
-      index,
-      label: labels[index]!,
-      ...span,
-    }));
-    return {
-      text: laid.text,
-      blocks: laid.blocks,
-      marks: [],
-      pages,
-      meta: readMeta(read.info, read.lang),
-      warnings: pageLines.every((lines) => lines.length === 0) ? [NO_TEXT_WARNING] : [],
-    };
-  } finally {
-    await doc?.destroy();
-    await task.destroy();
+  const { password, owned } = options;
+  const parts = Math.max(
+    1,
+    options.otherParts ? options.otherParts.length + 1 : (options.parts ?? 1),
+  );
+  if (options.otherParts) {
+    return joinParts(
+      await Promise.all([
+        readPdfPart(bytes, { password, part: 0, parts, owned }),
+        ...options.otherParts,
+      ]),
+    );
   }
+  const read: PdfPart[] = [];
+  for (let part = 0; part < parts; part++) {
+    read.push(
+      await readPdfPart(bytes, { password, part, parts, owned: owned && part === parts - 1 }),
+    );
+  }
+  return joinParts(read);
+}
+
+/**
+ * The document from its parts (in any order). The result is the same however the pages were
+ * split: every step that looks across pages (running lines, the lexicon of hyphenated words,
+ * paragraph and margin statistics) runs here, over all pages.
+ */
+export function joinParts(parts: readonly PdfPart[]): ImportedText {
+  const first = parts.find((p) => p.doc !== null);
+  if (!first?.doc) throw new Error('PDF parts: none has the document facts (part 0)');
+  const numPages = first.numPages;
+  const pages = new Array<PdfPart['pages'][number] | undefined>(numPages);
+  for (const part of parts) {
+    for (const page of part.pages) {
+      if (part.numPages !== numPages || page.index >= numPages || pages[page.index]) {
+        throw new Error(`PDF parts: page ${page.index} is read twice or does not exist`);
+      }
+      pages[page.index] = page;
+    }
+  }
+  const all = Array.from(pages, (page, index) => {
+    if (!page) throw new Error(`PDF parts: page ${index} was not read`);
+    return page;
+  });
+  const lang = all.find((p) => p.lang)?.lang ?? null;
+  const pageLines = all.map((p) => p.lines);
+  const labels = pageLabels(first.doc.labels, numPages);
+  const kept = dropRunningLines(pageLines, labels);
+  const laid = layoutText(kept);
+  const spans: PageSpan[] = laid.pages.map((span, index) => ({
+    index,
+    label: labels[index]!,
+    ...span,
+  }));
+  return {
+    text: laid.text,
+    blocks: laid.blocks,
+    marks: [],
+    pages: spans,
+    pageItems: itemMaps(
+      kept,
+      laid.lines,
+      all.map((p) => p.itemCount),
+    ),
+    meta: readMeta(first.doc.info, lang),
+    warnings: pageLines.every((lines) => lines.length === 0) ? [NO_TEXT_WARNING] : [],
+  };
 }
 
 /**
  * Refuse what is plainly not a whole PDF before pdf.js sees it: pdf.js repairs what it can and
  * would silently return part of a truncated file, which is worse for a researcher than an error.
  */
-function checkEnvelope(bytes: Uint8Array): void {
+export function checkEnvelope(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new ImportError('empty', 'This file is empty (0 bytes).');
   const ascii = (from: number, to: number) =>
     Buffer.from(bytes.buffer, bytes.byteOffset + from, to - from).toString('latin1');
@@ -121,66 +121,6 @@ function checkEnvelope(bytes: Uint8Array): void {
     throw corrupt('it ends before the end-of-file marker, so it is probably truncated');
   }
 }
-
-const corrupt = (why: string) =>
-  new ImportError(
-    'corrupt',
-    `This PDF is damaged or incomplete (${why}); try re-downloading it or re-saving it from a PDF viewer.`,
-  );
-
-function toImportError(err: unknown, password: string | undefined): ImportError {
-  if (err instanceof ImportError) return err;
-  const { name, code, message } = (err ?? {}) as { name?: string; code?: number; message?: string };
-  if (name === 'PasswordException') {
-    // pdf.js: 1 = NEED_PASSWORD, 2 = INCORRECT_PASSWORD
-    if (code === 2 || (code === 1 && password)) {
-      return new ImportError(
-        'wrong_password',
-        'That password is not correct for this PDF. Check it and try again.',
-      );
-    }
-    return new ImportError(
-      'password_required',
-      'This PDF is password-protected. Enter its password to import it.',
-    );
-  }
-  return corrupt(message ? `pdf.js: ${message}` : 'it could not be read');
-}
-
-function isTextItem(item: object): item is TextItem {
-  return 'str' in item;
-}
-
-/**
- * Runs in the frame of the page's dominant text direction, so that a landscape page drawn
- * rotated lays out like any other; text in other directions (a margin note) is kept aside.
- */
-function toRuns(items: readonly TextItem[]): TextRun[] {
-  const angleOf = (item: TextItem) =>
-    Math.round((Math.atan2(item.transform[1], item.transform[0]) * 180) / Math.PI);
-  const weights = new Map<number, number>();
-  for (const item of items)
-    weights.set(angleOf(item), (weights.get(angleOf(item)) ?? 0) + item.str.length);
-  const dominant = [...weights].reduce((best, w) => (w[1] > best[1] ? w : best), [0, -1])[0];
-  const cos = Math.cos((dominant * Math.PI) / 180);
-  const sin = Math.sin((dominant * Math.PI) / 180);
-  return items.map((item) => {
-    const [a, b, c, d, e, f] = item.transform as number[];
-    const upright = Math.abs(angleOf(item) - dominant) <= 1 && a! * d! - b! * c! > 0;
-    return {
-      str: item.str.replace(CONTROL_CHARS, ''),
-      x: e! * cos + f! * sin,
-      y: f! * cos - e! * sin,
-      width: item.width,
-      size: Math.hypot(c!, d!) || item.height,
-      upright,
-    };
-  });
-}
-
-/** C0 controls other than whitespace and the DEL: broken ToUnicode maps produce them. */
-// eslint-disable-next-line no-control-regex -- matching them is the point
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 function pageLabels(labels: string[] | null, count: number): string[] {
   return Array.from({ length: count }, (_, i) => labels?.[i]?.trim() || String(i + 1));

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import { LIMITS } from '../../shared/limits';
 import type { ImportedText, MediaType } from '../../shared/model';
-import { ImportError, type ImportErrorCode } from './errors';
+import { ImportError } from './errors';
 import { extractDocument } from './index';
+import type { ExtractRequest, Failure, PartRequest } from './worker';
 
 type Extracted = { mediaType: MediaType; content: ImportedText };
 
@@ -14,24 +16,25 @@ interface Pending {
   reject: (error: Error) => void;
 }
 
-interface Reply {
-  id: number;
-  ok: boolean;
-  result?: Extracted;
-  importError?: { code: ImportErrorCode; message: string } | null;
-  message?: string;
-}
+type Reply = { id: number } & ({ ok: true; result?: Extracted } | ({ ok: false } & Failure));
+
+const ignore = () => {};
 
 /**
  * Runs extraction in worker threads (one per core, at most 4). From sources (unit tests) the worker
  * file is TypeScript that Node cannot start, so extraction runs inline there; the built app (out/)
  * always has the worker.
+ *
+ * A PDF arriving while two or more workers are idle is read by all of them, each taking its share of
+ * the pages; the first (the lead) joins the parts. A batch of imports keeps every core busy anyway,
+ * so then each file gets one worker.
  */
 class ExtractionPool {
   private workers: Worker[] = [];
   private pending = new Map<number, Pending>();
   private nextId = 1;
   private cursor = 0;
+  private readonly size = Math.min(4, Math.max(1, availableParallelism()));
   // the bundler may place this code in out/main/ or in out/main/chunks/
   private readonly workerFile = ['./import-worker.js', '../import-worker.js']
     .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
@@ -43,38 +46,80 @@ class ExtractionPool {
 
   extract(fileName: string, bytes: Uint8Array, password?: string): Promise<Extracted> {
     if (!this.usesWorkers) return extractDocument(fileName, bytes, { password });
-    const worker = this.pick();
-    const id = this.nextId++;
-    // a busy worker keeps the process alive (the CLI awaits it); an idle one does not
-    worker.ref();
+    const idle = this.idleWorkers();
+    const [lead, ...helpers] = splittable(bytes) && idle.length >= 2 ? idle : [this.pick()];
+    const channels = helpers.map(() => new MessageChannel());
+    helpers.forEach((helper, i) => {
+      const port = channels[i]!.port1;
+      const request: PartRequest = {
+        kind: 'pdf-part',
+        id: this.track(helper, ignore, ignore),
+        bytes,
+        password,
+        part: i + 1,
+        parts: helpers.length + 1,
+        port,
+      };
+      helper.postMessage(request, [port]);
+    });
     return new Promise<Extracted>((resolve, reject) => {
-      this.pending.set(id, { worker, resolve, reject });
-      worker.postMessage({ id, fileName, bytes, password });
+      const ports = channels.map((c) => c.port2);
+      const request: ExtractRequest = {
+        id: this.track(lead!, resolve, reject),
+        fileName,
+        bytes,
+        password,
+        ...(ports.length ? { pdfParts: ports } : {}),
+      };
+      lead!.postMessage(request, ports);
     });
   }
 
+  /** Registers a job; a busy worker keeps the process alive (the CLI awaits it), an idle one not. */
+  private track(worker: Worker, resolve: Pending['resolve'], reject: Pending['reject']): number {
+    const id = this.nextId++;
+    worker.ref();
+    this.pending.set(id, { worker, resolve, reject });
+    return id;
+  }
+
+  /** Workers with no job, starting new ones up to the pool size. */
+  private idleWorkers(): Worker[] {
+    while (this.workers.length < this.size) this.spawn();
+    const busy = new Set([...this.pending.values()].map((p) => p.worker));
+    return this.workers.filter((w) => !busy.has(w));
+  }
+
   private pick(): Worker {
-    const size = Math.min(4, Math.max(1, availableParallelism()));
-    if (this.workers.length < size) {
-      const worker = new Worker(this.workerFile!);
-      worker.on('message', (reply: Reply) => this.settle(reply));
-      worker.on('error', (error) => this.failAll(worker, error));
-      worker.unref();
-      this.workers.push(worker);
-      return worker;
-    }
+    const idle = this.idleWorkers();
+    if (idle.length > 0) return idle[0]!;
     this.cursor = (this.cursor + 1) % this.workers.length;
     return this.workers[this.cursor]!;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(this.workerFile!);
+    worker.on('message', (reply: Reply) => this.settle(reply));
+    worker.on('error', (error) => this.failAll(worker, error));
+    worker.unref();
+    this.workers.push(worker);
+    return worker;
   }
 
   private settle(reply: Reply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
     this.pending.delete(reply.id);
-    if (![...this.pending.values()].some((p) => p.worker === pending.worker)) pending.worker.unref();
-    if (reply.ok && reply.result) pending.resolve(reply.result);
-    else if (reply.importError) pending.reject(new ImportError(reply.importError.code, reply.importError.message));
-    else pending.reject(new Error(reply.message ?? 'extraction failed'));
+    if (![...this.pending.values()].some((p) => p.worker === pending.worker))
+      pending.worker.unref();
+    if (!reply.ok) {
+      pending.reject(
+        reply.importError
+          ? new ImportError(reply.importError.code, reply.importError.message)
+          : new Error(reply.message || 'extraction failed'),
+      );
+    } else if (reply.result) pending.resolve(reply.result);
+    else pending.reject(new Error('extraction failed')); // a helper's reply (ignored)
   }
 
   /** A crashed worker (e.g. out of memory on a hostile file) fails its jobs, not the backend. */
@@ -91,6 +136,16 @@ class ExtractionPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
   }
+}
+
+/** Worth reading in parts: a PDF (as detectMediaType decides) the importer will not refuse outright. */
+function splittable(bytes: Uint8Array): boolean {
+  const header = '%PDF-';
+  return (
+    bytes.byteLength <= LIMITS.maxFileBytes &&
+    bytes.byteLength >= header.length &&
+    [...header].every((c, i) => bytes[i] === c.charCodeAt(0))
+  );
 }
 
 export const extractionPool = new ExtractionPool();
