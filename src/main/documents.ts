@@ -1,8 +1,18 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { ImportOutcome } from '../shared/api';
-import type { DocumentMeta } from '../shared/model';
-import { findDocumentBySha256, insertDocument } from './db/documents';
+import type { DocumentId, DocumentMeta } from '../shared/model';
+import {
+  findDocumentBySha256,
+  getDocument,
+  getDocumentFile,
+  getDocumentText,
+  getPageMap,
+  hasPageMaps,
+  insertDocument,
+  insertPageMaps,
+  type PageItemMap,
+} from './db/documents';
 import type { Db } from './db/open';
 import { AppError } from './errors';
 import { ImportError } from './importers/errors';
@@ -57,4 +67,57 @@ export async function importDocument(
   if (raced) return { status: 'duplicate', document: raced };
   const document = insertDocument(db, { sha256, mediaType, fileName, bytes: file.bytes, content, meta });
   return { status: 'imported', document };
+}
+
+/**
+ * One page's item map (importers/pdf-items.ts) for the PDF page view. A PDF imported before maps
+ * were stored gets them on first request, from its stored file, if that still reads to the very
+ * text stored (it would not after an extraction change, or without the password).
+ */
+export async function pdfPageMap(db: Db, id: DocumentId, pageIndex: number): Promise<PageItemMap> {
+  const document = getDocument(db, id);
+  if (document.mediaType !== 'application/pdf') {
+    throw new AppError('not_found', `"${document.fileName}" is not a PDF, so it has no pages.`);
+  }
+  const pages = document.pageCount ?? 0;
+  if (pageIndex >= pages) {
+    throw new AppError(
+      'not_found',
+      `"${document.fileName}" has ${pages} page${pages === 1 ? '' : 's'}; there is no page ${pageIndex + 1}.`,
+    );
+  }
+  const stored = getPageMap(db, id, pageIndex);
+  if (stored) return stored;
+  if (!hasPageMaps(db, id) && (await backfillPageMaps(db, id))) {
+    const made = getPageMap(db, id, pageIndex);
+    if (made) return made;
+  }
+  throw new AppError(
+    'not_found',
+    `The page view cannot map the text of "${document.fileName}": it was imported by an older ` +
+      'version of Claimdesk and now reads differently (or needs its password). Delete it and import it again to select text on its pages.',
+  );
+}
+
+/** Backfills in progress, so the pages the page view asks for at once extract the file once. */
+const backfills = new WeakMap<Db, Map<DocumentId, Promise<boolean>>>();
+
+function backfillPageMaps(db: Db, id: DocumentId): Promise<boolean> {
+  let running = backfills.get(db);
+  if (!running) backfills.set(db, (running = new Map()));
+  let job = running.get(id);
+  if (!job) {
+    job = (async () => {
+      const { bytes } = getDocumentFile(db, id);
+      const { content } = await extractionPool.extract('stored.pdf', bytes);
+      if (!content.pageItems || content.text !== getDocumentText(db, id)) return false;
+      // a document deleted meanwhile fails the foreign key: nothing is written
+      db.transaction(() => insertPageMaps(db, id, content.pageItems!))();
+      return true;
+    })()
+      .catch(() => false)
+      .finally(() => running.delete(id));
+    running.set(id, job);
+  }
+  return job;
 }

@@ -18,6 +18,7 @@ import {
   type DocumentContent,
   type DocumentId,
   type DocumentSummary,
+  type MediaType,
 } from './model';
 
 /** Declares a method: its input schema, and its output type (compile-time only). */
@@ -91,6 +92,24 @@ export interface ImportOutcome {
   document: DocumentSummary;
 }
 
+/** The original file of a document, byte for byte as imported (the PDF page view renders it). */
+export interface DocumentFile {
+  bytes: Uint8Array;
+  mediaType: MediaType;
+}
+
+/**
+ * How one PDF page's text items map to canonical text: `items[i]` is for the i-th item of pdf.js's
+ * `page.getTextContent()` (called without options, i.e. `{ includeMarkedContent: false,
+ * disableNormalization: false }`, with this app's pdfjs-dist version; equally the i-th entry of
+ * `TextLayer#textDivs` built from that content). It is the canonical [start, end) in UTF-16 code
+ * units, character k of the item mapping to start + min(k, end - start), or null for an item with
+ * no visible text or one dropped from the text flow (running header, footer, page number).
+ */
+export interface PageMap {
+  items: ([number, number] | null)[];
+}
+
 export interface HistoryStep {
   /** what was undone or redone, for the status line ("Undid: delete claim") */
   label: string;
@@ -124,6 +143,18 @@ export const api = {
       password: z.string().max(LIMITS.maxNameChars).optional(),
     }),
   ).returns<ImportOutcome>(),
+  'documents.file': method(z.strictObject({ id: documentId })).returns<DocumentFile>(),
+  /** not_found for a document that is not a PDF and for a page it does not have */
+  'documents.pageMap': method(
+    z.strictObject({
+      id: documentId,
+      pageIndex: z
+        .number()
+        .int()
+        .nonnegative()
+        .max(LIMITS.maxPdfPages - 1),
+    }),
+  ).returns<PageMap>(),
   'documents.updateMeta': method(
     z.strictObject({ id: documentId, meta: metaPatch }),
   ).returns<DocumentSummary>(),

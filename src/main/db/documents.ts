@@ -80,8 +80,37 @@ export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
       at,
       at,
     );
+    if (doc.content.pageItems) insertPageMaps(db, id, doc.content.pageItems);
   })();
   return getDocument(db, id);
+}
+
+export type PageItemMap = ([number, number] | null)[];
+
+/** A PDF's page item maps (importers/pdf-items.ts), one row per page; existing pages are kept. */
+export function insertPageMaps(
+  db: Db,
+  id: DocumentId,
+  maps: readonly (readonly (readonly [number, number] | null)[])[],
+): void {
+  const insert = db.prepare(
+    'INSERT OR IGNORE INTO pdf_page_maps (document_id, page_index, items) VALUES (?, ?, ?)',
+  );
+  maps.forEach((items, pageIndex) => insert.run(id, pageIndex, JSON.stringify(items)));
+}
+
+/** One page's item map, or null when none is stored (not a PDF, no such page, imported before maps). */
+export function getPageMap(db: Db, id: DocumentId, pageIndex: number): PageItemMap | null {
+  const row = db
+    .prepare('SELECT items FROM pdf_page_maps WHERE document_id = ? AND page_index = ?')
+    .get(id, pageIndex) as { items: string } | undefined;
+  return row ? (JSON.parse(row.items) as PageItemMap) : null;
+}
+
+export function hasPageMaps(db: Db, id: DocumentId): boolean {
+  return (
+    db.prepare('SELECT 1 FROM pdf_page_maps WHERE document_id = ? LIMIT 1').get(id) !== undefined
+  );
 }
 
 export function findDocumentBySha256(db: Db, sha256: string): DocumentSummary | null {
@@ -121,6 +150,21 @@ export function getDocumentContent(db: Db, id: DocumentId): DocumentContent {
   if (!row) throw notFound('document', id);
   const structure = JSON.parse(row.structure) as Pick<DocumentContent, 'blocks' | 'marks' | 'pages'>;
   return { id, text: row.text, ...structure };
+}
+
+/** The original file, as imported. */
+export function getDocumentFile(
+  db: Db,
+  id: DocumentId,
+): { bytes: Uint8Array; mediaType: MediaType } {
+  const row = db
+    .prepare(
+      'SELECT f.bytes, d.media_type FROM documents d JOIN document_files f USING (sha256) WHERE d.id = ?',
+    )
+    .get(id) as { bytes: Buffer; media_type: string } | undefined;
+  if (!row) throw notFound('document', id);
+  const bytes = new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
+  return { bytes, mediaType: row.media_type as MediaType };
 }
 
 export function getDocumentBytes(db: Db, id: DocumentId): Uint8Array {

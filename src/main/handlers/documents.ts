@@ -1,5 +1,11 @@
-import { getDocument, getDocumentContent, listDocuments, updateDocumentMeta } from '../db/documents';
-import { importDocument } from '../documents';
+import {
+  getDocument,
+  getDocumentContent,
+  getDocumentFile,
+  listDocuments,
+  updateDocumentMeta,
+} from '../db/documents';
+import { importDocument, pdfPageMap } from '../documents';
 import type { HandlerGroup } from '../rpc';
 
 export const documentHandlers: HandlerGroup = {
@@ -7,5 +13,9 @@ export const documentHandlers: HandlerGroup = {
   'documents.get': ({ db }, { id }) => getDocument(db, id),
   'documents.content': ({ db }, { id }) => getDocumentContent(db, id),
   'documents.import': ({ db }, file) => importDocument(db, file),
+  'documents.file': ({ db }, { id }) => getDocumentFile(db, id),
+  'documents.pageMap': async ({ db }, { id, pageIndex }) => ({
+    items: await pdfPageMap(db, id, pageIndex),
+  }),
   'documents.updateMeta': ({ db }, { id, meta }) => updateDocumentMeta(db, id, meta),
 };

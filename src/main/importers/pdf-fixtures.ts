@@ -9,7 +9,7 @@ export const pdfString = (s: string) => `(${s.replace(/[\\()]/g, (c) => `\\${c}`
 export function makePdf(
   pages: string[],
   extra: { info?: Record<string, string>; lang?: string } = {},
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const objects: string[] = [];
   const add = (body: string) => objects.push(body); // returns the new object's number
   const catalog = add('');
@@ -96,7 +96,7 @@ export function wrap(paragraph: string, width: number): string[] {
 export function typeset(
   paragraphs: string[],
   { width = 48, linesPerPage = 7, heading = '' } = {},
-): { pdf: Uint8Array; lines: string[][] } {
+): { pdf: Uint8Array<ArrayBuffer>; lines: string[][] } {
   const slots: string[] = []; // '' = the blank line between paragraphs
   paragraphs.forEach((p, i) => slots.push(...(i ? [''] : []), ...wrap(p, width)));
   const pages: string[][] = [];
