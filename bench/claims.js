@@ -85,8 +85,13 @@ export async function benchClaims({ work, root }) {
     }, { runs: 3, warmup: 1 }),
   );
   const claimCount = backend.db.prepare('SELECT count(*) AS n FROM claims').get().n;
+  // Debian's sqlite3 CLI (3.40) cannot parse our triggers (group_concat … ORDER BY needs 3.44), so
+  // the reference dumps the same rows from a plain copy of the two tables
+  const dbFile = join(dir, 'reference.sqlite');
+  rmSync(dbFile, { force: true });
+  backend.db.prepare('ATTACH ? AS ref').run(dbFile);
+  backend.db.exec('CREATE TABLE ref.claims AS SELECT * FROM claims; CREATE TABLE ref.claim_spans AS SELECT * FROM claim_spans; DETACH ref');
   backend.close();
-  const dbFile = join(dir, 'claimdesk.sqlite');
   const sql = `SELECT c.*, s.start, s.end, s.exact, s.prefix, s.suffix FROM claims c JOIN claim_spans s ON s.claim_id = c.id`;
   const dumpMs = median(await timeRuns(() => execFileSync('sqlite3', ['-json', dbFile, sql], { maxBuffer: 2 ** 31 }), { runs: 3 }));
 
