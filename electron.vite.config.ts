@@ -1,6 +1,51 @@
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Ships pdf.js's data files with the renderer under `pdfjs/` (served by the dev server, emitted by
+ * the build), so the page view never fetches anything from the network: character maps for CJK
+ * fonts, the standard 14 fonts for PDFs that do not embed them, and the plain-JavaScript JPEG 2000
+ * decoder (the WebAssembly one is not used: see src/renderer/src/features/pdf/pdfjs.ts).
+ */
+function pdfjsAssets(): Plugin {
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const files = (dir: string, keep: (name: string) => boolean) =>
+    readdirSync(join(root, dir))
+      .filter(keep)
+      .map((name) => `${dir}/${name}`);
+  const shipped = new Set([
+    ...files('cmaps', (n) => n.endsWith('.bcmap') || n === 'LICENSE'),
+    ...files('standard_fonts', () => true),
+    ...files('wasm', (n) => n.endsWith('.js') || n.startsWith('LICENSE')),
+  ]);
+  return {
+    name: 'claimdesk-pdfjs-assets',
+    configureServer(server) {
+      server.middlewares.use('/pdfjs/', (req, res, next) => {
+        const path = decodeURIComponent((req.url ?? '').split('?')[0]!.replace(/^\//, ''));
+        if (!shipped.has(path)) return next();
+        res.setHeader(
+          'Content-Type',
+          path.endsWith('.js') ? 'text/javascript' : 'application/octet-stream',
+        );
+        res.end(readFileSync(join(root, path)));
+      });
+    },
+    generateBundle() {
+      for (const path of shipped) {
+        this.emitFile({
+          type: 'asset',
+          fileName: `pdfjs/${path}`,
+          source: readFileSync(join(root, path)),
+        });
+      }
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -28,7 +73,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('src/renderer'),
-    plugins: [react()],
+    plugins: [react(), pdfjsAssets()],
     build: {
       rollupOptions: { input: resolve('src/renderer/index.html') },
     },

@@ -15,7 +15,8 @@ import { useRevealTarget } from './features/search/useRevealTarget';
 import { ClaimsTableView } from './features/table/ClaimsTableView';
 import { entityFilter, ROLE_LABEL } from './features/table/entityFilter';
 import { useClaimsTable } from './features/table/useClaimsTable';
-import { Reader, type ReaderHandle } from './features/reader/Reader';
+import { DocumentReader } from './features/pdf/DocumentReader';
+import type { ReaderHandle } from './features/reader/Reader';
 import { StatusBar } from './features/shell/StatusBar';
 import { Toasts } from './features/shell/Toasts';
 import { useDesktopCommands } from './features/shell/useDesktopCommands';
@@ -98,8 +99,8 @@ export function App() {
       if (!ws.open) error('Open a document and select a passage first, then press C.');
       return;
     }
-    const span = readerRef.current?.selectionSpan();
-    if (!span) {
+    const spans = readerRef.current?.selectionSpans();
+    if (!spans) {
       error('Select a passage in the document first, then press C (or click “Create claim”).');
       return;
     }
@@ -107,7 +108,7 @@ export function App() {
     try {
       const claim = await invoke('claims.create', {
         documentId: ws.open.summary.id,
-        spans: [span],
+        spans,
       });
       ws.putClaim(claim);
       ws.setSelectedClaimId(claim.id);
@@ -325,7 +326,7 @@ export function App() {
             />
           </LibraryPane>
           {open && !loading ? (
-            <Reader
+            <DocumentReader
               ref={readerRef}
               doc={open.summary}
               content={open.content}

@@ -16,14 +16,22 @@ import {
   type LexicalNode,
 } from 'lexical';
 import type { Block, InlineMark } from '../../../shared/model';
-import { blockPieces, sameClaims, type Highlight, type Piece } from '../features/reader/segments';
-import { blockState } from './nodes';
+import {
+  blockPieces,
+  sameClaims,
+  type Highlight,
+  type MentionSpan,
+  type Piece,
+} from '../features/reader/segments';
+import { blockState, mentionState } from './nodes';
 
 export interface SectionInput {
   text: string;
   blocks: readonly Block[];
   marks: readonly InlineMark[];
   highlights: readonly Highlight[];
+  /** entity mentions in this section */
+  mentions?: readonly MentionSpan[];
   /** list markers by block start (numbering runs across sections, so it is computed once) */
   markers: ReadonlyMap<number, string>;
 }
@@ -40,7 +48,10 @@ export function $buildSection(input: SectionInput): void {
       level: block.type === 'heading' ? 0 : (block.level ?? 0),
       marker: input.markers.get(block.start) ?? null,
     });
-    $appendPieces(element, blockPieces(input.text, block, input.marks, input.highlights));
+    $appendPieces(
+      element,
+      blockPieces(input.text, block, input.marks, input.highlights, input.mentions),
+    );
     root.append(element);
   }
 }
@@ -85,6 +96,11 @@ function $appendPieces(block: ElementNode, pieces: Piece[]): void {
     } else {
       const textNode = $createTextNode(piece.text);
       for (const format of piece.formats) textNode.toggleFormat(format);
+      if (piece.mentions.length > 0) {
+        $setState(textNode, mentionState, piece.mentions);
+        // Lexical would merge it into a plain neighbour and lose where the mention ends
+        textNode.toggleUnmergeable();
+      }
       node = textNode;
       if (piece.href !== null) {
         if (link === null || linkHref !== piece.href) {

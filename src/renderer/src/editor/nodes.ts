@@ -14,11 +14,13 @@ import {
   $getNodeByKey,
   $getState,
   ParagraphNode,
+  TextNode,
   createState,
   type LexicalEditor,
   type LexicalNode,
 } from 'lexical';
 import type { Block } from '../../../shared/model';
+import type { PieceMention } from '../features/reader/segments';
 
 export interface BlockInfo {
   type: Block['type'];
@@ -45,6 +47,23 @@ export const blockState = createState('claimdesk-block', {
   },
 });
 
+/**
+ * The entity mentions covering a text run. Mentions are not MarkNodes (those are claims, one id per
+ * claim): they are a property of the text runs they cover, shown as a kind-specific underline.
+ */
+export const mentionState = createState('claimdesk-mentions', {
+  parse: (v: unknown): PieceMention[] =>
+    Array.isArray(v)
+      ? v.filter(
+          (m): m is PieceMention =>
+            !!m &&
+            typeof m === 'object' &&
+            typeof (m as PieceMention).mentionId === 'string' &&
+            typeof (m as PieceMention).kind === 'string',
+        )
+      : [],
+});
+
 export const READER_NODES = [HeadingNode, QuoteNode, LinkNode, MarkNode];
 
 function decorateBlock(dom: HTMLElement, info: BlockInfo): void {
@@ -60,6 +79,25 @@ function decorateMark(dom: HTMLElement, ids: readonly string[]): void {
   dom.dataset.claims = ids.join(' ');
   // tint deepens with each overlapping claim, up to three levels
   dom.dataset.depth = String(Math.min(ids.length, 3));
+}
+
+/** Known kinds get their own colour and underline style; custom kinds share "other". */
+const STYLED_KINDS = new Set(['person', 'organization', 'place', 'event']);
+
+function decorateText(dom: HTMLElement, mentions: readonly PieceMention[]): void {
+  if (mentions.length === 0) {
+    if (dom.dataset.mentions === undefined) return;
+    delete dom.dataset.mentions;
+    delete dom.dataset.kind;
+    dom.classList.remove('rd-mention');
+    return;
+  }
+  dom.classList.add('rd-mention');
+  dom.dataset.mentions = mentions.map((m) => m.mentionId).join(' ');
+  const kind = mentions[0]!.kind;
+  dom.dataset.kind = STYLED_KINDS.has(kind) ? kind : 'other';
+  if (mentions.length > 1) dom.dataset.overlap = 'true';
+  else delete dom.dataset.overlap;
 }
 
 /**
@@ -89,6 +127,21 @@ export function registerReaderDecorations(
     editor.registerMutationListener(ParagraphNode, blocks, { skipInitialization: true }),
     editor.registerMutationListener(HeadingNode, blocks, { skipInitialization: true }),
     editor.registerMutationListener(QuoteNode, blocks, { skipInitialization: true }),
+    editor.registerMutationListener(
+      TextNode,
+      (mutations) => {
+        // a section has hundreds of text runs: read the state once for the whole batch
+        editor.getEditorState().read(() => {
+          for (const [key, mutation] of mutations) {
+            if (mutation === 'destroyed') continue;
+            const dom = editor.getElementByKey(key);
+            const node = $getNodeByKey(key);
+            if (dom && node) decorateText(dom, $getState(node, mentionState));
+          }
+        });
+      },
+      { skipInitialization: true },
+    ),
     editor.registerMutationListener(
       MarkNode,
       (mutations) => {

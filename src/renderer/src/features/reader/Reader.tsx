@@ -10,11 +10,12 @@ import {
   type ReactNode,
   type Ref,
 } from 'react';
+import type { MentionInfo } from '../../../../shared/api-entities';
 import type { Claim, ClaimId, DocumentContent, DocumentSummary } from '../../../../shared/model';
-import { excerpt } from '../claims/fields';
+import { describeHover, type EntityName } from '../mentions/hover';
 import { ReaderHeader } from './ReaderHeader';
 import { SectionView } from './SectionView';
-import { listMarkers, type Highlight } from './segments';
+import { listMarkers, type Highlight, type MentionSpan } from './segments';
 import {
   bucketBySection,
   estimateSectionHeight,
@@ -53,6 +54,12 @@ interface Props {
   creating: boolean;
   onSelectClaim: (id: ClaimId) => void;
   onCreateClaim: () => void;
+  /** the selection as an entity mention (E) */
+  onTagMention?: () => void;
+  /** the open document's entity mentions, underlined by kind */
+  mentions?: readonly MentionInfo[];
+  /** names of claimants and subjects, for the hover summary */
+  entityName?: (id: string) => EntityName | undefined;
   onError: (message: string) => void;
   /** controls shown in the header (the PDF view switch) */
   headerActions?: ReactNode;
@@ -77,16 +84,29 @@ export function Reader(props: Props) {
     () => bucketBySection(sections, content.marks),
     [sections, content],
   );
+  const mentions = props.mentions ?? NO_MENTIONS;
   const highlightsBySection = useMemo(() => {
     const highlights: Highlight[] = claims.flatMap((c) =>
       c.spans.map((s) => ({ claimId: c.id, start: s.start, end: s.end })),
     );
-    return bucketBySection(sections, highlights).map((list) => ({
-      list,
-      key: list.map((h) => `${h.claimId}:${h.start}-${h.end}`).join(','),
+    const spans: MentionSpan[] = mentions.map((m) => ({
+      mentionId: m.id,
+      entityId: m.entityId,
+      kind: m.entityKind,
+      start: m.anchor.start,
+      end: m.anchor.end,
     }));
-  }, [sections, claims]);
+    const mentionBuckets = bucketBySection(sections, spans);
+    return bucketBySection(sections, highlights).map((list, i) => ({
+      list,
+      mentions: mentionBuckets[i]!,
+      key:
+        list.map((h) => `${h.claimId}:${h.start}-${h.end}`).join(',') +
+        `|${mentionBuckets[i]!.map((m) => `${m.mentionId}:${m.kind}`).join(',')}`,
+    }));
+  }, [sections, claims, mentions]);
   const claimsById = useMemo(() => new Map(claims.map((c) => [c.id as string, c])), [claims]);
+  const mentionsById = useMemo(() => new Map(mentions.map((m) => [m.id as string, m])), [mentions]);
 
   const { mounted, heights, ensureMounted } = useSectionMounting(scrollRef, sections);
   // a highlighted search hit belongs to this document only
@@ -191,16 +211,9 @@ export function Reader(props: Props) {
     onSelectClaim(byLength[(current + 1) % byLength.length] as ClaimId);
   };
 
-  const onMouseOver = (e: MouseEvent<HTMLDivElement>) => {
-    const mark = (e.target as HTMLElement).closest<HTMLElement>('mark[data-claims]');
-    if (!mark) return;
-    const ids = (mark.dataset.claims ?? '').split(' ');
-    const lines = ids.flatMap((id) => {
-      const c = claimsById.get(id);
-      return c ? [`• ${excerpt(c.statement, 140)}`] : [];
-    });
-    mark.title = `${ids.length > 1 ? `${ids.length} claims` : 'Claim'} (click to select):\n${lines.join('\n')}`;
-  };
+  const entityName = props.entityName ?? noEntity;
+  const onMouseOver = (e: MouseEvent<HTMLDivElement>) =>
+    describeHover(e.target as HTMLElement, claimsById, mentionsById, entityName);
 
   return (
     <main className="pane reader" aria-label="Reader">
@@ -248,6 +261,7 @@ export function Reader(props: Props) {
                       blocks={s.blocks}
                       marks={marksBySection[i]!}
                       highlights={highlightsBySection[i]!.list}
+                      mentions={highlightsBySection[i]!.mentions}
                       highlightKey={highlightsBySection[i]!.key}
                       markers={markers}
                       selectedClaimId={selectedClaimId}
@@ -260,10 +274,18 @@ export function Reader(props: Props) {
           </div>
         )}
       </div>
-      <SelectionToolbar scrollRef={scrollRef} onCreate={onCreateClaim} busy={creating} />
+      <SelectionToolbar
+        scrollRef={scrollRef}
+        onCreate={onCreateClaim}
+        onMention={props.onTagMention}
+        busy={creating}
+      />
     </main>
   );
 }
+
+const NO_MENTIONS: readonly MentionInfo[] = [];
+const noEntity = () => undefined;
 
 const claimLength = (c: Claim) => c.spans.reduce((n, s) => n + s.end - s.start, 0);
 

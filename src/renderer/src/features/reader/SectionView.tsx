@@ -3,14 +3,15 @@ import type { Block, InlineMark } from '../../../../shared/model';
 import { $buildSection } from '../../editor/build';
 import { registerReaderDecorations } from '../../editor/nodes';
 import { createReaderEditor } from '../../editor/readerEditor';
-import type { Highlight } from './segments';
+import type { Highlight, MentionSpan } from './segments';
 
 interface Props {
   text: string;
   blocks: readonly Block[];
   marks: readonly InlineMark[];
   highlights: readonly Highlight[];
-  /** changes exactly when this section's highlights change, so other sections are left alone */
+  mentions: readonly MentionSpan[];
+  /** changes exactly when this section's highlights or mentions change, so other sections are left alone */
   highlightKey: string;
   markers: ReadonlyMap<number, string>;
   selectedClaimId: string | null;
@@ -29,8 +30,17 @@ function emphasize(root: HTMLElement | null, claimId: string | null): void {
 
 /** One section of the document in its own small read-only Lexical editor. */
 export function SectionView(props: Props) {
-  const { text, blocks, marks, highlights, highlightKey, markers, selectedClaimId, onError } =
-    props;
+  const {
+    text,
+    blocks,
+    marks,
+    highlights,
+    mentions,
+    highlightKey,
+    markers,
+    selectedClaimId,
+    onError,
+  } = props;
   const rootRef = useRef<HTMLDivElement>(null);
   const selectedRef = useRef(selectedClaimId);
   const onErrorRef = useRef(onError);
@@ -51,10 +61,10 @@ export function SectionView(props: Props) {
   // rebuild only when this section's text or highlights change; discrete so the DOM is ready for
   // a scroll-to-claim in the same frame
   useLayoutEffect(() => {
-    editor.update(() => $buildSection({ text, blocks, marks, highlights, markers }), {
+    editor.update(() => $buildSection({ text, blocks, marks, highlights, mentions, markers }), {
       discrete: true,
     });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightKey stands for highlights
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightKey stands for highlights and mentions
   }, [editor, text, blocks, marks, markers, highlightKey]);
 
   useLayoutEffect(() => {

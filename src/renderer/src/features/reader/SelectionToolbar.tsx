@@ -4,6 +4,8 @@ import { hasSelectionIn } from './selection';
 interface Props {
   scrollRef: RefObject<HTMLElement | null>;
   onCreate: () => void;
+  /** tag the selection as an entity mention */
+  onMention?: () => void;
   busy: boolean;
 }
 
@@ -11,7 +13,7 @@ interface Props {
  * A small floating "Create claim" button above the start of the current text selection. It exists
  * only while text is selected, so there is never a disabled button to explain.
  */
-export function SelectionToolbar({ scrollRef, onCreate, busy }: Props) {
+export function SelectionToolbar({ scrollRef, onCreate, onMention, busy }: Props) {
   const [at, setAt] = useState<{ top: number; left: number } | null>(null);
 
   useEffect(() => {
@@ -66,6 +68,18 @@ export function SelectionToolbar({ scrollRef, onCreate, busy }: Props) {
       >
         Create claim <kbd>C</kbd>
       </button>
+      {onMention && (
+        <button
+          type="button"
+          className="btn"
+          aria-label="Tag entity"
+          aria-keyshortcuts="E"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={onMention}
+        >
+          Entity <kbd>E</kbd>
+        </button>
+      )}
     </div>
   );
 }

@@ -72,6 +72,37 @@ describe('blockPieces', () => {
   });
 });
 
+describe('blockPieces with mentions', () => {
+  it('cuts at mention boundaries and lists the mentions over claims, without a break piece', () => {
+    const name = TEXT.indexOf('Гулмурод');
+    const died = TEXT.indexOf('died');
+    const pieces = blockPieces(
+      TEXT,
+      block,
+      [],
+      [{ claimId: 'C', start: died, end: TEXT.length }],
+      [
+        { mentionId: 'M1', entityId: 'E1', kind: 'person', start: name, end: name + 8 },
+        { mentionId: 'M2', entityId: 'E2', kind: 'event', start: died, end: died + 14 },
+      ],
+    );
+    const rows = pieces.map((p) => [
+      p.kind === 'text' ? p.text : '\\n',
+      p.claimIds.join('+'),
+      p.kind === 'text' ? p.mentions.map((m) => `${m.mentionId}:${m.kind}`).join('+') : '-',
+    ]);
+    expect(rows).toEqual([
+      ['At least 27 ', '', ''],
+      ['died,', 'C', 'M2:event'],
+      ['\\n', 'C', '-'],
+      ['close to', 'C', 'M2:event'],
+      [' 50 — ', 'C', ''],
+      ['Гулмурод', 'C', 'M1:person'],
+      ['.', 'C', ''],
+    ]);
+  });
+});
+
 describe('listMarkers', () => {
   it('numbers ordered items per level and restarts after other blocks', () => {
     const li = (level: number, ordered: boolean): Block => ({

@@ -23,6 +23,18 @@ export interface Highlight {
   end: number;
 }
 
+/** A passage linked to an entity: styled by the entity's kind, under or over claim highlights. */
+export interface MentionSpan {
+  mentionId: string;
+  entityId: string;
+  kind: string;
+  start: number;
+  end: number;
+}
+
+/** The mentions covering a piece of text (usually none or one). */
+export type PieceMention = Pick<MentionSpan, 'mentionId' | 'entityId' | 'kind'>;
+
 export type Piece =
   | {
       kind: 'text';
@@ -32,6 +44,7 @@ export type Piece =
       formats: TextFormat[];
       href: string | null;
       claimIds: string[];
+      mentions: PieceMention[];
     }
   | { kind: 'break'; start: number; claimIds: string[] };
 
@@ -45,15 +58,17 @@ export function blockPieces(
   block: Pick<Block, 'start' | 'end'>,
   marks: readonly InlineMark[],
   highlights: readonly Highlight[],
+  mentions: readonly MentionSpan[] = [],
 ): Piece[] {
   const { start, end } = block;
   const inBlock = <T extends { start: number; end: number }>(r: T) =>
     r.end > start && r.start < end && r.end > r.start;
   const ms = marks.filter(inBlock);
   const hs = highlights.filter(inBlock);
+  const ns = mentions.filter(inBlock);
 
   const cuts = new Set<number>([start, end]);
-  for (const r of [...ms, ...hs]) {
+  for (const r of [...ms, ...hs, ...ns]) {
     cuts.add(Math.max(start, r.start));
     cuts.add(Math.min(end, r.end));
   }
@@ -84,6 +99,9 @@ export function blockPieces(
       formats,
       href,
       claimIds,
+      mentions: ns
+        .filter(covering)
+        .map(({ mentionId, entityId, kind }) => ({ mentionId, entityId, kind })),
     });
   }
   return pieces;

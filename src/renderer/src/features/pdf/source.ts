@@ -1,0 +1,40 @@
+/**
+ * What the page view asks the backend for: the original PDF bytes and, per page, how the text
+ * items pdf.js finds there map to canonical text. Page maps are small and asked for once per page
+ * and document, as pages come into view.
+ */
+import type { DocumentId } from '../../../../shared/model';
+import { invoke } from '../../api';
+import type { ItemMap } from './pageMap';
+
+export async function fetchPdfBytes(id: DocumentId): Promise<Uint8Array> {
+  const file = await invoke('documents.file', { id });
+  return file.bytes;
+}
+
+export interface PageMaps {
+  get(pageIndex: number): Promise<ItemMap>;
+  /** the map of a page if it has arrived already (synchronous, for selection mapping) */
+  peek(pageIndex: number): ItemMap | undefined;
+}
+
+export function pageMaps(id: DocumentId): PageMaps {
+  const pending = new Map<number, Promise<ItemMap>>();
+  const done = new Map<number, ItemMap>();
+  return {
+    get(pageIndex) {
+      let p = pending.get(pageIndex);
+      if (!p) {
+        p = invoke('documents.pageMap', { id, pageIndex }).then(({ items }) => {
+          done.set(pageIndex, items);
+          return items;
+        });
+        // a failure is not cached: the next time the page is shown asks again
+        p.catch(() => pending.delete(pageIndex));
+        pending.set(pageIndex, p);
+      }
+      return p;
+    },
+    peek: (pageIndex) => done.get(pageIndex),
+  };
+}
