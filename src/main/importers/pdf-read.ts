@@ -51,30 +51,37 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs') & {
 };
 let pdfjs: Promise<PdfJs> | undefined;
 /** pdf.js is large: load it on first use, not at app start. */
-export const loadPdfJs = () => (pdfjs ??= loadKeepingNativeArrays());
+export const loadPdfJs = () => (pdfjs ??= loadKeepingNativeBuiltins());
 
 /**
  * pdf.js's legacy build (the modern one needs a newer JavaScript than Node 20 and our Electron)
- * bundles core-js, which replaces Array.prototype.push with a JavaScript version on V8; pdf.js
- * pushes per glyph, so that costs about a sixth of the extraction time. Its polyfill guards edge
- * cases (arrays longer than 2³² - 1) that do not occur here: the native push goes back. pdf.js's
- * "fake worker" (Node has no web workers) loads the worker module on first use, polyfilling again,
- * so it is loaded here and handed over through the `pdfjsWorker` global pdf.js looks for.
+ * bundles core-js, which on V8 replaces some built-ins with JavaScript versions for the sake of
+ * edge cases that do not occur here (arrays longer than 2³² - 1, JSON.parse's source-text
+ * access): Array.prototype.push, which pdf.js calls per glyph (a sixth of the extraction time),
+ * and JSON.parse/stringify, over ten times slower on our page maps. Those go back to the engine's
+ * own; what core-js adds (Promise.withResolvers, Map#getOrInsertComputed...) stays, pdf.js needs
+ * it. pdf.js's "fake worker" (Node has no web workers) would load its worker module on first use,
+ * polyfilling again, so that module is loaded here too.
  */
-async function loadKeepingNativeArrays(): Promise<PdfJs> {
-  const nativePush = Array.prototype.push;
+async function loadKeepingNativeBuiltins(): Promise<PdfJs> {
+  const natives = [
+    [Array.prototype, 'push'],
+    [JSON, 'parse'],
+    [JSON, 'stringify'],
+    [Function.prototype, 'toString'],
+  ] as const;
+  const saved = natives.map(([owner, name]) => Object.getOwnPropertyDescriptor(owner, name)!);
   try {
     const [lib, worker] = await Promise.all([
       import('pdfjs-dist/legacy/build/pdf.mjs'),
       import('pdfjs-dist/legacy/build/pdf.worker.mjs'),
     ]);
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return {
       ...lib,
       WorkerMessageHandler: worker.WorkerMessageHandler as PdfJs['WorkerMessageHandler'],
     };
   } finally {
-    Array.prototype.push = nativePush;
+    natives.forEach(([owner, name], i) => Object.defineProperty(owner, name, saved[i]!));
   }
 }
 
