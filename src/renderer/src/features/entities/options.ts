@@ -1,0 +1,79 @@
+/**
+ * What the entity pickers offer for a query, and how the keyboard moves through it. Pure, so the
+ * rules a researcher relies on all day (Enter takes the best match; creating is always offered but
+ * never the default when an entity of that name exists) are tested without a browser.
+ */
+import type { EntitySearchHit } from '../../../../shared/api-entities';
+import type { EntityId } from '../../../../shared/model';
+
+export interface EntityRef {
+  id: EntityId;
+  name: string;
+  kind: string;
+}
+
+export type EntityOption =
+  | { type: 'entity'; key: string; entity: EntityRef; matched: string | null }
+  | { type: 'create'; key: string; name: string; kind: string };
+
+export interface OptionInput {
+  query: string;
+  hits: readonly EntitySearchHit[];
+  /** entities already chosen in this field: not offered again */
+  chosen: readonly EntityId[];
+  /** offered before anything is typed (recently used) */
+  recent: readonly EntityRef[];
+  /** kinds a new entity may have; empty: no create options */
+  createKinds: readonly string[];
+}
+
+const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+export function entityOptions(input: OptionInput): EntityOption[] {
+  const query = clean(input.query);
+  const chosen = new Set<string>(input.chosen);
+  if (query === '') {
+    return input.recent
+      .filter((e) => !chosen.has(e.id))
+      .map((e) => ({ type: 'entity', key: e.id, entity: e, matched: null }));
+  }
+  const found: EntityOption[] = input.hits
+    .filter((h) => !chosen.has(h.entity.id))
+    .map((h) => ({
+      type: 'entity',
+      key: h.entity.id,
+      entity: { id: h.entity.id, name: h.entity.name, kind: h.entity.kind },
+      matched: h.matched !== h.entity.name ? h.matched : null,
+    }));
+  const create: EntityOption[] = input.createKinds.map((kind) => ({
+    type: 'create',
+    key: `create:${kind}`,
+    name: query,
+    kind,
+  }));
+  return [...found, ...create];
+}
+
+/**
+ * The option Enter takes before the arrows are used: with a name typed, the first (the best match,
+ * else the first "create"); with nothing typed, none, so Enter goes on to save.
+ */
+export const defaultActive = (query: string): number => (clean(query) === '' ? -1 : 0);
+
+/** ↑/↓ through a list, wrapping; -1 (nothing active) is where ↓ starts and ↑ ends. */
+export function moveActive(current: number, count: number, key: 'ArrowDown' | 'ArrowUp'): number {
+  if (count === 0) return -1;
+  if (key === 'ArrowDown') return current + 1 >= count ? 0 : current + 1;
+  return current <= 0 ? count - 1 : current - 1;
+}
+
+/** Fixed choices (claim types, certainties) filtered by what was typed: prefix matches first. */
+export function filterChoices(values: readonly string[], query: string): string[] {
+  const q = clean(query).toLowerCase();
+  if (q === '') return [...values];
+  const starts = values.filter((v) => v.toLowerCase().startsWith(q));
+  const contains = values.filter((v) => !starts.includes(v) && v.toLowerCase().includes(q));
+  return [...starts, ...contains];
+}
+
+export const createLabel = (name: string, kind: string) => `Create “${name}” as ${kind}`;
