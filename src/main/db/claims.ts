@@ -39,21 +39,41 @@ interface SpanRow extends TextAnchor {
   claim_id: string;
 }
 
+/**
+ * Which claims' children to load: the given ids (json_each keeps one statement whatever their
+ * number), one document's, or all (exports of 100,000 claims read the child tables straight through
+ * instead of probing them id by id).
+ */
+type Scope = { ids: string[] } | { documentId: string } | 'all';
+
+function scopeSql(scope: Scope, column: string): { where: string; params: unknown[] } {
+  if (scope === 'all') return { where: '1', params: [] };
+  if ('documentId' in scope) {
+    return {
+      where: `${column} IN (SELECT id FROM claims WHERE document_id = ?)`,
+      params: [scope.documentId],
+    };
+  }
+  return {
+    where: `${column} IN (SELECT value FROM json_each(?))`,
+    params: [JSON.stringify(scope.ids)],
+  };
+}
+
 /** Loads full claims (spans, subjects, tags) for the given claim rows, in row order. */
-function hydrate(db: Db, rows: ClaimRow[]): Claim[] {
+function hydrate(db: Db, rows: ClaimRow[], scope: Scope = { ids: rows.map((r) => r.id) }): Claim[] {
   if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
   const spans = new Map<string, TextAnchor[]>();
   const subjects = new Map<string, EntityId[]>();
   const tags = new Map<string, string[]>();
-  // json_each keeps one statement whatever the number of ids (no 999-parameter limit)
-  const idList = JSON.stringify(ids);
+  const spanScope = scopeSql(scope, 'claim_id');
+  const tagScope = scopeSql(scope, 'ct.claim_id');
   for (const s of db
     .prepare(
       `SELECT claim_id, start, end, exact, prefix, suffix FROM claim_spans
-       WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY claim_id, ordinal`,
+       WHERE ${spanScope.where} ORDER BY claim_id, ordinal`,
     )
-    .all(idList) as SpanRow[]) {
+    .all(...spanScope.params) as SpanRow[]) {
     const list = spans.get(s.claim_id) ?? [];
     list.push({ start: s.start, end: s.end, exact: s.exact, prefix: s.prefix, suffix: s.suffix });
     spans.set(s.claim_id, list);
@@ -61,17 +81,17 @@ function hydrate(db: Db, rows: ClaimRow[]): Claim[] {
   for (const s of db
     .prepare(
       `SELECT claim_id, entity_id FROM claim_subjects
-       WHERE claim_id IN (SELECT value FROM json_each(?)) ORDER BY rowid`,
+       WHERE ${spanScope.where} ORDER BY rowid`,
     )
-    .all(idList) as { claim_id: string; entity_id: string }[]) {
+    .all(...spanScope.params) as { claim_id: string; entity_id: string }[]) {
     subjects.set(s.claim_id, [...(subjects.get(s.claim_id) ?? []), s.entity_id as EntityId]);
   }
   for (const t of db
     .prepare(
       `SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
-       WHERE ct.claim_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+       WHERE ${tagScope.where} ORDER BY t.name`,
     )
-    .all(idList) as { claim_id: string; name: string }[]) {
+    .all(...tagScope.params) as { claim_id: string; name: string }[]) {
     tags.set(t.claim_id, [...(tags.get(t.claim_id) ?? []), t.name]);
   }
   return rows.map((r) => ({
@@ -108,13 +128,14 @@ export function getClaim(db: Db, id: ClaimId): Claim {
 
 /** Claims of one document in reading order, or of the whole workspace by document then position. */
 export function listClaims(db: Db, filter: { documentId?: DocumentId } = {}): Claim[] {
-  const order = `ORDER BY c.document_id, (SELECT min(start) FROM claim_spans s WHERE s.claim_id = c.id), c.created_at`;
-  const rows = (
-    filter.documentId
-      ? db.prepare(`SELECT c.* FROM claims c WHERE c.document_id = ? ${order}`).all(filter.documentId)
-      : db.prepare(`SELECT c.* FROM claims c ${order}`).all()
-  ) as ClaimRow[];
-  return hydrate(db, rows);
+  const order = `ORDER BY c.document_id, (SELECT min(start) FROM claim_spans s WHERE s.claim_id = c.id), c.created_at, c.id`;
+  if (filter.documentId) {
+    const rows = db
+      .prepare(`SELECT c.* FROM claims c WHERE c.document_id = ? ${order}`)
+      .all(filter.documentId) as ClaimRow[];
+    return hydrate(db, rows, { documentId: filter.documentId });
+  }
+  return hydrate(db, db.prepare(`SELECT c.* FROM claims c ${order}`).all() as ClaimRow[], 'all');
 }
 
 /** Writes a claim exactly as given (insert or overwrite), children included. */
@@ -135,9 +156,13 @@ export function putClaim(db: Db, claim: Claim): void {
     `INSERT INTO claim_spans (claim_id, ordinal, start, end, exact, prefix, suffix)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
-  claim.spans.forEach((s, i) => insertSpan.run(claim.id, i, s.start, s.end, s.exact, s.prefix, s.suffix));
+  claim.spans.forEach((s, i) =>
+    insertSpan.run(claim.id, i, s.start, s.end, s.exact, s.prefix, s.suffix),
+  );
   db.prepare('DELETE FROM claim_subjects WHERE claim_id = ?').run(claim.id);
-  const insertSubject = db.prepare('INSERT OR IGNORE INTO claim_subjects (claim_id, entity_id) VALUES (?, ?)');
+  const insertSubject = db.prepare(
+    'INSERT OR IGNORE INTO claim_subjects (claim_id, entity_id) VALUES (?, ?)',
+  );
   for (const entityId of claim.subjectIds) insertSubject.run(claim.id, entityId);
   db.prepare('DELETE FROM claim_tags WHERE claim_id = ?').run(claim.id);
   const ensureTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
@@ -192,7 +217,8 @@ export function createClaim(db: Db, input: NewClaim): Claim {
       return anchorAt(text, s.start, s.end);
     });
     const quote = spans.map((s) => s.exact).join(' … ');
-    if (quote.trim() === '') throw new AppError('invalid_input', 'Select some text before creating a claim.');
+    if (quote.trim() === '')
+      throw new AppError('invalid_input', 'Select some text before creating a claim.');
     const at = now();
     const claim: Claim = {
       id: newId<ClaimId>('clm'),
@@ -214,7 +240,12 @@ export function createClaim(db: Db, input: NewClaim): Claim {
       updatedAt: at,
     };
     putClaim(db, claim);
-    recordAction(db, 'create claim', [claimSnapshot(claim.id, null)], [claimSnapshot(claim.id, claim)]);
+    recordAction(
+      db,
+      'create claim',
+      [claimSnapshot(claim.id, null)],
+      [claimSnapshot(claim.id, claim)],
+    );
     return claim;
   })();
 }
@@ -241,7 +272,8 @@ export function updateClaim(db: Db, id: ClaimId, patch: ClaimPatch): Claim {
     const before = getClaim(db, id);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const after: Claim = { ...before, ...defined, updatedAt: now() };
-    if (after.tags) after.tags = [...new Set(after.tags.map((t) => t.trim()).filter(Boolean))].sort();
+    if (after.tags)
+      after.tags = [...new Set(after.tags.map((t) => t.trim()).filter(Boolean))].sort();
     putClaim(db, after);
     recordAction(db, 'edit claim', [claimSnapshot(id, before)], [claimSnapshot(id, after)]);
     return getClaim(db, id);
