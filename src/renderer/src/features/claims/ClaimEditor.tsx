@@ -6,6 +6,9 @@ import {
   STANCES,
   type Claim,
 } from '../../../../shared/model';
+import { ClaimEntityFields } from '../entities/ClaimEntityFields';
+import { useEntitiesMaybe } from '../entities/store';
+import { ClaimRelations } from '../relations/ClaimRelations';
 import { eventDateError, formatTags, parseTags } from './fields';
 import { useClaimSaver, type ClaimPatch } from './useClaimSaver';
 
@@ -42,9 +45,9 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
   const commit = (patch: ClaimPatch, changed: boolean) => {
     if (changed) void save(patch);
   };
-  const types = CLAIM_TYPES.includes(claim.type as (typeof CLAIM_TYPES)[number])
-    ? CLAIM_TYPES
-    : [...CLAIM_TYPES, claim.type];
+  // the workspace's own list of claim types, once loaded
+  const vocabulary: readonly string[] = useEntitiesMaybe()?.vocabulary.claim_type ?? CLAIM_TYPES;
+  const types = vocabulary.includes(claim.type) ? vocabulary : [...vocabulary, claim.type];
 
   const errorFor = (field: keyof ClaimPatch) =>
     errors[field] ? (
@@ -81,6 +84,8 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
         />
         {errorFor('statement')}
       </div>
+
+      <ClaimEntityFields claim={claim} save={save} errors={errors} />
 
       <div className="field-row">
         <Select
@@ -148,6 +153,8 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
           </p>
         )}
       </div>
+
+      <ClaimRelations claim={claim} />
 
       <div className="field">
         <label className="field-label" htmlFor={`${id}-tags`}>

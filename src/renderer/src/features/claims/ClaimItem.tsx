@@ -1,4 +1,5 @@
 import type { Claim } from '../../../../shared/model';
+import { ClaimRoles } from '../entities/ClaimRoles';
 import { excerpt } from './fields';
 
 interface Props {
@@ -12,6 +13,7 @@ export function ClaimSummary({ claim, pageLabel }: Props) {
   const paraphrased = claim.statement.trim() !== quote.trim();
   const chips = [
     claim.stance !== 'asserts' ? claim.stance : null,
+    claim.type !== 'other' ? claim.type : null,
     claim.certainty,
     ...claim.hedges.map((h) => `“${h}”`),
     claim.eventDate,
@@ -29,6 +31,7 @@ export function ClaimSummary({ claim, pageLabel }: Props) {
         // not yet paraphrased: the statement is the quote, so show it as one
         <p className="claim-statement is-quote">{excerpt(quote, 260)}</p>
       )}
+      <ClaimRoles claim={claim} />
       {(chips.length > 0 || pageLabel !== null) && (
         <p className="claim-chips">
           {pageLabel !== null && <span className="chip chip-page">p. {pageLabel}</span>}

@@ -22,6 +22,7 @@ export function ChoiceField(props: Props) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
+  const [up, setUp] = useState(false);
   const shown = filterChoices(choices, query);
   const typed = query.trim() !== '';
 
@@ -91,11 +92,23 @@ export function ChoiceField(props: Props) {
             setOpen(true);
             setActive(e.target.value.trim() === '' ? -1 : 0);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={(e) => {
+            setOpen(true);
+            const box = e.currentTarget.getBoundingClientRect();
+            setUp(
+              window.innerHeight - box.bottom < 200 && box.top > window.innerHeight - box.bottom,
+            );
+          }}
           onKeyDown={onKeyDown}
         />
       </div>
-      <ul id={listId} role="listbox" aria-label={label} className="ecombo-list" hidden={!showList}>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        className={`ecombo-list${up ? ' is-up' : ''}`}
+        hidden={!showList}
+      >
         {shown.map((c, i) => (
           <li
             key={c}

@@ -51,6 +51,7 @@ export function EntityCombobox(props: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const search = useEntitySearch(query, kind, store.version);
   const wrapRef = useRef<HTMLDivElement>(null);
+  const [up, setUp] = useState(false);
 
   const recent = useMemo(
     () =>
@@ -140,6 +141,7 @@ export function EntityCombobox(props: Props) {
     }
   };
 
+  const creates = options.flatMap((o, i) => (o.type === 'create' ? [{ o, i }] : []));
   const listId = `${id}-list`;
   const showList = open && !busy && (options.length > 0 || query.trim() !== '');
   const activeOption = showList ? options[active] : undefined;
@@ -190,34 +192,71 @@ export function EntityCombobox(props: Props) {
             // a new query makes its best match the one Enter takes
             setActive(defaultActive(e.target.value));
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={(e) => {
+            setOpen(true);
+            // open upwards near the bottom of the window, where a list below would be cut off
+            const box = e.currentTarget.getBoundingClientRect();
+            setUp(
+              window.innerHeight - box.bottom < 240 && box.top > window.innerHeight - box.bottom,
+            );
+          }}
           onKeyDown={(e) => void onKeyDown(e)}
         />
       </div>
-      <ul id={listId} role="listbox" aria-label={label} className="ecombo-list" hidden={!showList}>
-        {options.map((o, i) => (
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        className={`ecombo-list${up ? ' is-up' : ''}`}
+        hidden={!showList}
+      >
+        {options.map((o, i) =>
+          o.type === 'entity' ? (
+            <li
+              key={o.key}
+              id={`${id}-${o.key}`}
+              role="option"
+              aria-selected={i === active}
+              className={`ecombo-option${i === active ? ' is-active' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onMouseMove={() => i !== active && setActive(i)}
+              onClick={() => void choose(o)}
+            >
+              <span className="kind-dot" data-kind={o.entity.kind} aria-hidden="true" />
+              <span className="ecombo-name">{o.entity.name}</span>
+              {o.matched && <span className="ecombo-alias">{o.matched}</span>}
+              <span className="ecombo-kind">{o.entity.kind}</span>
+            </li>
+          ) : null,
+        )}
+        {creates.length > 0 && (
+          // one calm line, "Create “…” as person · organization · …", each kind its own option
           <li
-            key={o.key}
-            id={`${id}-${o.key}`}
-            role="option"
-            aria-selected={i === active}
-            className={`ecombo-option${i === active ? ' is-active' : ''}${o.type === 'create' ? ' is-create' : ''}`}
-            onMouseDown={(e) => e.preventDefault()}
-            onMouseMove={() => i !== active && setActive(i)}
-            onClick={() => void choose(o)}
+            role="group"
+            aria-label={`Create “${creates[0]!.o.name}” as`}
+            className="ecombo-create"
           >
-            {o.type === 'entity' ? (
-              <>
-                <span className="kind-dot" data-kind={o.entity.kind} aria-hidden="true" />
-                <span className="ecombo-name">{o.entity.name}</span>
-                {o.matched && <span className="ecombo-alias">{o.matched}</span>}
-                <span className="ecombo-kind">{o.entity.kind}</span>
-              </>
-            ) : (
-              <span className="ecombo-name">{createLabel(o.name, o.kind)}</span>
-            )}
+            <span className="ecombo-create-label" aria-hidden="true">
+              + Create “{creates[0]!.o.name}” as
+            </span>
+            {creates.map(({ o, i }) => (
+              <span
+                key={o.key}
+                id={`${id}-${o.key}`}
+                role="option"
+                aria-selected={i === active}
+                aria-label={createLabel(o.name, o.kind)}
+                className={`ecombo-kindopt${i === active ? ' is-active' : ''}`}
+                data-kind={o.kind}
+                onMouseDown={(e) => e.preventDefault()}
+                onMouseMove={() => i !== active && setActive(i)}
+                onClick={() => void choose(o)}
+              >
+                {o.kind}
+              </span>
+            ))}
           </li>
-        ))}
+        )}
         {options.length === 0 && query.trim() !== '' && (
           <li className="ecombo-empty" aria-disabled="true">
             {search.searching ? 'Searching…' : search.failed ? 'Could not search.' : 'No match.'}

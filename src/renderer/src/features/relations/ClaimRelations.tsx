@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { RelatedClaim } from '../../../../shared/api-entities';
+import type { Claim } from '../../../../shared/model';
+import { invoke } from '../../api';
+import { excerpt } from '../claims/fields';
+import { useNavigate } from '../entities/navigate';
+import { useEntitiesMaybe } from '../entities/store';
+import { relationLabel } from './kinds';
+import { LinkClaimPicker } from './LinkClaimPicker';
+import './relations.css';
+
+/**
+ * The selected claim's links to other claims, in any document: kind, statement and document; a
+ * click opens the other claim. "Link claim" finds another one to link.
+ */
+export function ClaimRelations({ claim }: { claim: Claim }) {
+  const headingId = useId();
+  const store = useEntitiesMaybe();
+  const navigate = useNavigate();
+  const [related, setRelated] = useState<RelatedClaim[] | null>(null);
+  const [picking, setPicking] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reload, setReload] = useState(0);
+  const version = store?.version ?? 0;
+
+  useEffect(() => {
+    let live = true;
+    invoke('relations.list', { claimId: claim.id }).then(
+      (list) => live && setRelated(list),
+      (e: unknown) => live && setProblem((e as Error).message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [claim.id, version, reload]);
+
+  const changed = useCallback(() => {
+    setReload((n) => n + 1);
+    store?.changed('counts');
+  }, [store]);
+
+  const remove = async (r: RelatedClaim) => {
+    try {
+      await invoke('relations.delete', { id: r.relation.id });
+      changed();
+    } catch (e) {
+      setProblem((e as Error).message);
+    }
+  };
+
+  return (
+    <section className="relations" aria-labelledby={headingId}>
+      <div className="relations-head">
+        <h3 className="field-label" id={headingId}>
+          Related claims
+        </h3>
+        {!picking && (
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            aria-keyshortcuts="L"
+            title="Link this claim to another (L)"
+            onClick={() => setPicking(true)}
+          >
+            Link claim
+          </button>
+        )}
+      </div>
+      {picking && (
+        <LinkClaimPicker
+          claimId={claim.id}
+          onClose={() => setPicking(false)}
+          onLink={async (other, kind) => {
+            await invoke('relations.create', {
+              fromClaimId: claim.id,
+              toClaimId: other.claim.id,
+              kind,
+            });
+            setPicking(false);
+            changed();
+          }}
+        />
+      )}
+      {related && related.length > 0 && (
+        <ul className="relation-list" aria-label="Related claims">
+          {related.map((r) => (
+            <li key={r.relation.id} className="relation" data-kind={r.relation.kind}>
+              <button
+                type="button"
+                className="relation-open"
+                title="Open this claim"
+                onClick={() => navigate.toClaim(r.other.documentId, r.other.id)}
+              >
+                <span className="relation-kind">{relationLabel(r)}</span>
+                <span className="relation-statement">{excerpt(r.other.statement, 130)}</span>
+                <span className="relation-doc">
+                  {r.other.documentId === claim.documentId
+                    ? 'this document'
+                    : r.other.documentTitle}
+                </span>
+              </button>
+              <button
+                type="button"
+                className="echip-x relation-x"
+                aria-label="Remove link"
+                title="Remove this link (you can undo)"
+                onClick={() => void remove(r)}
+              >
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {related?.length === 0 && !picking && <p className="field-hint">No links yet.</p>}
+      {problem && <p className="field-error">{problem}</p>}
+    </section>
+  );
+}
