@@ -1,0 +1,206 @@
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { MentionCandidate, MentionSuggestions } from '../../../../shared/api-entities';
+import { invoke } from '../../api';
+import { plural } from '../../lib/format';
+import { useNavigate } from '../entities/navigate';
+import { useEntities } from '../entities/store';
+import { errorMessage } from '../shell/useToasts';
+import { candidateKey, groupCandidates, refOf } from './group';
+import './mentions.css';
+
+/** Enough to review in one sitting; "Accept all" takes these, and the next batch then loads. */
+const LIMIT = 500;
+
+interface Props {
+  onStatus: (message: string) => void;
+  onError: (message: string) => void;
+}
+
+/**
+ * Review of the places where an entity's name or an alias occurs but is not yet marked: grouped by
+ * entity and document, with context. Accept all, or one by one; dismissed ones are not offered again.
+ */
+export function SuggestedMentions({ onStatus, onError }: Props) {
+  const store = useEntities();
+  const navigate = useNavigate();
+  const headingId = useId();
+  const [data, setData] = useState<MentionSuggestions | null>(null);
+  // decided here but not yet confirmed by a reload: hidden at once, so review never waits
+  const [done, setDone] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    invoke('mentions.suggest', { limit: LIMIT }).then(
+      (s) => {
+        if (!live) return;
+        setData(s);
+        setDone(new Set());
+      },
+      (e: unknown) => live && onError(errorMessage(e, 'find suggested mentions')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [store.version, onError]);
+
+  const open = useMemo(
+    () => (data?.candidates ?? []).filter((c) => !done.has(candidateKey(c))),
+    [data, done],
+  );
+  const groups = useMemo(() => groupCandidates(open), [open]);
+  const hidden = (data?.total ?? 0) - (data?.candidates.length ?? 0);
+
+  const decide = async (list: MentionCandidate[], verb: 'accept' | 'dismiss') => {
+    if (list.length === 0) return;
+    setDone((d) => new Set([...d, ...list.map(candidateKey)]));
+    try {
+      if (verb === 'accept') {
+        const r = await invoke('mentions.accept', { candidates: list.map(refOf) });
+        onStatus(`Accepted ${plural(r.created.length, 'mention')}`);
+      } else {
+        const r = await invoke('mentions.dismiss', { candidates: list.map(refOf) });
+        onStatus(`Dismissed ${plural(r.dismissed, 'suggestion')}`);
+      }
+    } catch (e) {
+      const keys = new Set(list.map(candidateKey));
+      setDone((d) => new Set([...d].filter((k) => !keys.has(k))));
+      onError(errorMessage(e, verb === 'accept' ? 'accept the mentions' : 'dismiss them'));
+    } finally {
+      store.changed();
+    }
+  };
+
+  const all = async (verb: 'accept' | 'dismiss') => {
+    setBusy(true);
+    await decide(open, verb);
+    setBusy(false);
+  };
+
+  return (
+    <section className="suggestions" aria-labelledby={headingId}>
+      <header className="ent-page-head">
+        <div className="ent-title-row">
+          <h2 className="ent-title" id={headingId}>
+            Suggested mentions
+          </h2>
+          <span className="pane-count">
+            {data === null ? 'Looking…' : plural(open.length + Math.max(0, hidden), 'suggestion')}
+          </span>
+        </div>
+        <p className="field-hint">
+          Places where an entity’s name or one of its aliases occurs in a document but is not yet
+          marked (whole words, ignoring case and accents). New documents are scanned on import.
+        </p>
+        {open.length > 0 && (
+          <div className="sugg-actions">
+            <button
+              type="button"
+              className="btn btn-primary btn-small"
+              disabled={busy}
+              onClick={() => void all('accept')}
+            >
+              Accept all
+            </button>
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={busy}
+              onClick={() => void all('dismiss')}
+            >
+              Dismiss all
+            </button>
+            {hidden > 0 && (
+              <span className="field-hint">
+                The first {plural(LIMIT, 'suggestion')}; the rest follow.
+              </span>
+            )}
+          </div>
+        )}
+      </header>
+      {data !== null && open.length === 0 && (
+        <p className="pane-empty">
+          Nothing to review. Add an entity or an alias, or import a document, and its occurrences
+          show up here.
+        </p>
+      )}
+      <div className="sugg-groups">
+        {groups.map((g) => {
+          const kind = store.byId.get(g.entityId)?.kind ?? 'other';
+          const everything = g.documents.flatMap((d) => d.candidates);
+          return (
+            <section key={g.entityId} className="sugg-entity" aria-label={g.entityName}>
+              <div className="sugg-entity-head">
+                <span className="kind-dot" data-kind={kind} aria-hidden="true" />
+                <h3 className="sugg-entity-name">{g.entityName}</h3>
+                <span className="pane-count">{plural(g.count, 'place')}</span>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-small"
+                  aria-label={`Accept every suggestion for ${g.entityName}`}
+                  onClick={() => void decide(everything, 'accept')}
+                >
+                  Accept {g.count}
+                </button>
+              </div>
+              {g.documents.map((d) => (
+                <div key={d.documentId} className="sugg-doc">
+                  <h4 className="sugg-doc-title">{d.documentTitle}</h4>
+                  <ul className="sugg-list" aria-label={`In ${d.documentTitle}`}>
+                    {d.candidates.map((c) => (
+                      <li key={candidateKey(c)} className="sugg-item">
+                        <button
+                          type="button"
+                          className="sugg-context"
+                          title="Show in the document"
+                          onClick={() => navigate.toPassage(c.documentId, c.start, c.end)}
+                        >
+                          <Context c={c} kind={kind} />
+                        </button>
+                        <div className="sugg-buttons">
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            onClick={() => void decide([c], 'accept')}
+                          >
+                            Accept
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-ghost btn-small"
+                            onClick={() => void decide([c], 'dismiss')}
+                          >
+                            Dismiss
+                          </button>
+                        </div>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** The candidate in its sentence: the matched words underlined as the mention would be. */
+export function Context({
+  c,
+  kind,
+}: {
+  c: Pick<MentionCandidate, 'prefix' | 'exact' | 'suffix'>;
+  kind: string;
+}) {
+  return (
+    <span className="context">
+      <span className="context-side">…{c.prefix.replace(/\s+/g, ' ')}</span>
+      <span className="rd-mention context-exact" data-kind={kind}>
+        {c.exact}
+      </span>
+      <span className="context-side">{c.suffix.replace(/\s+/g, ' ')}…</span>
+    </span>
+  );
+}
