@@ -91,7 +91,10 @@ async function importAndOpen(page: Page, file: string, title: RegExp): Promise<v
 async function createClaim(page: Page, from: string, to = from): Promise<string> {
   const selected = await selectText(page, from, to);
   const before = await claimItems(page).count();
+  // C opens the tagging popover at the selection; Enter with nothing typed saves the claim
   await page.keyboard.press('c');
+  await expect(page.getByRole('dialog', { name: 'Tag claim' })).toBeVisible();
+  await page.keyboard.press('Enter');
   await expect(claimItems(page)).toHaveCount(before + 1);
   return selected;
 }

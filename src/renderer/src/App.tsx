@@ -1,8 +1,13 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, ShellCommand } from '../../shared/api';
 import type { Claim, ClaimId, DocumentSummary, EntityId } from '../../shared/model';
 import { invoke } from './api';
 import { ClaimsPanel } from './features/claims/ClaimsPanel';
+import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesView';
+import { NavigateContext, type Navigate } from './features/entities/navigate';
+import { EntityContext, useEntityStoreState } from './features/entities/store';
+import { useDocumentMentions } from './features/mentions/useDocumentMentions';
+import { useTagging } from './features/mentions/useTagging';
 import { HelpDialog } from './features/help/HelpDialog';
 import { DropOverlay } from './features/library/DropOverlay';
 import { ImportPanel } from './features/library/ImportPanel';
@@ -50,12 +55,49 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const searchRef = useRef<SearchBoxHandle>(null);
   // the reader (library, document, claims) or every claim in one table; both stay mounted
-  const [view, setView] = useState<'reader' | 'table'>('reader');
+  const [view, setView] = useState<'reader' | 'table' | 'entities'>('reader');
+  const [entitiesPane, setEntitiesPane] = useState<EntitiesPane>({ type: 'suggestions' });
   const [workspaceOpen, setWorkspaceOpen] = useState(false);
   /** bumped when claims may have changed behind the table's back (undo, imports) */
   const [dataVersion, setDataVersion] = useState(0);
   const table = useClaimsTable(view === 'table', dataVersion);
   const reveal = useRevealTarget(ws, readerRef);
+  const entities = useEntityStoreState(error);
+  const mentions = useDocumentMentions(ws.open?.summary.id ?? null, entities.version, error);
+  const tagging = useTagging({
+    store: entities,
+    readerRef,
+    documentId: ws.open?.summary.id ?? null,
+    onClaimCreated: (claim) => {
+      ws.putClaim(claim);
+      ws.setSelectedClaimId(claim.id);
+      setStatus('Claim created');
+      void ws.refreshDocuments();
+      setDataVersion((v) => v + 1);
+    },
+    onMentionCreated: (name) => setStatus(`Tagged a mention of ${name}`),
+    onError: error,
+  });
+  const navigate = useMemo<Navigate>(
+    () => ({
+      toClaim: (documentId, claimId, start = 0, end = 0) => {
+        setView('reader');
+        reveal({ documentId, claimId, start, end });
+      },
+      toPassage: (documentId, start, end) => {
+        setView('reader');
+        reveal({ documentId, start, end });
+      },
+    }),
+    [reveal],
+  );
+  const tag = (mode: 'claim' | 'mention') => {
+    const key = mode === 'claim' ? 'C' : 'E';
+    if (view !== 'reader') info(`Passages are tagged in the reader: press R to go back to it.`);
+    else if (!ws.open) error(`Open a document and select a passage first, then press ${key}.`);
+    else if (!tagging.start(mode))
+      error(`Select a passage in the document first, then press ${key}.`);
+  };
 
   // a message from before a reload (a restored backup)
   useEffect(() => {
@@ -76,6 +118,7 @@ export function App() {
       ),
     onDocument: (doc: DocumentSummary, outcome, batchSize) => {
       void ws.refreshDocuments();
+      if (outcome === 'imported') void reportSuggestions(doc);
       if (outcome === 'duplicate') {
         info(`“${documentTitle(doc)}” is already in the workspace; opened it.`);
         void ws.openDocument(doc.id);
@@ -122,11 +165,30 @@ export function App() {
     }
   };
 
+  // a new document is scanned for the names of known entities: say what was found
+  const reportSuggestions = async (doc: DocumentSummary) => {
+    entities.changed();
+    try {
+      const { total } = await invoke('mentions.suggest', { documentId: doc.id, limit: 1 });
+      if (total === 0) return;
+      info(`${plural(total, 'possible mention')} of known entities in “${documentTitle(doc)}”.`, {
+        label: 'Review',
+        run: () => {
+          setEntitiesPane({ type: 'suggestions' });
+          setView('entities');
+        },
+      });
+    } catch {
+      // the badge on Entities still counts them
+    }
+  };
+
   const afterHistory = (step: { label: string; documentIds: string[] } | null, verb: string) => {
     if (!step) {
       info(`Nothing to ${verb.toLowerCase()}.`);
       return;
     }
+    entities.changed();
     const openId = ws.openId();
     if (openId && step.documentIds.includes(openId)) void ws.reloadClaims();
     void ws.refreshDocuments();
@@ -221,10 +283,15 @@ export function App() {
   };
   useDesktopCommands(runCommand);
   useGlobalKeys({
-    createClaim: () =>
-      view === 'reader'
-        ? void createClaim()
-        : info('Claims are made in the reader: press T to go back to it.'),
+    createClaim: () => tag('claim'),
+    tagMention: () => tag('mention'),
+    showEntities: () => setView((v) => (v === 'entities' ? 'reader' : 'entities')),
+    showReader: () => setView('reader'),
+    linkClaim: () =>
+      view === 'reader' &&
+      document
+        .querySelector<HTMLElement>('.claim-item.is-selected .relations [aria-keyshortcuts="L"]')
+        ?.click(),
     deleteSelectedClaim: () => {
       if (view !== 'reader') return; // the selection lives in the reader, out of sight here
       const claim = ws.open?.claims.find((c) => c.id === ws.selectedClaimId);
@@ -252,7 +319,7 @@ export function App() {
     ? (ws.documents?.find((d) => d.id === loading)?.meta.title ?? 'document')
     : null;
 
-  return (
+  const ui = (
     <div className="app">
       <header className="topbar">
         <span className="brand">Claimdesk</span>
@@ -275,6 +342,21 @@ export function App() {
             onClick={() => setView('table')}
           >
             Claims table
+          </button>
+          <button
+            type="button"
+            className="view-btn"
+            aria-pressed={view === 'entities'}
+            aria-keyshortcuts="G"
+            title="Entities and suggested mentions (G)"
+            onClick={() => setView('entities')}
+          >
+            Entities
+            {entities.pending !== null && entities.pending > 0 && (
+              <span className="count-badge" title="Suggested mentions to review">
+                {entities.pending}
+              </span>
+            )}
           </button>
         </div>
         <span className="topbar-doc">
@@ -310,7 +392,7 @@ export function App() {
         </button>
       </header>
       <div className="workarea">
-        <div className={`panes${view === 'table' ? ' is-behind' : ''}`} inert={view === 'table'}>
+        <div className={`panes${view !== 'reader' ? ' is-behind' : ''}`} inert={view !== 'reader'}>
           <LibraryPane
             ref={libraryRef}
             documents={ws.documents}
@@ -335,6 +417,9 @@ export function App() {
               creating={creating}
               onSelectClaim={(id) => selectClaim(id, false)}
               onCreateClaim={() => void createClaim()}
+              onTagMention={() => tag('mention')}
+              mentions={mentions}
+              entityName={(id) => entities.byId.get(id)}
               onError={error}
             />
           ) : (
@@ -350,8 +435,8 @@ export function App() {
           />
         </div>
         <div
-          className={`table-layer${view === 'reader' ? ' is-behind' : ''}`}
-          inert={view === 'reader'}
+          className={`table-layer${view !== 'table' ? ' is-behind' : ''}`}
+          inert={view !== 'table'}
         >
           <ClaimsTableView
             table={table}
@@ -369,6 +454,19 @@ export function App() {
             onStatus={setStatus}
             onInfo={info}
             onError={error}
+          />
+        </div>
+        <div
+          className={`entities-layer${view !== 'entities' ? ' is-behind' : ''}`}
+          inert={view !== 'entities'}
+        >
+          <EntitiesView
+            active={view === 'entities'}
+            pane={entitiesPane}
+            onPane={setEntitiesPane}
+            onStatus={setStatus}
+            onError={error}
+            onUndoable={(message) => info(message, { label: 'Undo', run: () => void undo() })}
           />
         </div>
       </div>
@@ -400,6 +498,13 @@ export function App() {
           onAnswer={prompt.answer}
         />
       )}
+      {tagging.popover}
     </div>
+  );
+  // entity pickers, entity pages and related claims read the store and jump through `navigate`
+  return (
+    <EntityContext value={entities}>
+      <NavigateContext value={navigate}>{ui}</NavigateContext>
+    </EntityContext>
   );
 }

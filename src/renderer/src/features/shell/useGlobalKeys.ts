@@ -12,6 +12,14 @@ export interface KeyActions {
   escape: () => void;
   focusSearch: () => void;
   toggleTable: () => void;
+  /** E: tag the selection as an entity mention */
+  tagMention: () => void;
+  /** G: the entities view (again: back to the reader) */
+  showEntities: () => void;
+  /** R: the reader */
+  showReader: () => void;
+  /** L: link the selected claim to another */
+  linkClaim: () => void;
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -80,6 +88,18 @@ export function useGlobalKeys(actions: KeyActions): void {
       } else if (key === 't' && !e.shiftKey) {
         e.preventDefault();
         a.toggleTable();
+      } else if (key === 'e' && !e.shiftKey) {
+        e.preventDefault();
+        a.tagMention();
+      } else if (key === 'g' && !e.shiftKey) {
+        e.preventDefault();
+        a.showEntities();
+      } else if (key === 'r' && !e.shiftKey) {
+        e.preventDefault();
+        a.showReader();
+      } else if (key === 'l' && !e.shiftKey) {
+        e.preventDefault();
+        a.linkClaim();
       }
     };
     window.addEventListener('keydown', onKey);
