@@ -65,13 +65,14 @@ export function useEntityStoreState(onError: (message: string) => void): EntityS
 
   useEffect(() => {
     let live = true;
-    // counting suggestions scans every document: let the lists arrive first
+    // counting suggestions scans every document's text: wait for a pause in the tagging, so a
+    // burst of quick edits costs one scan and never delays the edits themselves
     const timer = setTimeout(() => {
       invoke('mentions.suggest', { limit: 1 }).then(
         (s) => live && setPending(s.total),
         () => live && setPending(null),
       );
-    }, 50);
+    }, 600);
     return () => {
       live = false;
       clearTimeout(timer);
