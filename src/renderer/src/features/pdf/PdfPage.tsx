@@ -1,6 +1,6 @@
 import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { Highlight } from '../reader/segments';
-import { canvasSize, type PageSize } from './layout';
+import { canvasSize, mergeLineBoxes, type PageSize } from './layout';
 import { pageHighlights, type ItemMap } from './pageMap';
 import {
   loadPdfJs,
@@ -197,11 +197,15 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     const texts = text.items.map((it) => (it as TextItem).str ?? '');
     const pageRect = box.getBoundingClientRect();
     const boxesOf = (spans: readonly Highlight[]) =>
-      pageHighlights(map, texts, spans).flatMap((run) => {
-        const span = textLayer.textDivs[run.item];
-        const boxes = span ? itemBoxes(span, run.from, run.to, pageRect) : [];
-        return boxes.map((b) => ({ ...b, claimIds: run.claimIds }));
-      });
+      mergeLineBoxes(
+        pageHighlights(map, texts, spans).flatMap((run) => {
+          const span = textLayer.textDivs[run.item];
+          const boxes = span ? itemBoxes(span, run.from, run.to, pageRect) : [];
+          return boxes.map((b) => ({ ...b, claimIds: run.claimIds }));
+        }),
+        pageRect.height / pageRect.width,
+        (b) => b.claimIds.join(' '),
+      );
     setDrawn(boxesOf(highlights));
     setHit(passage ? boxesOf([{ claimId: '', ...passage }]) : []);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightKey stands for highlights

@@ -4,6 +4,7 @@ import {
   CSS_UNITS,
   currentPage,
   fitWidthZoom,
+  mergeLineBoxes,
   PAGE_GAP,
   PAGE_MARGIN,
   pageAtY,
@@ -54,5 +55,35 @@ describe('page geometry', () => {
     const big = canvasSize(4000, 5000, 2);
     expect(big.width * big.height).toBeLessThanOrEqual(16_777_216);
     expect(big.scale).toBeLessThan(2);
+  });
+});
+
+describe('mergeLineBoxes', () => {
+  // a letter page: 1 % of the height is 1.29 % of the width
+  const aspect = 792 / 612;
+  const key = (b: { k: string }) => b.k;
+  const box = (left: number, top: number, width: number, k = 'A') => ({
+    left,
+    top,
+    width,
+    height: 1.5,
+    k,
+  });
+
+  it('joins boxes a word space apart on one line, for the same claims only', () => {
+    const merged = mergeLineBoxes(
+      [box(10, 20, 10), box(21, 20.1, 15), box(40, 20, 5, 'B')],
+      aspect,
+      key,
+    );
+    expect(merged).toHaveLength(2);
+    expect(merged[0]!.left).toBe(10);
+    expect(merged[0]!.width).toBeCloseTo(26);
+    expect(merged[1]!.k).toBe('B');
+  });
+
+  it('keeps boxes on other lines and far apart on one line separate', () => {
+    expect(mergeLineBoxes([box(10, 20, 10), box(10, 22, 10)], aspect, key)).toHaveLength(2);
+    expect(mergeLineBoxes([box(10, 20, 10), box(30, 20, 10)], aspect, key)).toHaveLength(2);
   });
 });

@@ -110,3 +110,50 @@ export function canvasSize(
     scale,
   };
 }
+
+/** A rectangle in % of the page box (left/width of its width, top/height of its height). */
+export interface PageBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Joins highlight boxes that sit side by side on one line with only a word space between them
+ * (pdf.js often splits a line into several text items), so a highlighted phrase reads as one
+ * band. `aspect` is the page's height / width, to compare heights with horizontal gaps. Boxes
+ * merge only when `key` (the claims they stand for) is the same.
+ */
+export function mergeLineBoxes<B extends PageBox>(
+  boxes: readonly B[],
+  aspect: number,
+  key: (box: B) => string,
+): B[] {
+  const sorted = [...boxes].sort((a, b) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.top - b.top || a.left - b.left,
+  );
+  const out: B[] = [];
+  for (const box of sorted) {
+    const last = out.at(-1);
+    if (last && key(last) === key(box)) {
+      const h = Math.min(last.height, box.height);
+      const sameLine =
+        Math.abs(last.top - box.top) < 0.35 * h &&
+        Math.abs(last.height - box.height) < 0.5 * Math.max(last.height, box.height);
+      const gap = box.left - (last.left + last.width);
+      const hInWidth = h * aspect;
+      if (sameLine && gap > -0.5 * hInWidth && gap < 0.8 * hInWidth) {
+        const right = Math.max(last.left + last.width, box.left + box.width);
+        const bottom = Math.max(last.top + last.height, box.top + box.height);
+        last.left = Math.min(last.left, box.left);
+        last.top = Math.min(last.top, box.top);
+        last.width = right - last.left;
+        last.height = bottom - last.top;
+        continue;
+      }
+    }
+    out.push({ ...box });
+  }
+  return out;
+}
