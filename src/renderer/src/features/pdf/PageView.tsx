@@ -55,6 +55,8 @@ interface Props {
 }
 
 const EMPTY: readonly Highlight[] = [];
+/** Passwords that opened a PDF, in memory only, so that the pages open again until the app quits. */
+const unlocked = new Map<string, string>();
 
 /**
  * The page view of a PDF: the real pages (canvas + text layer), page navigation and zoom, with
@@ -65,8 +67,11 @@ export function PageView(props: Props) {
   const { doc, content, claims, selectedClaimId, onSelectClaim, onError } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const areaRef = useRef<HTMLDivElement>(null);
-  const [password, setPassword] = useState<string | null>(null);
+  const [password, setPassword] = useState(() => unlocked.get(doc.id) ?? null);
   const state = usePdfDocument(doc.id, password);
+  useEffect(() => {
+    if (state.status === 'ready' && password !== null) unlocked.set(doc.id, password);
+  }, [state.status, password, doc.id]);
   const maps = useMemo(() => pageMaps(doc.id), [doc.id]);
 
   const pdf = state.status === 'ready' ? state.pdf : null;
