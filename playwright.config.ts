@@ -30,6 +30,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'web', metadata: { shell: 'web' } },
-    { name: 'electron', metadata: { shell: 'electron' }, grepInvert: hasElectron ? undefined : /.*/ },
+    {
+      name: 'electron',
+      metadata: { shell: 'electron' },
+      grepInvert: hasElectron ? undefined : /.*/,
+    },
   ],
 });

@@ -18,11 +18,19 @@ export async function workspaceWithClaims(root, dir) {
   mkdirSync(dir, { recursive: true });
   const backend = openBackend(dir, 'cli');
   const docs = [];
-  for (const file of readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()) {
-    const result = await backend.registry.call('documents.import', { fileName: file, bytes: new Uint8Array(readFileSync(join(corpusDir, file))) });
+  for (const file of readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    const result = await backend.registry.call('documents.import', {
+      fileName: file,
+      bytes: new Uint8Array(readFileSync(join(corpusDir, file))),
+    });
     if (!result.ok) throw new Error(result.error.message);
     const id = result.value.document.id;
-    docs.push({ id, text: backend.db.prepare('SELECT text FROM documents WHERE id = ?').get(id).text });
+    docs.push({
+      id,
+      text: backend.db.prepare('SELECT text FROM documents WHERE id = ?').get(id).text,
+    });
   }
   const insertClaim = backend.db.prepare(
     `INSERT INTO claims (id, document_id, statement, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
@@ -39,7 +47,14 @@ export async function workspaceWithClaims(root, dir) {
       const exact = doc.text.slice(start, end);
       const id = `clm_${randomBytes(12).toString('hex')}`;
       insertClaim.run(id, doc.id, exact, at, at);
-      insertSpan.run(id, start, end, exact, doc.text.slice(Math.max(0, start - 32), start), doc.text.slice(end, end + 32));
+      insertSpan.run(
+        id,
+        start,
+        end,
+        exact,
+        doc.text.slice(Math.max(0, start - 32), start),
+        doc.text.slice(end, end + 32),
+      );
     }
   })();
   return { backend, docs };
@@ -50,10 +65,16 @@ export async function benchClaims({ work, root }) {
   const dir = join(work, 'workspaces', 'claims');
   const t0 = performance.now();
   const { backend, docs } = await workspaceWithClaims(root, dir);
-  console.log(`workspace with ${CLAIMS} claims ready in ${round((performance.now() - t0) / 1000)} s`);
+  console.log(
+    `workspace with ${CLAIMS} claims ready in ${round((performance.now() - t0) / 1000)} s`,
+  );
 
   // create-claim round trip over HTTP (serve shell in this process; the client is fetch)
-  const server = await startServer({ registry: backend.registry, rendererDir: join(root, 'out/renderer'), port: 0 });
+  const server = await startServer({
+    registry: backend.registry,
+    rendererDir: join(root, 'out/renderer'),
+    port: 0,
+  });
   const origin = `http://127.0.0.1:${server.port}`;
   const httpTimes = [];
   const registryTimes = [];
@@ -64,7 +85,11 @@ export async function benchClaims({ work, root }) {
     let t = performance.now();
     const response = await fetch(`${origin}/rpc/claims.create`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': server.token, Origin: origin },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Claimdesk-Token': server.token,
+        Origin: origin,
+      },
       body: JSON.stringify(input),
     });
     const body = await response.json();
@@ -79,10 +104,13 @@ export async function benchClaims({ work, root }) {
 
   // export of all claims vs sqlite3 -json over the same rows
   const exportMs = median(
-    await timeRuns(async () => {
-      const result = await backend.registry.call('export.claims', { format: 'json' });
-      if (!result.ok) throw new Error(result.error.message);
-    }, { runs: 3, warmup: 1 }),
+    await timeRuns(
+      async () => {
+        const result = await backend.registry.call('export.claims', { format: 'json' });
+        if (!result.ok) throw new Error(result.error.message);
+      },
+      { runs: 3, warmup: 1 },
+    ),
   );
   const claimCount = backend.db.prepare('SELECT count(*) AS n FROM claims').get().n;
   // Debian's sqlite3 CLI (3.40) cannot parse our triggers (group_concat … ORDER BY needs 3.44), so
@@ -90,10 +118,16 @@ export async function benchClaims({ work, root }) {
   const dbFile = join(dir, 'reference.sqlite');
   rmSync(dbFile, { force: true });
   backend.db.prepare('ATTACH ? AS ref').run(dbFile);
-  backend.db.exec('CREATE TABLE ref.claims AS SELECT * FROM claims; CREATE TABLE ref.claim_spans AS SELECT * FROM claim_spans; DETACH ref');
+  backend.db.exec(
+    'CREATE TABLE ref.claims AS SELECT * FROM claims; CREATE TABLE ref.claim_spans AS SELECT * FROM claim_spans; DETACH ref',
+  );
   backend.close();
   const sql = `SELECT c.*, s.start, s.end, s.exact, s.prefix, s.suffix FROM claims c JOIN claim_spans s ON s.claim_id = c.id`;
-  const dumpMs = median(await timeRuns(() => execFileSync('sqlite3', ['-json', dbFile, sql], { maxBuffer: 2 ** 31 }), { runs: 3 }));
+  const dumpMs = median(
+    await timeRuns(() => execFileSync('sqlite3', ['-json', dbFile, sql], { maxBuffer: 2 ** 31 }), {
+      runs: 3,
+    }),
+  );
 
   const p95 = percentile(httpTimes, 95);
   return [

@@ -4,11 +4,15 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const corpusDir = resolve(process.env.CLAIMDESK_CORPUS ?? resolve(import.meta.dirname, '../../shared/corpus'));
+export const corpusDir = resolve(
+  process.env.CLAIMDESK_CORPUS ?? resolve(import.meta.dirname, '../../shared/corpus'),
+);
 
 export function requireCorpus() {
   if (!existsSync(corpusDir)) {
-    throw new Error(`The benchmark generates its inputs from the sample corpus; none at ${corpusDir} (set CLAIMDESK_CORPUS).`);
+    throw new Error(
+      `The benchmark generates its inputs from the sample corpus; none at ${corpusDir} (set CLAIMDESK_CORPUS).`,
+    );
   }
 }
 
@@ -38,7 +42,10 @@ export function textDocuments(workDir, count) {
     .map((f) => readFileSync(join(corpusDir, f), 'utf8'));
   for (let i = 0; i < count; i++) {
     const text = texts[i % texts.length];
-    writeFileSync(join(dir, `doc-${String(i).padStart(5, '0')}.txt`), `Benchmark copy ${i} of source ${i % texts.length}.\n\n${text}`);
+    writeFileSync(
+      join(dir, `doc-${String(i).padStart(5, '0')}.txt`),
+      `Benchmark copy ${i} of source ${i % texts.length}.\n\n${text}`,
+    );
   }
   return dir;
 }

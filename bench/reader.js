@@ -7,21 +7,43 @@ import { chromium } from '@playwright/test';
 import { bigPdf } from './inputs.js';
 import { median, percentile, processMemory, round } from './lib.js';
 
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export async function benchReader({ work, root }) {
-  const { openBackend, startServer, extractionPool } = await import(join(root, 'out/main/backend.js'));
+  const { openBackend, startServer, extractionPool } = await import(
+    join(root, 'out/main/backend.js')
+  );
   const dir = join(work, 'workspaces', 'reader');
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const backend = openBackend(dir, 'serve');
   const pdf = bigPdf(work, 1000);
-  const imported = await backend.registry.call('documents.import', { fileName: 'big-report.pdf', bytes: new Uint8Array(readFileSync(pdf)) });
+  const imported = await backend.registry.call('documents.import', {
+    fileName: 'big-report.pdf',
+    bytes: new Uint8Array(readFileSync(pdf)),
+  });
   if (!imported.ok) throw new Error(imported.error.message);
   const { document } = imported.value;
-  const chars = backend.db.prepare('SELECT length(text) AS n FROM documents WHERE id = ?').get(document.id).n;
-  const server = await startServer({ registry: backend.registry, rendererDir: join(root, 'out/renderer'), port: 0 });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const chars = backend.db
+    .prepare('SELECT length(text) AS n FROM documents WHERE id = ?')
+    .get(document.id).n;
+  const server = await startServer({
+    registry: backend.registry,
+    rendererDir: join(root, 'out/renderer'),
+    port: 0,
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
   const openTimes = [];
   const claimTimes = [];
   try {
@@ -34,12 +56,15 @@ export async function benchReader({ work, root }) {
         await page.evaluate(
           () =>
             new Promise((resolve) => {
-              const item = document.querySelector('[aria-label="Documents"] [role="listitem"], [aria-label="Documents"] li');
+              const item = document.querySelector(
+                '[aria-label="Documents"] [role="listitem"], [aria-label="Documents"] li',
+              );
               const t0 = performance.now();
               item.click();
               const poll = () => {
                 const block = document.querySelector('.rd-doc [data-start]');
-                if (block && block.getBoundingClientRect().height > 0) resolve(performance.now() - t0);
+                if (block && block.getBoundingClientRect().height > 0)
+                  resolve(performance.now() - t0);
                 else requestAnimationFrame(poll);
               };
               poll();
@@ -77,7 +102,12 @@ export async function benchReader({ work, root }) {
       target: 'p95 < 100 ms',
       met: p95 < 100,
     },
-    { id: 'reader.memory', label: 'renderer peak memory (largest Chromium renderer process)', value: round(rendererPeak, 0), unit: 'MB' },
+    {
+      id: 'reader.memory',
+      label: 'renderer peak memory (largest Chromium renderer process)',
+      value: round(rendererPeak, 0),
+      unit: 'MB',
+    },
   ];
 }
 
@@ -100,7 +130,12 @@ async function timeClaim(page, i) {
     const selection = getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
-    const ids = () => new Set([...document.querySelectorAll('mark[data-claims]')].flatMap((m) => m.dataset.claims.split(/[ ,]+/)));
+    const ids = () =>
+      new Set(
+        [...document.querySelectorAll('mark[data-claims]')].flatMap((m) =>
+          m.dataset.claims.split(/[ ,]+/),
+        ),
+      );
     const before = ids().size;
     window.__claimTiming = new Promise((resolve) => {
       let t0 = 0;
@@ -111,7 +146,12 @@ async function timeClaim(page, i) {
           requestAnimationFrame(() => resolve(performance.now() - t0));
         }
       });
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-claims'] });
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['data-claims'],
+      });
     });
     return true;
   }, i);
@@ -123,7 +163,9 @@ async function timeClaim(page, i) {
 function rendererMemory() {
   try {
     const lines = execFileSync('ps', ['-eo', 'pid,args']).toString().split('\n');
-    const pids = lines.filter((l) => l.includes('--type=renderer')).map((l) => Number(l.trim().split(/\s+/)[0]));
+    const pids = lines
+      .filter((l) => l.includes('--type=renderer'))
+      .map((l) => Number(l.trim().split(/\s+/)[0]));
     return Math.max(0, ...pids.map((pid) => processMemory(pid).peakMB).filter(Number.isFinite));
   } catch {
     return NaN;

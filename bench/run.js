@@ -19,7 +19,12 @@ const only = process.argv.slice(2);
 requireCorpus();
 mkdirSync(work, { recursive: true });
 
-const suites = { pdf: benchPdfImport, claims: benchClaims, search: benchSearch, reader: benchReader };
+const suites = {
+  pdf: benchPdfImport,
+  claims: benchClaims,
+  search: benchSearch,
+  reader: benchReader,
+};
 const rows = [];
 for (const [name, run] of Object.entries(suites)) {
   if (only.length > 0 && !only.includes(name)) continue;
@@ -28,7 +33,14 @@ for (const [name, run] of Object.entries(suites)) {
     rows.push(...(await run({ work, root })));
   } catch (error) {
     console.error(`${name} failed:`, error);
-    rows.push({ id: `${name}.error`, label: `${name}: failed to run`, value: null, unit: '', target: String(error.message ?? error).slice(0, 200), met: false });
+    rows.push({
+      id: `${name}.error`,
+      label: `${name}: failed to run`,
+      value: null,
+      unit: '',
+      target: String(error.message ?? error).slice(0, 200),
+      met: false,
+    });
   }
 }
 
@@ -39,7 +51,10 @@ const machine = {
   node: process.version,
   date: new Date().toISOString(),
 };
-writeFileSync(join(root, 'bench', 'results.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+writeFileSync(
+  join(root, 'bench', 'results.json'),
+  `${JSON.stringify({ machine, rows }, null, 2)}\n`,
+);
 const table = renderTable(machine, rows);
 writeFileSync(join(root, 'bench', 'results.md'), `${table}\n`);
 updateReadme(table);
@@ -55,7 +70,9 @@ function renderTable(m, results) {
   ];
   for (const r of results) {
     const value = r.value === null || r.value === undefined ? 'n/a' : `${r.value} ${r.unit}`;
-    lines.push(`| ${r.label} | ${value} | ${r.reference ?? ''} | ${r.ratio ?? ''} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
+    lines.push(
+      `| ${r.label} | ${value} | ${r.reference ?? ''} | ${r.ratio ?? ''} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -24,7 +24,10 @@ export async function benchSearch({ work, root }) {
     const backend = openBackend(dir, 'cli');
     const t0 = performance.now();
     for (const file of readdirSync(texts).sort()) {
-      const result = await backend.registry.call('documents.import', { fileName: file, bytes: new Uint8Array(readFileSync(join(texts, file))) });
+      const result = await backend.registry.call('documents.import', {
+        fileName: file,
+        bytes: new Uint8Array(readFileSync(join(texts, file))),
+      });
       if (!result.ok) throw new Error(result.error.message);
     }
     console.log(`imported ${DOCUMENTS} documents in ${round((performance.now() - t0) / 1000)} s`);
@@ -38,7 +41,11 @@ export async function benchSearch({ work, root }) {
 
   // cold start: a fresh process until the first RPC answers
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'bin/claimdesk.js'), 'serve', '--port', '0', '--data-dir', dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/claimdesk.js'), 'serve', '--port', '0', '--data-dir', dir],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (d) => {
@@ -51,7 +58,11 @@ export async function benchSearch({ work, root }) {
   const call = async (method, input) => {
     const response = await fetch(`${url.origin}/rpc/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': url.token, Origin: url.origin },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Claimdesk-Token': url.token,
+        Origin: url.origin,
+      },
       body: JSON.stringify(input),
     });
     const body = await response.json();
@@ -86,10 +97,16 @@ export async function benchSearch({ work, root }) {
   const memory = processMemory(child.pid);
   child.kill('SIGTERM');
   rows.push(
-    { id: 'serve.coldStart', label: `serve shell cold start until the first RPC answers (${DOCUMENTS.toLocaleString('en')}-document workspace)`, value: round(coldStart, 0), unit: 'ms' },
+    {
+      id: 'serve.coldStart',
+      label: `serve shell cold start until the first RPC answers (${DOCUMENTS.toLocaleString('en')}-document workspace)`,
+      value: round(coldStart, 0),
+      unit: 'ms',
+    },
     {
       id: 'serve.memory',
-      label: 'backend peak memory (RSS) with that workspace open, after list, search and table queries',
+      label:
+        'backend peak memory (RSS) with that workspace open, after list, search and table queries',
       value: round(memory.peakMB, 0),
       unit: 'MB',
       target: '< 300 MB',

@@ -25,10 +25,14 @@ export const CHROMIUM_ARGS = [
 
 /** Starts `claimdesk serve` on a free port and resolves with the tokenized URL it prints. */
 export async function startServe(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [join(root, 'bin/claimdesk.js'), 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, CLAIMDESK_TEST: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bin/claimdesk.js'), 'serve', '--port', '0', '--data-dir', dataDir],
+    {
+      env: { ...process.env, CLAIMDESK_TEST: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((ok, fail) => {
     const timer = setTimeout(() => fail(new Error(`serve did not start:\n${output}`)), 20_000);

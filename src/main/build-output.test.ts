@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 const out = resolve(import.meta.dirname, '../../out');
 const read = (path: string) => {
   const file = join(out, path);
-  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` before the unit tests.`);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npm run build\` before the unit tests.`);
   return readFileSync(file, 'utf8');
 };
 
@@ -27,8 +28,11 @@ describe('built output', () => {
   });
 
   it('the CLI and serve shell never load electron', () => {
-    const files = readdirSync(join(out, 'main')).filter((f) => f.endsWith('.js') && f !== 'index.js');
-    for (const file of files) expect(read(`main/${file}`), file).not.toMatch(/from "electron"|require\("electron"\)/);
+    const files = readdirSync(join(out, 'main')).filter(
+      (f) => f.endsWith('.js') && f !== 'index.js',
+    );
+    for (const file of files)
+      expect(read(`main/${file}`), file).not.toMatch(/from "electron"|require\("electron"\)/);
   });
 
   it('the Electron entry is ESM without __dirname and registers app:// before ready', () => {
@@ -38,7 +42,9 @@ describe('built output', () => {
     expect(main.indexOf('registerSchemesAsPrivileged')).toBeGreaterThan(-1);
     expect(main.indexOf('registerSchemesAsPrivileged')).toBeLessThan(main.indexOf('whenReady'));
     // windows are made by electron/hardening.ts's createMainWindow, bundled above the entry code
-    expect(main.indexOf('requestSingleInstanceLock')).toBeLessThan(main.lastIndexOf('createMainWindow('));
+    expect(main.indexOf('requestSingleInstanceLock')).toBeLessThan(
+      main.lastIndexOf('createMainWindow('),
+    );
   });
 
   it('the renderer page has a strict CSP without unsafe-eval or inline scripts', () => {

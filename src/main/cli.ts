@@ -68,8 +68,8 @@ export async function main(argv: string[]): Promise<number> {
     },
   });
   const [command, ...args] = positionals;
-  if (values.version) return print(APP_VERSION), 0;
-  if (values.help || !command) return print(USAGE), command || values.help ? 0 : 2;
+  if (values.version) return (print(APP_VERSION), 0);
+  if (values.help || !command) return (print(USAGE), command || values.help ? 0 : 2);
 
   const dataDir = resolveDataDir(values['data-dir']);
   // before opening: the workspace may be too damaged to open
@@ -93,7 +93,9 @@ export async function main(argv: string[]): Promise<number> {
         return await importCommand(args, values.password, backend);
       case 'export': {
         if (!isExportFormat(values.format)) {
-          return fail(`Unknown export format "${values.format}". Use: ${EXPORT_FORMATS.join(', ')}.`);
+          return fail(
+            `Unknown export format "${values.format}". Use: ${EXPORT_FORMATS.join(', ')}.`,
+          );
         }
         const file = await call('export.claims', {
           format: values.format,
@@ -107,7 +109,13 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'list':
         for (const d of await call('documents.list', {})) {
-          printJson({ id: d.id, title: d.meta.title, type: d.mediaType, pages: d.pageCount, sha256: d.sha256 });
+          printJson({
+            id: d.id,
+            title: d.meta.title,
+            type: d.mediaType,
+            pages: d.pageCount,
+            sha256: d.sha256,
+          });
         }
         return 0;
       case 'text': {
@@ -126,7 +134,8 @@ export async function main(argv: string[]): Promise<number> {
         return report.ok ? 0 : 1;
       }
       case 'search': {
-        if (args.length === 0) return fail('Usage: claimdesk search QUERY [--document ID] [--limit N]');
+        if (args.length === 0)
+          return fail('Usage: claimdesk search QUERY [--document ID] [--limit N]');
         const results = await call('search.query', {
           query: args.join(' '),
           limit: values.limit ? Number(values.limit) : 20,
@@ -168,7 +177,11 @@ export async function main(argv: string[]): Promise<number> {
 
 class CliError extends Error {}
 
-async function restoreCommand(dataDir: string, file: string | undefined, latest: boolean): Promise<number> {
+async function restoreCommand(
+  dataDir: string,
+  file: string | undefined,
+  latest: boolean,
+): Promise<number> {
   try {
     printJson(await restoreFromCli(dataDir, file, latest));
     return 0;
@@ -178,7 +191,11 @@ async function restoreCommand(dataDir: string, file: string | undefined, latest:
   }
 }
 
-async function importCommand(paths: string[], password: string | undefined, backend: Backend): Promise<number> {
+async function importCommand(
+  paths: string[],
+  password: string | undefined,
+  backend: Backend,
+): Promise<number> {
   if (paths.length === 0) return fail('Usage: claimdesk import <files or folders...>');
   let failures = 0;
   for (const path of expandPaths(paths)) {
@@ -187,7 +204,12 @@ async function importCommand(paths: string[], password: string | undefined, back
       bytes = readFileSync(path);
     } catch (error) {
       failures++;
-      printJson({ path, documentId: null, status: 'error', message: `Cannot read the file: ${(error as Error).message}` });
+      printJson({
+        path,
+        documentId: null,
+        status: 'error',
+        message: `Cannot read the file: ${(error as Error).message}`,
+      });
       continue;
     }
     const result = await backend.registry.call('documents.import', {
@@ -197,10 +219,21 @@ async function importCommand(paths: string[], password: string | undefined, back
     });
     if (result.ok) {
       const outcome = result.value as Output<'documents.import'>;
-      printJson({ path, documentId: outcome.document.id, status: outcome.status, title: outcome.document.meta.title });
+      printJson({
+        path,
+        documentId: outcome.document.id,
+        status: outcome.status,
+        title: outcome.document.meta.title,
+      });
     } else {
       failures++;
-      printJson({ path, documentId: null, status: 'error', message: result.error.message, reason: result.error.reason ?? result.error.code });
+      printJson({
+        path,
+        documentId: null,
+        status: 'error',
+        message: result.error.message,
+        reason: result.error.reason ?? result.error.code,
+      });
     }
   }
   return failures > 0 ? 1 : 0;
@@ -221,26 +254,36 @@ export function expandPaths(paths: string[]): string[] {
       out.push(path);
       continue;
     }
-    const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+    const entries = readdirSync(path, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    );
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const child = join(path, entry.name);
       if (entry.isDirectory()) out.push(...expandPaths([child]));
-      else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase())) out.push(child);
+      else if (entry.isFile() && SUPPORTED_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+        out.push(child);
     }
   }
   return out;
 }
 
-async function serveCommand(backend: Backend, portFlag: string | undefined, open: boolean): Promise<number> {
+async function serveCommand(
+  backend: Backend,
+  portFlag: string | undefined,
+  open: boolean,
+): Promise<number> {
   const port = portFlag === undefined ? 0 : Number(portFlag);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a number from 0 to 65535, not "${portFlag}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return fail(`--port must be a number from 0 to 65535, not "${portFlag}".`);
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const running = await startServer({ registry: backend.registry, rendererDir, port });
   const stopMaintenance = startMaintenance(backend);
   print(`Claimdesk is running at ${running.url}`);
   print(`Workspace: ${backend.dataDir}`);
-  print('Open the link above in your browser (it carries this session\'s access token). Press Ctrl+C to stop.');
+  print(
+    "Open the link above in your browser (it carries this session's access token). Press Ctrl+C to stop.",
+  );
   if (open) openInBrowser(running.url);
   await new Promise<void>((done) => {
     const stop = () => {
@@ -263,9 +306,11 @@ function openInBrowser(url: string): void {
       : process.platform === 'win32'
         ? ['cmd', ['/c', 'start', '""', url]]
         : ['xdg-open', [url]];
-  spawn(cmd, args, { stdio: 'ignore', detached: true }).on('error', () => {
-    print('Could not open a browser; open the link above yourself.');
-  }).unref();
+  spawn(cmd, args, { stdio: 'ignore', detached: true })
+    .on('error', () => {
+      print('Could not open a browser; open the link above yourself.');
+    })
+    .unref();
 }
 
 function print(line: string): void {

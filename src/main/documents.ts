@@ -50,7 +50,8 @@ export async function importDocument(
   try {
     extracted = await extractionPool.extract(fileName, file.bytes, file.password);
   } catch (error) {
-    if (error instanceof ImportError) throw new AppError('import_failed', error.message, error.code);
+    if (error instanceof ImportError)
+      throw new AppError('import_failed', error.message, error.code);
     throw error;
   }
   const { mediaType, content } = extracted;
@@ -65,7 +66,14 @@ export async function importDocument(
   // a concurrent import of the same bytes may have won the race while we were extracting
   const raced = findDocumentBySha256(db, sha256);
   if (raced) return { status: 'duplicate', document: raced };
-  const document = insertDocument(db, { sha256, mediaType, fileName, bytes: file.bytes, content, meta });
+  const document = insertDocument(db, {
+    sha256,
+    mediaType,
+    fileName,
+    bytes: file.bytes,
+    content,
+    meta,
+  });
   return { status: 'imported', document };
 }
 

@@ -13,7 +13,10 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string, id: string) =>
-  new AppError('not_found', `No ${what} with id ${id} in this workspace. It may have been deleted.`);
+  new AppError(
+    'not_found',
+    `No ${what} with id ${id} in this workspace. It may have been deleted.`,
+  );
 
 /** Why a workspace could not be opened. Nothing was written when this is thrown. */
 export class WorkspaceError extends Error {

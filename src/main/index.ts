@@ -57,10 +57,17 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     denyAllPermissions(session.defaultSession);
-    protocol.handle(APP_SCHEME, appProtocolHandler(rendererDir, (url) => net.fetch(url)));
+    protocol.handle(
+      APP_SCHEME,
+      appProtocolHandler(rendererDir, (url) => net.fetch(url)),
+    );
 
     try {
-      const nativeBinding = electronSqliteBinding(app.getAppPath(), process.versions.electron, app.isPackaged);
+      const nativeBinding = electronSqliteBinding(
+        app.getAppPath(),
+        process.versions.electron,
+        app.isPackaged,
+      );
       const shellHandlers = { 'app.nextCommand': () => commands.next() };
       // damaged or newer workspace: explain, offer the latest backup or another folder, or quit
       backend = await openWithRecovery(resolveDataDir(argValue('--data-dir')), {

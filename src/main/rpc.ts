@@ -1,5 +1,12 @@
 import { ZodError } from 'zod';
-import { api, type ApiError, type Method, type Output, type ParsedInput, type Result } from '../shared/api';
+import {
+  api,
+  type ApiError,
+  type Method,
+  type Output,
+  type ParsedInput,
+  type Result,
+} from '../shared/api';
 import type { Db } from './db/open';
 import { AppError } from './errors';
 
@@ -34,7 +41,8 @@ export function createRegistry(ctx: Context, groups: HandlerGroup[]): Registry {
   for (const group of groups) {
     for (const [name, handler] of Object.entries(group)) {
       if (handlers.has(name)) throw new Error(`RPC method ${name} is registered twice`);
-      if (!Object.hasOwn(api, name)) throw new Error(`RPC method ${name} is not in the API contract`);
+      if (!Object.hasOwn(api, name))
+        throw new Error(`RPC method ${name} is not in the API contract`);
       handlers.set(name, handler as Handler<Method>);
     }
   }
@@ -46,7 +54,10 @@ export function createRegistry(ctx: Context, groups: HandlerGroup[]): Registry {
     async call(method, input) {
       const handler = Object.hasOwn(api, method) ? handlers.get(method) : undefined;
       if (!handler) {
-        return failure({ code: 'unknown_method', message: `Unknown method "${String(method).slice(0, 100)}".` });
+        return failure({
+          code: 'unknown_method',
+          message: `Unknown method "${String(method).slice(0, 100)}".`,
+        });
       }
       const schema = api[method as Method].input;
       let parsed: ReturnType<typeof schema.safeParse>;
@@ -54,7 +65,10 @@ export function createRegistry(ctx: Context, groups: HandlerGroup[]): Registry {
         parsed = schema.safeParse(input ?? {});
       } catch {
         // only in-process callers can pass such input (a getter that throws, a hostile Proxy)
-        return failure({ code: 'invalid_input', message: `Invalid input for ${method}: unreadable.` });
+        return failure({
+          code: 'invalid_input',
+          message: `Invalid input for ${method}: unreadable.`,
+        });
       }
       if (!parsed.success) return failure(invalidInput(method, parsed.error));
       try {
@@ -79,7 +93,11 @@ function invalidInput(method: string, error: ZodError): ApiError {
 
 export function toApiError(method: string, error: unknown): ApiError {
   if (error instanceof AppError) {
-    return { code: error.code, message: error.message, ...(error.reason ? { reason: error.reason } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.reason ? { reason: error.reason } : {}),
+    };
   }
   if (error instanceof ZodError) return invalidInput(method, error);
   const code = (error as { code?: unknown })?.code;

@@ -93,7 +93,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
       return rpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)));
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
     return staticFile(res, url.pathname);
   }
 
@@ -106,7 +107,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     try {
       body = await readBody(req, LIMITS.maxRequestBytes);
     } catch {
-      const error = { code: 'too_large', message: `The request is larger than ${LIMITS.maxRequestBytes / 1024 / 1024} MB.` };
+      const error = {
+        code: 'too_large',
+        message: `The request is larger than ${LIMITS.maxRequestBytes / 1024 / 1024} MB.`,
+      };
       return send(res, 413, 'application/json', JSON.stringify({ ok: false, error }));
     }
     let input: unknown;
@@ -125,10 +129,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
     const file = resolve(rendererDir, relative === '' ? 'index.html' : relative);
     // resolve, then check the prefix: no path may leave the renderer folder
-    if (file !== rendererDir && !file.startsWith(rendererDir + sep)) return forbidden(res, 'Path not allowed.');
-    const target = existsSync(file) && statSync(file).isFile() ? file : join(rendererDir, 'index.html');
+    if (file !== rendererDir && !file.startsWith(rendererDir + sep))
+      return forbidden(res, 'Path not allowed.');
+    const target =
+      existsSync(file) && statSync(file).isFile() ? file : join(rendererDir, 'index.html');
     if (!existsSync(target)) {
-      return send(res, 500, 'text/plain; charset=utf-8', 'The renderer is not built. Run `npm run build` first.');
+      return send(
+        res,
+        500,
+        'text/plain; charset=utf-8',
+        'The renderer is not built. Run `npm run build` first.',
+      );
     }
     res.writeHead(200, {
       'Content-Type': MIME[extname(target)] ?? 'application/octet-stream',

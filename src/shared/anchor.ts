@@ -5,7 +5,13 @@ export const QUOTE_CONTEXT = 32;
 
 /** Builds the position + quote selector for text[start, end). */
 export function anchorAt(text: string, start: number, end: number): TextAnchor {
-  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > text.length || start >= end) {
+  if (
+    !Number.isInteger(start) ||
+    !Number.isInteger(end) ||
+    start < 0 ||
+    end > text.length ||
+    start >= end
+  ) {
     throw new RangeError(`invalid range ${start}-${end} for a text of ${text.length} characters`);
   }
   return {
@@ -63,9 +69,15 @@ export function resolveAnchor(text: string, anchor: TextAnchor): AnchorMatch {
   }
   let best: { start: number; score: number } | null = null;
   for (let at = text.indexOf(anchor.exact); at >= 0; at = text.indexOf(anchor.exact, at + 1)) {
-    const prefixScore = commonSuffixLength(text.slice(Math.max(0, at - anchor.prefix.length), at), anchor.prefix);
+    const prefixScore = commonSuffixLength(
+      text.slice(Math.max(0, at - anchor.prefix.length), at),
+      anchor.prefix,
+    );
     const suffixEnd = at + anchor.exact.length;
-    const suffixScore = commonPrefixLength(text.slice(suffixEnd, suffixEnd + anchor.suffix.length), anchor.suffix);
+    const suffixScore = commonPrefixLength(
+      text.slice(suffixEnd, suffixEnd + anchor.suffix.length),
+      anchor.suffix,
+    );
     // context dominates; distance from the old position breaks ties
     const score = (prefixScore + suffixScore) * 1e9 - Math.abs(at - anchor.start);
     if (!best || score > best.score) best = { start: at, score };
@@ -92,7 +104,8 @@ function commonSuffixLength(a: string, b: string): number {
  * code units so each conversion scans at most that far.
  */
 export function codePointConverter(text: string): (utf16Offset: number) => number {
-  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text)) return (offset) => Math.min(offset, text.length);
+  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text))
+    return (offset) => Math.min(offset, text.length);
   const STEP = 1024;
   const checkpoints: number[] = [0];
   let points = 0;

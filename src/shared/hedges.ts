@@ -35,11 +35,15 @@ const CUES = [
   'rumored',
 ] as const;
 
-const PATTERN = new RegExp(`(?<![\\p{L}\\p{N}])(${CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+const PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(${CUES.map((c) => c.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
 
 /** The hedging cues in `quote`, lower-cased, in order of first appearance, without repeats. */
 export function findHedges(quote: string): string[] {
   const found = new Set<string>();
-  for (const match of quote.matchAll(PATTERN)) found.add(match[1]!.toLowerCase().replace(/\s+/g, ' '));
+  for (const match of quote.matchAll(PATTERN))
+    found.add(match[1]!.toLowerCase().replace(/\s+/g, ' '));
   return [...found];
 }

@@ -10,7 +10,10 @@ export function toWire(value: unknown): string {
   );
 }
 
-export function fromWire(json: string, decodeBase64: (s: string) => Uint8Array = base64ToBytes): unknown {
+export function fromWire(
+  json: string,
+  decodeBase64: (s: string) => Uint8Array = base64ToBytes,
+): unknown {
   return JSON.parse(json, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const keys = Object.keys(v);

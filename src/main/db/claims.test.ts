@@ -8,7 +8,10 @@ import { putRelation } from './relations';
 
 async function withDocument() {
   const backend = tempBackend();
-  const { document } = await importDocument(backend.db, { fileName: 'khujand.txt', bytes: enc(SAMPLE_TEXT) });
+  const { document } = await importDocument(backend.db, {
+    fileName: 'khujand.txt',
+    bytes: enc(SAMPLE_TEXT),
+  });
   return { db: backend.db, doc: document };
 }
 
@@ -35,24 +38,43 @@ describe('claims', () => {
 
   it('refuses passages outside the text and empty selections, storing nothing', async () => {
     const { db, doc } = await withDocument();
-    expect(() => createClaim(db, { documentId: doc.id, spans: [{ start: 10, end: SAMPLE_TEXT.length + 5 }] })).toThrow(/outside/);
+    expect(() =>
+      createClaim(db, { documentId: doc.id, spans: [{ start: 10, end: SAMPLE_TEXT.length + 5 }] }),
+    ).toThrow(/outside/);
     const blank = SAMPLE_TEXT.indexOf('\n\n');
-    expect(() => createClaim(db, { documentId: doc.id, spans: [{ start: blank, end: blank + 2 }] })).toThrow(/Select some text/);
+    expect(() =>
+      createClaim(db, { documentId: doc.id, spans: [{ start: blank, end: blank + 2 }] }),
+    ).toThrow(/Select some text/);
     expect(listClaims(db)).toEqual([]);
   });
 
   it('edits fields and normalizes tags', async () => {
     const { db, doc } = await withDocument();
     const claim = createClaim(db, { documentId: doc.id, spans: [{ start: 30, end: 90 }] });
-    const edited = updateClaim(db, claim.id, { certainty: 'alleged', eventDate: '2018-11-07', tags: [' riot', 'prison', 'riot'] });
-    expect(edited).toMatchObject({ certainty: 'alleged', eventDate: '2018-11-07', tags: ['prison', 'riot'] });
+    const edited = updateClaim(db, claim.id, {
+      certainty: 'alleged',
+      eventDate: '2018-11-07',
+      tags: [' riot', 'prison', 'riot'],
+    });
+    expect(edited).toMatchObject({
+      certainty: 'alleged',
+      eventDate: '2018-11-07',
+      tags: ['prison', 'riot'],
+    });
   });
 
   it('undoes and redoes create, edit and delete, relations included, across a reopen', async () => {
     const { db, doc } = await withDocument();
     const a = createClaim(db, { documentId: doc.id, spans: [{ start: 30, end: 90 }] });
     const b = createClaim(db, { documentId: doc.id, spans: [{ start: 100, end: 140 }] });
-    putRelation(db, { id: 'rel_0123456789ab' as never, fromClaimId: a.id, toClaimId: b.id, kind: 'contradicts', note: '', createdAt: a.createdAt });
+    putRelation(db, {
+      id: 'rel_0123456789ab' as never,
+      fromClaimId: a.id,
+      toClaimId: b.id,
+      kind: 'contradicts',
+      note: '',
+      createdAt: a.createdAt,
+    });
     updateClaim(db, a.id, { note: 'check the NGO figure' });
     deleteClaim(db, a.id);
     expect(listClaims(db).map((c) => c.id)).toEqual([b.id]);

@@ -75,7 +75,11 @@ export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
       doc.mediaType === 'application/pdf' ? doc.content.pages.length : null,
       JSON.stringify(doc.meta),
       doc.content.text,
-      JSON.stringify({ blocks: doc.content.blocks, marks: doc.content.marks, pages: doc.content.pages }),
+      JSON.stringify({
+        blocks: doc.content.blocks,
+        marks: doc.content.marks,
+        pages: doc.content.pages,
+      }),
       JSON.stringify(doc.content.warnings),
       at,
       at,
@@ -129,26 +133,26 @@ export function listDocuments(db: Db): DocumentSummary[] {
 
 export function getDocument(db: Db, id: DocumentId): DocumentSummary {
   const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents d WHERE d.id = ?`).get(id) as
-    | DocumentRow
-    | undefined;
+    DocumentRow | undefined;
   if (!row) throw notFound('document', id);
   return toSummary(row);
 }
 
 export function getDocumentText(db: Db, id: DocumentId): string {
   const row = db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as
-    | { text: string }
-    | undefined;
+    { text: string } | undefined;
   if (!row) throw notFound('document', id);
   return row.text;
 }
 
 export function getDocumentContent(db: Db, id: DocumentId): DocumentContent {
   const row = db.prepare('SELECT text, structure FROM documents WHERE id = ?').get(id) as
-    | { text: string; structure: string }
-    | undefined;
+    { text: string; structure: string } | undefined;
   if (!row) throw notFound('document', id);
-  const structure = JSON.parse(row.structure) as Pick<DocumentContent, 'blocks' | 'marks' | 'pages'>;
+  const structure = JSON.parse(row.structure) as Pick<
+    DocumentContent,
+    'blocks' | 'marks' | 'pages'
+  >;
   return { id, text: row.text, ...structure };
 }
 

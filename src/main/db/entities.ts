@@ -36,9 +36,9 @@ const toEntity = (r: EntityRow): Entity => ({
 });
 
 export function listEntities(db: Db): Entity[] {
-  return (db.prepare(`${SELECT_ENTITY} ORDER BY e.kind, e.name COLLATE NOCASE`).all() as EntityRow[]).map(
-    toEntity,
-  );
+  return (
+    db.prepare(`${SELECT_ENTITY} ORDER BY e.kind, e.name COLLATE NOCASE`).all() as EntityRow[]
+  ).map(toEntity);
 }
 
 export function findEntity(db: Db, id: EntityId): Entity | null {
@@ -62,7 +62,9 @@ export function putEntity(db: Db, e: Entity): void {
        created_at = excluded.created_at, updated_at = excluded.updated_at`,
   ).run({ ...e, externalIds: JSON.stringify(e.externalIds) });
   db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(e.id);
-  const insertAlias = db.prepare('INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)');
+  const insertAlias = db.prepare(
+    'INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)',
+  );
   for (const alias of e.aliases) insertAlias.run(e.id, alias);
 }
 

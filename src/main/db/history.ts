@@ -45,7 +45,9 @@ export function recordAction(db: Db, label: string, before: Snapshot[], after: S
     JSON.stringify(after),
     now(),
   );
-  db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(MAX_HISTORY);
+  db.prepare('DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ?').run(
+    MAX_HISTORY,
+  );
 }
 
 /** Writes snapshots: deletions children-first, then puts parents-first. */
@@ -58,7 +60,8 @@ export function applySnapshots(db: Db, snapshots: Snapshot[]): string[] {
   // documents touched by records about to vanish must be read before they vanish
   for (const s of snapshots) {
     const previous = s.value ?? null;
-    if (previous !== null) for (const d of kindOf(s.kind).documentsOf(db, previous)) documents.add(d);
+    if (previous !== null)
+      for (const d of kindOf(s.kind).documentsOf(db, previous)) documents.add(d);
   }
   for (const s of removals) kindOf(s.kind).remove(db, s.id);
   for (const s of puts) kindOf(s.kind).put(db, s.value);
@@ -80,7 +83,9 @@ export interface UndoResult {
 export function undo(db: Db): UndoResult | null {
   return db.transaction(() => {
     const row = db
-      .prepare('SELECT seq, label, before, after FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1')
+      .prepare(
+        'SELECT seq, label, before, after FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1',
+      )
       .get() as HistoryRow | undefined;
     if (!row) return null;
     const documentIds = unionDocuments(db, row, 'before');
@@ -92,7 +97,9 @@ export function undo(db: Db): UndoResult | null {
 export function redo(db: Db): UndoResult | null {
   return db.transaction(() => {
     const row = db
-      .prepare('SELECT seq, label, before, after FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1')
+      .prepare(
+        'SELECT seq, label, before, after FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
+      )
       .get() as HistoryRow | undefined;
     if (!row) return null;
     const documentIds = unionDocuments(db, row, 'after');

@@ -16,9 +16,21 @@ describe('migrations', () => {
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     const tables = db
-      .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+      .prepare(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+      )
       .all() as { name: string; sql: string }[];
-    for (const name of ['documents', 'document_files', 'claims', 'claim_spans', 'entities', 'mentions', 'claim_relations', 'tags', 'history']) {
+    for (const name of [
+      'documents',
+      'document_files',
+      'claims',
+      'claim_spans',
+      'entities',
+      'mentions',
+      'claim_relations',
+      'tags',
+      'history',
+    ]) {
       const table = tables.find((t) => t.name === name);
       expect(table, name).toBeDefined();
       expect(table!.sql, name).toMatch(/\)\s*STRICT$/);
@@ -44,11 +56,17 @@ describe('migrations', () => {
     const db = new Database(':memory:');
     const failing: Migration[] = [
       ...MIGRATIONS,
-      { version: MIGRATIONS.length + 1, name: 'broken', up: (d) => d.exec('CREATE TABLE x (a); SELECT * FROM missing_table') },
+      {
+        version: MIGRATIONS.length + 1,
+        name: 'broken',
+        up: (d) => d.exec('CREATE TABLE x (a); SELECT * FROM missing_table'),
+      },
     ];
     expect(() => migrate(db, failing)).toThrow();
     expect(schemaVersion(db)).toBe(0);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get()).toEqual({ n: 0 });
+    expect(
+      db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'documents'").get(),
+    ).toEqual({ n: 0 });
   });
 
   it('refuses a database made by a newer Claimdesk, without changing it', () => {
@@ -66,7 +84,7 @@ describe('migrations', () => {
   it('refuses a damaged database and never writes to it', () => {
     const dir = tempDir();
     const db = openWorkspaceDb(dir);
-    const insert = db.prepare("INSERT INTO settings (key, value) VALUES (?, '\"x\"')");
+    const insert = db.prepare('INSERT INTO settings (key, value) VALUES (?, \'"x"\')');
     for (let i = 0; i < 2000; i++) insert.run(`key-${i}-${'x'.repeat(50)}`);
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();

@@ -22,7 +22,8 @@ export function refuseNewerSchema(db: Database, latest = LATEST_SCHEMA_VERSION):
  * database exactly as it was. A database made by a newer Claimdesk is refused before anything runs.
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
-  const latest = migrations.length === MIGRATIONS.length ? LATEST_SCHEMA_VERSION : migrations.length;
+  const latest =
+    migrations.length === MIGRATIONS.length ? LATEST_SCHEMA_VERSION : migrations.length;
   refuseNewerSchema(db, latest);
   const current = schemaVersion(db);
   const pending = migrations.filter((m) => m.version > current);

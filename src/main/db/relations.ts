@@ -32,15 +32,14 @@ export function listRelationsOfClaim(db: Db, claimId: ClaimId): ClaimRelation[] 
 
 export function findRelation(db: Db, id: RelationId): ClaimRelation | null {
   const row = db.prepare('SELECT * FROM claim_relations WHERE id = ?').get(id) as
-    | RelationRow
-    | undefined;
+    RelationRow | undefined;
   return row ? toRelation(row) : null;
 }
 
 export function listRelations(db: Db): ClaimRelation[] {
-  return (db.prepare('SELECT * FROM claim_relations ORDER BY created_at, id').all() as RelationRow[]).map(
-    toRelation,
-  );
+  return (
+    db.prepare('SELECT * FROM claim_relations ORDER BY created_at, id').all() as RelationRow[]
+  ).map(toRelation);
 }
 
 export function putRelation(db: Db, r: ClaimRelation): void {

@@ -20,15 +20,44 @@ export function buildMenu(send: (command: ShellCommand) => void): Menu {
       submenu: [
         // annotation undo lives in the backend journal, not in Chromium's text undo
         // registerAccelerator: false keeps Ctrl+Z for text fields; the renderer handles it elsewhere
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false, click: () => send('undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', registerAccelerator: false, click: () => send('redo') },
+        {
+          label: 'Undo',
+          accelerator: 'CmdOrCtrl+Z',
+          registerAccelerator: false,
+          click: () => send('undo'),
+        },
+        {
+          label: 'Redo',
+          accelerator: 'CmdOrCtrl+Shift+Z',
+          registerAccelerator: false,
+          click: () => send('redo'),
+        },
         { type: 'separator' },
         { role: 'copy' },
         { role: 'selectAll' },
       ],
     },
-    { label: 'View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
-    { role: 'help', submenu: [{ label: 'Keyboard shortcuts', accelerator: 'Shift+/', registerAccelerator: false, click: () => send('help') }] },
+    {
+      label: 'View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
+    {
+      role: 'help',
+      submenu: [
+        {
+          label: 'Keyboard shortcuts',
+          accelerator: 'Shift+/',
+          registerAccelerator: false,
+          click: () => send('help'),
+        },
+      ],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

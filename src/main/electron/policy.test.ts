@@ -1,10 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedNavigation, isOpenableExternally, isTrustedSender, resolveAppFile, secureWebPreferences } from './policy';
+import {
+  isAllowedNavigation,
+  isOpenableExternally,
+  isTrustedSender,
+  resolveAppFile,
+  secureWebPreferences,
+} from './policy';
 
 describe('electron security policy', () => {
   it('hardens every window', () => {
     const prefs = secureWebPreferences('/app/out/preload/index.cjs');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, allowRunningInsecureContent: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+    });
     expect(prefs.preload).toMatch(/\.cjs$/);
   });
 
@@ -26,11 +39,21 @@ describe('electron security policy', () => {
   });
 
   it('serves app:// only from inside the renderer folder', () => {
-    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/')).toBe('/app/out/renderer/index.html');
-    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/assets/a.js')).toBe('/app/out/renderer/assets/a.js');
-    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/../../etc/passwd')).toMatch(/^\/app\/out\/renderer\//);
-    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/%2e%2e/%2e%2e/etc/passwd')).toMatch(/^\/app\/out\/renderer\//);
-    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/..%2f..%2fetc%2fpasswd')).toBeNull();
+    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/')).toBe(
+      '/app/out/renderer/index.html',
+    );
+    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/assets/a.js')).toBe(
+      '/app/out/renderer/assets/a.js',
+    );
+    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/../../etc/passwd')).toMatch(
+      /^\/app\/out\/renderer\//,
+    );
+    expect(resolveAppFile('/app/out/renderer', 'app://claimdesk/%2e%2e/%2e%2e/etc/passwd')).toMatch(
+      /^\/app\/out\/renderer\//,
+    );
+    expect(
+      resolveAppFile('/app/out/renderer', 'app://claimdesk/..%2f..%2fetc%2fpasswd'),
+    ).toBeNull();
     expect(resolveAppFile('/app/out/renderer', 'app://other/index.html')).toBeNull();
   });
 });

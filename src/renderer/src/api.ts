@@ -40,14 +40,17 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
       ok: false,
       error: {
         code: 'unavailable',
-        message: 'Claimdesk\'s local server is not answering. Is `claimdesk serve` still running?',
+        message: "Claimdesk's local server is not answering. Is `claimdesk serve` still running?",
       },
     };
   }
   if (response.status === 403) {
     return {
       ok: false,
-      error: { code: 'unavailable', message: 'Access denied: open the link that `claimdesk serve` printed.' },
+      error: {
+        code: 'unavailable',
+        message: 'Access denied: open the link that `claimdesk serve` printed.',
+      },
     };
   }
   return fromWire(await response.text()) as Result<unknown>;
@@ -55,7 +58,9 @@ async function overHttp(method: string, input: unknown): Promise<Result<unknown>
 
 /** Calls a backend method; resolves with its value or rejects with an RpcError. */
 export async function invoke<M extends Method>(method: M, input: Input<M>): Promise<Output<M>> {
-  const result = window.api ? await window.api.invoke(method, input) : await overHttp(method, input);
+  const result = window.api
+    ? await window.api.invoke(method, input)
+    : await overHttp(method, input);
   if (!result.ok) throw new RpcError(result.error);
   return result.value as Output<M>;
 }
