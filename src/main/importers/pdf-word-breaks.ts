@@ -37,36 +37,105 @@ const SOLID_PREFIXES = new Set('co ex multi post pre pro re'.split(' '));
 
 const WORD = /\p{L}+(?:-\p{L}+)*/gu;
 
-/** Build the lexicon from the document's lines in reading order, skipping the split words. */
+/**
+ * Build the lexicon from the document's lines in reading order, skipping the split words: the
+ * first word of a line after a line-end hyphen, the last word of a line that ends with one.
+ */
 export function buildLexicon(lines: readonly string[]): Lexicon {
   const words = new Set<string>();
   const compounds = new Set<string>();
+  const add = (word: string) => {
+    if (word.includes('-')) {
+      compounds.add(word);
+      for (const part of word.split('-')) words.add(part);
+    } else {
+      words.add(word);
+    }
+  };
+  // Words hold no spaces, so the words kept from a line are those of the stretch between its
+  // skipped first and last words; lowercased and scanned as one text (one call, not one a line).
+  // That is the same unless lowercasing changes the length of a line, which shifts the offsets
+  // the line-by-line way compares: only "İ" does ("i̇"; toLowerCase ignores the locale).
+  const kept: string[] = [];
+  let skipFirst = false;
+  for (const line of lines) {
+    if (line.includes('\u0130')) return lexiconLineByLine(lines, { words, compounds }, add);
+    const skipLast = LINE_END_HYPHEN.test(line);
+    const from = skipFirst ? line.indexOf(' ') >>> 0 : 0; // >>> 0: no space → nothing kept
+    const to = skipLast ? line.lastIndexOf(' ') : line.length;
+    if (to > from) kept.push(line.slice(from, to));
+    skipFirst = skipLast;
+  }
+  forEachWord(kept.join('\n').toLowerCase(), add);
+  return { words, compounds };
+}
+
+/**
+ * The matches of WORD in `text`, in order, scanned by hand: the regular expression's Unicode
+ * property test costs several times more over a whole document. Letters are code points of
+ * category L, astral ones included.
+ */
+function forEachWord(text: string, visit: (word: string) => void): void {
+  const n = text.length;
+  // the width (1 or 2 code units) of the letter at i, or 0 if there is none
+  const letterAt = (i: number): number => {
+    const c = text.charCodeAt(i);
+    if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff)
+        return isLetter(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) ? 2 : 0;
+    }
+    return isLetter(c) ? 1 : 0;
+  };
+  let i = 0;
+  while (i < n) {
+    let width = letterAt(i);
+    if (!width) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (width) {
+        i += width;
+        width = i < n ? letterAt(i) : 0;
+      }
+      // "-" and another letter continue the word
+      if (i + 1 < n && text.charCodeAt(i) === 45 && (width = letterAt(i + 1))) i++;
+      else break;
+    }
+    visit(text.slice(start, i));
+  }
+}
+
+const letters = new Map<number, boolean>();
+function isLetter(codePoint: number): boolean {
+  let letter = letters.get(codePoint);
+  if (letter === undefined) {
+    letter = /^\p{L}$/u.test(String.fromCodePoint(codePoint));
+    letters.set(codePoint, letter);
+  }
+  return letter;
+}
+
+function lexiconLineByLine(
+  lines: readonly string[],
+  lexicon: Lexicon,
+  add: (word: string) => void,
+): Lexicon {
   let skipFirst = false;
   for (const line of lines) {
     const skipLast = LINE_END_HYPHEN.test(line);
-    const firstEnd = skipFirst ? line.indexOf(' ') >>> 0 : -1; // >>> 0: no space → whole line
+    const firstEnd = skipFirst ? line.indexOf(' ') >>> 0 : -1;
     const lastStart = skipLast ? line.lastIndexOf(' ') : line.length;
-    const lower = line.toLowerCase();
-    const add = (word: string) => {
-      if (word.includes('-')) {
-        compounds.add(word);
-        for (const part of word.split('-')) words.add(part);
-      } else {
-        words.add(word);
-      }
-    };
-    if (firstEnd < 0 && lastStart === lower.length) {
-      // nothing to skip: the words alone, without a match object each (most lines; 3× faster)
-      for (const word of lower.match(WORD) ?? []) add(word);
-    } else {
-      for (const m of lower.matchAll(WORD)) {
-        if (m.index < firstEnd || m.index + m[0].length > lastStart) continue;
-        add(m[0]);
-      }
+    for (const m of line.toLowerCase().matchAll(WORD)) {
+      if (m.index < firstEnd || m.index + m[0].length > lastStart) continue;
+      add(m[0]);
     }
     skipFirst = skipLast;
   }
-  return { words, compounds };
+  return lexicon;
 }
 
 /**
