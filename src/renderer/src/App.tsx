@@ -6,7 +6,7 @@ import { ClaimsPanel } from './features/claims/ClaimsPanel';
 import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesView';
 import { NavigateContext, type Navigate } from './features/entities/navigate';
 import { EntityContext, useEntityStoreState } from './features/entities/store';
-import { useDocumentMentions } from './features/mentions/useDocumentMentions';
+import { useMentionsRefresh } from './features/mentions/useMentionsRefresh';
 import { useTagging } from './features/mentions/useTagging';
 import { HelpDialog } from './features/help/HelpDialog';
 import { DropOverlay } from './features/library/DropOverlay';
@@ -63,7 +63,7 @@ export function App() {
   const table = useClaimsTable(view === 'table', dataVersion);
   const reveal = useRevealTarget(ws, readerRef);
   const entities = useEntityStoreState(error);
-  const mentions = useDocumentMentions(ws.open?.summary.id ?? null, entities.version, error);
+  useMentionsRefresh(entities.version, ws.reloadMentions);
   const tagging = useTagging({
     store: entities,
     readerRef,
@@ -418,7 +418,7 @@ export function App() {
               onSelectClaim={(id) => selectClaim(id, false)}
               onCreateClaim={() => void createClaim()}
               onTagMention={() => tag('mention')}
-              mentions={mentions}
+              mentions={open.mentions}
               entityName={(id) => entities.byId.get(id)}
               onError={error}
             />

@@ -13,6 +13,8 @@ interface Pending {
   spans: { start: number; end: number }[];
   quote: string;
   at: Anchor;
+  /** the selection as it was, given back on Escape (to press the other key, or extend it) */
+  range: Range;
 }
 
 interface Options {
@@ -72,6 +74,7 @@ export function useTagging({
         spans,
         quote: selection.toString(),
         at: { top: first.top, bottom: box.bottom, left: first.left },
+        range,
       });
       return true;
     },
@@ -127,6 +130,19 @@ export function useTagging({
     onMentionCreated(entity.name);
   };
 
+  const cancel = () => {
+    const range = pending?.range;
+    close();
+    if (!range?.startContainer.isConnected) return;
+    // the focus leaves the popover for the text, and the selection comes back as it was
+    document
+      .querySelector<HTMLElement>('main.reader .reader-scroll, .pdf-scroll')
+      ?.focus({ preventScroll: true });
+    const selection = window.getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+  };
+
   const popover = pending ? (
     <TagPopover
       key={`${pending.mode}:${pending.spans[0]?.start}`}
@@ -135,7 +151,7 @@ export function useTagging({
       quote={pending.quote}
       onSaveClaim={saveClaim}
       onSaveMention={saveMention}
-      onCancel={close}
+      onCancel={cancel}
     />
   ) : null;
 

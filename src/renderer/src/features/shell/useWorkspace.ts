@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MentionInfo } from '../../../../shared/api-entities';
 import type {
   Claim,
   ClaimId,
@@ -13,6 +14,8 @@ interface OpenDocument {
   summary: DocumentSummary;
   content: DocumentContent;
   claims: Claim[];
+  /** entity mentions, loaded with the text so the reader draws them from the start */
+  mentions: MentionInfo[];
 }
 
 /** The open document survives a reload through the URL fragment (#doc=…). */
@@ -46,13 +49,14 @@ export function useWorkspace(onError: (message: string) => void) {
       openIdRef.current = id;
       setLoadingId(id);
       try {
-        const [summary, content, claims] = await Promise.all([
+        const [summary, content, claims, mentions] = await Promise.all([
           invoke('documents.get', { id }),
           invoke('documents.content', { id }),
           invoke('claims.list', { documentId: id }),
+          invoke('mentions.list', { documentId: id }),
         ]);
         if (openIdRef.current !== id) return; // another document was opened meanwhile
-        setOpen({ summary, content, claims });
+        setOpen({ summary, content, claims, mentions });
         setSelectedClaimId(null);
         window.history.replaceState(null, '', `#doc=${id}`);
       } catch (e) {
@@ -75,6 +79,18 @@ export function useWorkspace(onError: (message: string) => void) {
       setSelectedClaimId((sel) => (sel && claims.some((c) => c.id === sel) ? sel : null));
     } catch (e) {
       onError(errorMessage(e, 'reload the claims'));
+    }
+  }, [onError]);
+
+  /** Re-reads the open document's entity mentions (after tagging, accepting, merging, undo...). */
+  const reloadMentions = useCallback(async () => {
+    const id = openIdRef.current;
+    if (!id) return;
+    try {
+      const mentions = await invoke('mentions.list', { documentId: id });
+      setOpen((o) => (o && o.summary.id === id ? { ...o, mentions } : o));
+    } catch (e) {
+      onError(errorMessage(e, 'reload the entity mentions'));
     }
   }, [onError]);
 
@@ -107,6 +123,7 @@ export function useWorkspace(onError: (message: string) => void) {
     refreshDocuments,
     openDocument,
     reloadClaims,
+    reloadMentions,
     putClaim,
     openId: () => openIdRef.current,
   };
