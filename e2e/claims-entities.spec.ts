@@ -175,6 +175,22 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
     page.getByRole('list', { name: new RegExp(`^Mentions in ${title.source.slice(1)}`) });
   await expect(mentionsIn(RIOTS_TITLE).getByRole('listitem')).toHaveCount(3);
   await expect(mentionsIn(DEFECTION_TITLE).getByRole('listitem')).toHaveCount(1);
+  // a mention on the entity page opens its document at the passage, marked
+  await mentionsIn(DEFECTION_TITLE)
+    .getByRole('button', { name: /Gumurod Halimov/ })
+    .click();
+  await expect(page.getByRole('main', { name: 'Reader' })).toContainText('Tajikistani soldiers');
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const css = (
+          globalThis as unknown as { CSS: { highlights: Map<string, Iterable<object>> } }
+        ).CSS;
+        const ranges = [...(css.highlights.get('claimdesk-passage') ?? [])];
+        return ranges.map((r) => String(r)).join('|');
+      }),
+    )
+    .toBe('Gumurod Halimov');
   await openDocument(page, RIOTS_TITLE);
   await expect(page.locator('.rd-doc .rd-mention[data-kind="person"]')).toHaveText(
     Array(3).fill('Gulmurod Khalimov'),
