@@ -8,6 +8,7 @@ import { errorMessage } from '../shell/useToasts';
 import { isTypingTarget } from '../shell/useGlobalKeys';
 import { EntityPage } from './EntityPage';
 import { useEntities } from './store';
+import { VocabularyDialog } from './VocabularyDialog';
 
 export type EntitiesPane =
   { type: 'entity'; id: EntityId } | { type: 'suggestions' } | { type: 'new' };
@@ -29,6 +30,7 @@ export function EntitiesView({ active, pane, onPane, onStatus, onError, onUndoab
   const store = useEntities();
   const headingId = useId();
   const [filter, setFilter] = useState('');
+  const [editingLists, setEditingLists] = useState(false);
   const listRef = useRef<HTMLDivElement>(null);
 
   const groups = useMemo(
@@ -144,6 +146,16 @@ export function EntitiesView({ active, pane, onPane, onStatus, onError, onUndoab
             </section>
           ))}
         </div>
+        <div className="ent-foot">
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            aria-haspopup="dialog"
+            onClick={() => setEditingLists(true)}
+          >
+            Kinds and claim types…
+          </button>
+        </div>
       </nav>
       <div className="ent-main">
         {pane.type === 'entity' ? (
@@ -164,6 +176,15 @@ export function EntitiesView({ active, pane, onPane, onStatus, onError, onUndoab
           <SuggestedMentions onStatus={onStatus} onError={onError} />
         )}
       </div>
+      {editingLists && (
+        <VocabularyDialog
+          onClose={() => setEditingLists(false)}
+          onSaved={(message) => {
+            setEditingLists(false);
+            onStatus(message);
+          }}
+        />
+      )}
     </div>
   );
 }
