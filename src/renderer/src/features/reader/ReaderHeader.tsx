@@ -32,7 +32,7 @@ export function ReaderHeader({ doc, claimCount, children }: Props) {
       <p className="reader-meta">
         {details.join(' · ')}
         <span className="reader-hint">
-          Select a passage, then press <kbd>C</kbd> to make it a claim
+          Select a passage, then <kbd>C</kbd> claim · <kbd>E</kbd> entity
         </span>
       </p>
       {doc.warnings.length > 0 && (
