@@ -3,11 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { bigPdf, pageCount } from './inputs.js';
 import { median, round, timeRuns } from './lib.js';
 
 export async function benchPdfImport({ work, root }) {
-  const { openBackend, extractionPool } = await import(join(root, 'out/main/backend.js'));
+  const { openBackend, extractionPool, insertDocument } = await import(join(root, 'out/main/backend.js'));
   const pdf = bigPdf(work, 1000);
   const pages = pageCount(pdf);
   const bytes = new Uint8Array(readFileSync(pdf));
@@ -31,6 +32,22 @@ export async function benchPdfImport({ work, root }) {
       { runs: 3 },
     ),
   );
+  // storage alone: the document's one transaction (file bytes, text, structure, page maps) into a
+  // fresh workspace, from one extraction (a difference of two noisy timings can come out negative)
+  const { mediaType, content } = await extractionPool.extract('big.pdf', bytes);
+  const meta = { title: 'big', authors: [], publishedDate: null, publisher: null, sourceUrl: null, language: null };
+  const stores = [];
+  for (let i = 0; i < 3; i++) {
+    const dir = join(work, 'workspaces', `pdf-store-${i}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const backend = openBackend(dir, 'cli');
+    const start = performance.now();
+    insertDocument(backend.db, { sha256: 'bench', mediaType, fileName: 'big.pdf', bytes, content, meta });
+    stores.push(performance.now() - start);
+    backend.close();
+  }
+  const storage = median(stores);
   await extractionPool.close();
   const rate = (ms) => round(pages / (ms / 1000), 0);
   return [
@@ -53,6 +70,6 @@ export async function benchPdfImport({ work, root }) {
       target: '≥ 300 pages/s and ≤ 3× pdftotext',
       met: pages / (full / 1000) >= 300 && full / poppler <= 3,
     },
-    { id: 'pdf.storage', label: 'of which storage', value: round(full - extraction, 0), unit: 'ms' },
+    { id: 'pdf.storage', label: 'of which storage (one transaction: file, text, page maps)', value: round(storage, 0), unit: 'ms' },
   ];
 }

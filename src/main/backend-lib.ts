@@ -1,5 +1,6 @@
 /** The backend as a library (built to out/main/backend.js) for the benchmark harness. */
 export { openBackend } from './backend';
+export { insertDocument } from './db/documents';
 export { extractDocument } from './importers';
 export { extractionPool } from './importers/pool';
 export { startServer } from './serve';
