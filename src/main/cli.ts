@@ -287,8 +287,7 @@ async function serveCommand(
   if (open) openInBrowser(running.url);
   await new Promise<void>((done) => {
     const stop = () => {
-      stopMaintenance();
-      void running.close().then(() => {
+      void Promise.all([stopMaintenance(), running.close()]).then(() => {
         backend.close();
         done();
       });

@@ -40,7 +40,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | null = null;
   let backend: Backend | null = null;
-  let stopMaintenance = () => {};
+  let stopMaintenance: () => Promise<void> = async () => {};
   const commands = new CommandQueue<ShellCommand>();
 
   app.on('second-instance', () => {
@@ -95,9 +95,16 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    stopMaintenance();
-    backend?.close();
+  app.on('will-quit', (event) => {
+    if (!backend) return;
+    // let a backup under way finish before the database closes
+    event.preventDefault();
+    const closing = backend;
+    backend = null;
+    void stopMaintenance().finally(() => {
+      closing.close();
+      app.quit();
+    });
   });
 }
 

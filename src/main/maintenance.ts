@@ -11,11 +11,12 @@ const INDEX_CHECK_MS = 2 * 1000;
  * indexing of newly imported documents soon after import, so the researcher's next search does not
  * pay for it. The CLI does neither: its commands are short, and searches index on demand.
  */
-export function startMaintenance(backend: Backend): () => void {
+export function startMaintenance(backend: Backend): () => Promise<void> {
   const { db, dataDir } = backend;
   let stopped = false;
+  let running: Promise<unknown> = Promise.resolve();
   const backup = () => {
-    if (!stopped && db.open) void maybeAutoBackup(db, dataDir);
+    if (!stopped && db.open) running = maybeAutoBackup(db, dataDir);
   };
   const index = () => {
     if (stopped || !db.open) return;
@@ -28,8 +29,10 @@ export function startMaintenance(backend: Backend): () => void {
   backup();
   const timers = [setInterval(backup, BACKUP_CHECK_MS), setInterval(index, INDEX_CHECK_MS)];
   for (const t of timers) t.unref();
-  return () => {
+  // stopping waits for a backup under way, so the shell closes the database after it, not during
+  return async () => {
     stopped = true;
     for (const t of timers) clearInterval(t);
+    await running;
   };
 }
