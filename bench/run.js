@@ -25,36 +25,57 @@ const suites = {
   search: benchSearch,
   reader: benchReader,
 };
-const rows = [];
+// the row ids each suite owns: a run of some suites keeps the other suites' latest rows
+const OWNS = {
+  pdf: ['pdf.'],
+  claims: ['claims.'],
+  search: ['search.', 'serve.'],
+  reader: ['reader.'],
+};
+const order = Object.keys(suites);
+const suiteOf = (id) => order.findIndex((s) => [...OWNS[s], `${s}.`].some((p) => id.startsWith(p)));
+const resultsFile = join(root, 'bench', 'results.json');
+let rows = [];
+try {
+  rows = JSON.parse(readFileSync(resultsFile, 'utf8')).rows ?? [];
+} catch {
+  rows = [];
+}
 for (const [name, run] of Object.entries(suites)) {
   if (only.length > 0 && !only.includes(name)) continue;
   console.log(`\n== ${name} ==`);
+  let fresh;
   try {
-    rows.push(...(await run({ work, root })));
+    fresh = await run({ work, root });
   } catch (error) {
     console.error(`${name} failed:`, error);
-    rows.push({
-      id: `${name}.error`,
-      label: `${name}: failed to run`,
-      value: null,
-      unit: '',
-      target: String(error.message ?? error).slice(0, 200),
-      met: false,
-    });
+    fresh = [
+      {
+        id: `${name}.error`,
+        label: `${name}: failed to run`,
+        value: null,
+        unit: '',
+        target: String(error.message ?? error).slice(0, 200),
+        met: false,
+      },
+    ];
   }
+  rows = [...rows.filter((r) => suiteOf(r.id) !== order.indexOf(name)), ...fresh];
+  rows.sort((a, b) => suiteOf(a.id) - suiteOf(b.id));
+  // saved after every suite, so a later failure loses nothing measured
+  writeFileSync(resultsFile, `${JSON.stringify({ machine: machineInfo(), rows }, null, 2)}\n`);
 }
 
-const machine = {
-  cpu: cpus()[0]?.model ?? 'unknown',
-  cores: cpus().length,
-  memoryGiB: Math.round(totalmem() / 2 ** 30),
-  node: process.version,
-  date: new Date().toISOString(),
-};
-writeFileSync(
-  join(root, 'bench', 'results.json'),
-  `${JSON.stringify({ machine, rows }, null, 2)}\n`,
-);
+function machineInfo() {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    date: new Date().toISOString(),
+  };
+}
+const machine = machineInfo();
 const table = renderTable(machine, rows);
 writeFileSync(join(root, 'bench', 'results.md'), `${table}\n`);
 updateReadme(table);
