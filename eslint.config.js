@@ -5,7 +5,14 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/work/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/work/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -28,7 +35,10 @@ export default tseslint.config(
   },
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       // the renderer must reach the backend only through the typed client
       'no-restricted-imports': 'off',
     },
@@ -38,7 +48,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/main/**', 'electron', 'node:*'], message: 'The renderer talks to the backend only through src/renderer/src/api.ts' }] },
+        {
+          patterns: [
+            {
+              group: ['**/main/**', 'electron', 'node:*'],
+              message: 'The renderer talks to the backend only through src/renderer/src/api.ts',
+            },
+          ],
+        },
       ],
     },
   },
@@ -47,7 +64,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['electron', 'node:*', '**/main/**', '**/renderer/**'], message: 'src/shared has no Node, Electron or DOM dependencies' }] },
+        {
+          patterns: [
+            {
+              group: ['electron', 'node:*', '**/main/**', '**/renderer/**'],
+              message: 'src/shared has no Node, Electron or DOM dependencies',
+            },
+          ],
+        },
       ],
     },
   },

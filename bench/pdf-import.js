@@ -8,13 +8,19 @@ import { bigPdf, pageCount } from './inputs.js';
 import { median, round, timeRuns } from './lib.js';
 
 export async function benchPdfImport({ work, root }) {
-  const { openBackend, extractionPool, insertDocument } = await import(join(root, 'out/main/backend.js'));
+  const { openBackend, extractionPool, insertDocument } = await import(
+    join(root, 'out/main/backend.js')
+  );
   const pdf = bigPdf(work, 1000);
   const pages = pageCount(pdf);
   const bytes = new Uint8Array(readFileSync(pdf));
   console.log(`${pages}-page PDF, ${(bytes.length / 1024 / 1024).toFixed(1)} MB`);
 
-  const poppler = median(await timeRuns(() => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '/dev/null']), { runs: 3 }));
+  const poppler = median(
+    await timeRuns(() => execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '/dev/null']), {
+      runs: 3,
+    }),
+  );
   const extraction = median(
     await timeRuns(() => extractionPool.extract('big.pdf', bytes), { runs: 3, warmup: 1 }),
   );
@@ -25,7 +31,10 @@ export async function benchPdfImport({ work, root }) {
         rmSync(dir, { recursive: true, force: true });
         mkdirSync(dir, { recursive: true });
         const backend = openBackend(dir, 'cli');
-        const result = await backend.registry.call('documents.import', { fileName: 'big.pdf', bytes });
+        const result = await backend.registry.call('documents.import', {
+          fileName: 'big.pdf',
+          bytes,
+        });
         backend.close();
         if (!result.ok) throw new Error(result.error.message);
       },
@@ -35,7 +44,14 @@ export async function benchPdfImport({ work, root }) {
   // storage alone: the document's one transaction (file bytes, text, structure, page maps) into a
   // fresh workspace, from one extraction (a difference of two noisy timings can come out negative)
   const { mediaType, content } = await extractionPool.extract('big.pdf', bytes);
-  const meta = { title: 'big', authors: [], publishedDate: null, publisher: null, sourceUrl: null, language: null };
+  const meta = {
+    title: 'big',
+    authors: [],
+    publishedDate: null,
+    publisher: null,
+    sourceUrl: null,
+    language: null,
+  };
   const stores = [];
   for (let i = 0; i < 3; i++) {
     const dir = join(work, 'workspaces', `pdf-store-${i}`);
@@ -43,7 +59,14 @@ export async function benchPdfImport({ work, root }) {
     mkdirSync(dir, { recursive: true });
     const backend = openBackend(dir, 'cli');
     const start = performance.now();
-    insertDocument(backend.db, { sha256: 'bench', mediaType, fileName: 'big.pdf', bytes, content, meta });
+    insertDocument(backend.db, {
+      sha256: 'bench',
+      mediaType,
+      fileName: 'big.pdf',
+      bytes,
+      content,
+      meta,
+    });
     stores.push(performance.now() - start);
     backend.close();
   }
@@ -51,7 +74,12 @@ export async function benchPdfImport({ work, root }) {
   await extractionPool.close();
   const rate = (ms) => round(pages / (ms / 1000), 0);
   return [
-    { id: 'pdf.poppler', label: `pdftotext on ${pages} pages`, value: rate(poppler), unit: 'pages/s' },
+    {
+      id: 'pdf.poppler',
+      label: `pdftotext on ${pages} pages`,
+      value: rate(poppler),
+      unit: 'pages/s',
+    },
     {
       id: 'pdf.extract',
       label: 'PDF text extraction (pdf.js, worker threads)',
@@ -70,6 +98,11 @@ export async function benchPdfImport({ work, root }) {
       target: '≥ 300 pages/s and ≤ 3× pdftotext',
       met: pages / (full / 1000) >= 300 && full / poppler <= 3,
     },
-    { id: 'pdf.storage', label: 'of which storage (one transaction: file, text, page maps)', value: round(storage, 0), unit: 'ms' },
+    {
+      id: 'pdf.storage',
+      label: 'of which storage (one transaction: file, text, page maps)',
+      value: round(storage, 0),
+      unit: 'ms',
+    },
   ];
 }
