@@ -1,7 +1,8 @@
-import { useImperativeHandle, useRef, type ReactNode, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { DocumentId, DocumentSummary } from '../../../../shared/model';
 import { documentTitle, plural, shortDate, typeLabel } from '../../lib/format';
 import { moveFocusInList } from '../../lib/listKeys';
+import { SUPPORTED_EXTENSIONS, supportedFiles } from './folderFiles';
 
 export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
 
@@ -22,6 +23,12 @@ interface Props {
 /** The workspace's documents and the way in for new ones. */
 export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref }: Props) {
   const input = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const [folderNote, setFolderNote] = useState<string | null>(null);
+  useEffect(() => {
+    // not in React's attribute types; the property makes the picker choose a folder
+    if (folderInput.current) folderInput.current.webkitdirectory = true;
+  }, []);
   useImperativeHandle(ref, () => ({ pickFiles: () => input.current?.click() }), []);
   // the open document, else the first, is the list's single Tab stop
   const tabStop = documents?.some((d) => d.id === openId) ? openId : documents?.[0]?.id;
@@ -47,10 +54,42 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
           onChange={(e) => {
             const files = Array.from(e.target.files ?? []);
             e.target.value = ''; // choosing the same file again must fire change again
+            setFolderNote(null);
+            onFiles(files);
+          }}
+        />
+        <button
+          type="button"
+          className="btn btn-small"
+          title="Import every supported file in a folder and its subfolders"
+          onClick={() => folderInput.current?.click()}
+        >
+          Import folder
+        </button>
+        <input
+          ref={folderInput}
+          type="file"
+          multiple
+          hidden
+          aria-label="Folder to import"
+          onChange={(e) => {
+            const all = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            const files = supportedFiles(all);
+            setFolderNote(
+              files.length === 0
+                ? `The folder has no files Claimdesk can import (${all.length === 0 ? 'it is empty' : `${plural(all.length, 'file')}, none of them ${SUPPORTED_EXTENSIONS.join(' ')}`}).`
+                : null,
+            );
             onFiles(files);
           }}
         />
       </div>
+      {folderNote && (
+        <p className="field-error pane-note" role="alert">
+          {folderNote}
+        </p>
+      )}
       {children}
       {documents === null && <p className="pane-empty">Loading documents…</p>}
       {documents?.length === 0 && (

@@ -1,6 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../../../shared/model';
 import { documentTitle, plural, shortDate, typeLabel } from '../../lib/format';
+import { MetadataDialog } from '../library/MetadataDialog';
 
 interface Props {
   doc: DocumentSummary;
@@ -12,6 +13,7 @@ interface Props {
 /** The open document's title and provenance, and a reminder of how to make a claim. */
 export function ReaderHeader({ doc, claimCount, children }: Props) {
   const m = doc.meta;
+  const [editing, setEditing] = useState(false);
   const details = [
     typeLabel(doc.mediaType),
     doc.pageCount !== null ? plural(doc.pageCount, 'page') : null,
@@ -28,7 +30,17 @@ export function ReaderHeader({ doc, claimCount, children }: Props) {
           {documentTitle(doc)}
         </h1>
         {children}
+        <button
+          type="button"
+          className="btn btn-ghost btn-small"
+          aria-label="Document details"
+          title="Edit title, authors, date, publisher, source URL, language"
+          onClick={() => setEditing(true)}
+        >
+          Details
+        </button>
       </div>
+      {editing && <MetadataDialog id={doc.id} onClose={() => setEditing(false)} />}
       <p className="reader-meta">
         {details.join(' · ')}
         <span className="reader-hint">

@@ -8,6 +8,7 @@ import type {
   DocumentSummary,
 } from '../../../../shared/model';
 import { invoke } from '../../api';
+import { onDocumentUpdated } from '../library/documentEvents';
 import { errorMessage } from './useToasts';
 
 interface OpenDocument {
@@ -107,6 +108,16 @@ export function useWorkspace(onError: (message: string) => void) {
       };
     });
   }, []);
+
+  // edited metadata: the list and the open document's header show it at once
+  useEffect(
+    () =>
+      onDocumentUpdated((doc) => {
+        setDocuments((list) => list && list.map((d) => (d.id === doc.id ? doc : d)));
+        setOpen((o) => (o && o.summary.id === doc.id ? { ...o, summary: doc } : o));
+      }),
+    [],
+  );
 
   useEffect(() => {
     void refreshDocuments();
