@@ -17,7 +17,7 @@ export interface MentionRef {
   end: number;
 }
 
-interface MentionRow {
+export interface MentionRow {
   id: string;
   document_id: string;
   entity_id: string;
@@ -31,7 +31,7 @@ interface MentionRow {
 
 type InfoRow = MentionRow & { entity_name: string; entity_kind: string; document_title: string };
 
-const toMention = (r: MentionRow): Mention => ({
+export const toMention = (r: MentionRow): Mention => ({
   id: r.id as MentionId,
   documentId: r.document_id as DocumentId,
   entityId: r.entity_id as EntityId,

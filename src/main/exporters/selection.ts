@@ -8,7 +8,6 @@ import type {
   Entity,
   EntityId,
   Mention,
-  MentionId,
   PageSpan,
   TextAnchor,
 } from '../../shared/model';
@@ -16,6 +15,7 @@ import { listClaims } from '../db/claims';
 import { claimIdsMatching } from '../db/claims-query';
 import { getDocument, getDocumentContent, listDocuments } from '../db/documents';
 import { listEntities } from '../db/entities';
+import { toMention, type MentionRow } from '../db/mentions';
 import type { Db } from '../db/open';
 import { listRelations } from '../db/relations';
 
@@ -71,18 +71,6 @@ export function selectForExport(db: Db, scope: ExportScope): ExportSelection {
   return { documents, claims, mentions, entities, relations };
 }
 
-interface MentionRow {
-  id: string;
-  document_id: string;
-  entity_id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  created_at: string;
-}
-
 function listMentions(db: Db, documentIds: string[]): Mention[] {
   const rows = db
     .prepare(
@@ -90,13 +78,7 @@ function listMentions(db: Db, documentIds: string[]): Mention[] {
        ORDER BY document_id, start, id`,
     )
     .all(JSON.stringify(documentIds)) as MentionRow[];
-  return rows.map((r) => ({
-    id: r.id as MentionId,
-    documentId: r.document_id as DocumentId,
-    entityId: r.entity_id as EntityId,
-    anchor: { start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix },
-    createdAt: r.created_at,
-  }));
+  return rows.map(toMention);
 }
 
 /** A passage as exported: code point position, quote, page. */
