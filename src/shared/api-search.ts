@@ -20,16 +20,7 @@ import {
   type ReviewStatus,
   type Stance,
 } from './model';
-
-function method<I extends z.ZodType>(input: I) {
-  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
-}
-
-const id = <T>(prefix: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^${prefix}_[0-9a-f]{8,64}$`), `must be an id that starts with "${prefix}_"`)
-    .transform((s) => s as T);
+import { id, method } from './api-declare';
 
 const documentId = id<DocumentId>('doc');
 const entityId = id<EntityId>('ent');

@@ -20,17 +20,9 @@ import {
   type DocumentSummary,
   type MediaType,
 } from './model';
+import { id, method } from './api-declare';
 
-/** Declares a method: its input schema, and its output type (compile-time only). */
-export function method<I extends z.ZodType>(input: I) {
-  return { returns: <O>() => ({ input, output: undefined as unknown as O }) };
-}
-
-export const id = <T>(prefix: string) =>
-  z
-    .string()
-    .regex(new RegExp(`^${prefix}_[0-9a-f]{8,64}$`), `must be an id that starts with "${prefix}_"`)
-    .transform((s) => s as T);
+export { id, method } from './api-declare';
 
 export const documentId = id<DocumentId>('doc');
 export const claimId = id<ClaimId>('clm');
