@@ -9,7 +9,6 @@ import type {
   EntityId,
   ReviewStatus,
   Stance,
-  TextAnchor,
 } from '../../shared/model';
 import { AppError, notFound } from '../errors';
 import { newId, now } from '../ids';
@@ -18,72 +17,116 @@ import { recordAction, registerSnapshotKind, type Snapshot } from './history';
 import type { Db } from './open';
 import { listRelationsOfClaim } from './relations';
 
-interface ClaimRow {
-  id: string;
-  document_id: string;
-  statement: string;
-  claimant_id: string | null;
-  type: string;
-  stance: string;
-  certainty: string | null;
-  hedges: string;
-  event_date: string | null;
-  place_id: string | null;
-  note: string;
-  status: string;
-  created_at: string;
-  updated_at: string;
-}
-
-interface SpanRow extends TextAnchor {
-  claim_id: string;
-}
-
 /**
- * Which claims' children to load: the given ids (json_each keeps one statement whatever their
- * number), one document's, or all (exports of 100,000 claims read the child tables straight through
- * instead of probing them id by id).
+ * Which claims to load: one (findClaim), one document's, or all. The children are read the same way:
+ * a whole-workspace read goes straight through the child tables instead of probing them claim by
+ * claim, and a document's probes each child row (an IN (SELECT …) list would first collect every
+ * claim of the document).
  */
-type Scope = { ids: string[] } | { documentId: string } | 'all';
+type Scope = { id: string } | { documentId: string } | 'all';
 
 function scopeSql(scope: Scope, column: string): { where: string; params: unknown[] } {
   if (scope === 'all') return { where: '1', params: [] };
   if ('documentId' in scope) {
     return {
-      where: `${column} IN (SELECT id FROM claims WHERE document_id = ?)`,
+      where: `EXISTS (SELECT 1 FROM claims WHERE id = ${column} AND document_id = ?)`,
       params: [scope.documentId],
     };
   }
-  return {
-    where: `${column} IN (SELECT value FROM json_each(?))`,
-    params: [JSON.stringify(scope.ids)],
-  };
+  return { where: `${column} = ?`, params: [scope.id] };
 }
 
-/** Loads full claims (spans, subjects, tags) for the given claim rows, in row order. */
-function hydrate(db: Db, rows: ClaimRow[], scope: Scope = { ids: rows.map((r) => r.id) }): Claim[] {
-  if (rows.length === 0) return [];
-  const spans = new Map<string, TextAnchor[]>();
+/** A claim's columns, then one of its spans': one row per span. */
+type ClaimSpanTuple = [
+  ...[
+    id: string,
+    document_id: string,
+    statement: string,
+    claimant_id: string | null,
+    type: string,
+    stance: string,
+    certainty: string | null,
+    hedges: string,
+    event_date: string | null,
+    place_id: string | null,
+    note: string,
+    status: string,
+    created_at: string,
+    updated_at: string,
+  ],
+  ...[start: number | null, end: number, exact: string, prefix: string, suffix: string],
+];
+
+/**
+ * Loads full claims (spans, subjects, tags), in reading order: by document, then where the claim's
+ * earliest passage starts, then creation (ids break ties).
+ *
+ * Built for size (a document may hold tens of thousands of claims; exports list 100,000): claims
+ * and spans come in one query, in table order, as arrays, which better-sqlite3 makes at half the
+ * cost of row objects; the order is sorted here, which SQL could only do with a subquery per claim.
+ */
+function loadClaims(db: Db, scope: Scope): Claim[] {
+  const where =
+    scope !== 'all' && 'documentId' in scope
+      ? { where: 'c.document_id = ?', params: [scope.documentId] }
+      : scopeSql(scope, 'c.id');
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.document_id, c.statement, c.claimant_id, c.type, c.stance, c.certainty,
+         c.hedges, c.event_date, c.place_id, c.note, c.status, c.created_at, c.updated_at,
+         s.start, s.end, s.exact, s.prefix, s.suffix
+       FROM claims c LEFT JOIN claim_spans s ON s.claim_id = c.id
+       WHERE ${where.where} ORDER BY c.rowid, s.ordinal`,
+    )
+    .raw()
+    .all(...where.params) as ClaimSpanTuple[];
+  const { subjects, tags } = subjectsAndTags(db, scope);
+  const claims: Claim[] = [];
+  let last: Claim | undefined;
+  for (const r of rows) {
+    const [id, documentId, statement, claimantId, type, stance, certainty, hedges] = r;
+    const [, , , , , , , , eventDate, placeId, note, status, createdAt, updatedAt] = r;
+    const [, , , , , , , , , , , , , , start, end, exact, prefix, suffix] = r;
+    const span = start === null ? null : { start, end, exact, prefix, suffix };
+    if (last?.id === id) {
+      if (span) last.spans.push(span);
+      continue;
+    }
+    last = {
+      id: id as ClaimId,
+      documentId: documentId as DocumentId,
+      spans: span ? [span] : [],
+      statement,
+      claimantId: claimantId as EntityId | null,
+      subjectIds: subjects.get(id) ?? [],
+      type,
+      stance: stance as Stance,
+      certainty: certainty as Certainty | null,
+      hedges: hedges === '[]' ? [] : (JSON.parse(hedges) as string[]),
+      eventDate,
+      placeId: placeId as EntityId | null,
+      tags: tags.get(id) ?? [],
+      note,
+      status: status as ReviewStatus,
+      createdAt,
+      updatedAt,
+    };
+    claims.push(last);
+  }
+  return sortInReadingOrder(claims);
+}
+
+function subjectsAndTags(db: Db, scope: Scope) {
   const subjects = new Map<string, EntityId[]>();
   const tags = new Map<string, string[]>();
-  const spanScope = scopeSql(scope, 'claim_id');
+  const subjectScope = scopeSql(scope, 'claim_id');
   const tagScope = scopeSql(scope, 'ct.claim_id');
   for (const s of db
     .prepare(
-      `SELECT claim_id, start, end, exact, prefix, suffix FROM claim_spans
-       WHERE ${spanScope.where} ORDER BY claim_id, ordinal`,
-    )
-    .all(...spanScope.params) as SpanRow[]) {
-    const list = spans.get(s.claim_id) ?? [];
-    list.push({ start: s.start, end: s.end, exact: s.exact, prefix: s.prefix, suffix: s.suffix });
-    spans.set(s.claim_id, list);
-  }
-  for (const s of db
-    .prepare(
       `SELECT claim_id, entity_id FROM claim_subjects
-       WHERE ${spanScope.where} ORDER BY rowid`,
+       WHERE ${subjectScope.where} ORDER BY rowid`,
     )
-    .all(...spanScope.params) as { claim_id: string; entity_id: string }[]) {
+    .all(...subjectScope.params) as { claim_id: string; entity_id: string }[]) {
     subjects.set(s.claim_id, [...(subjects.get(s.claim_id) ?? []), s.entity_id as EntityId]);
   }
   for (const t of db
@@ -94,30 +137,28 @@ function hydrate(db: Db, rows: ClaimRow[], scope: Scope = { ids: rows.map((r) =>
     .all(...tagScope.params) as { claim_id: string; name: string }[]) {
     tags.set(t.claim_id, [...(tags.get(t.claim_id) ?? []), t.name]);
   }
-  return rows.map((r) => ({
-    id: r.id as ClaimId,
-    documentId: r.document_id as DocumentId,
-    spans: spans.get(r.id) ?? [],
-    statement: r.statement,
-    claimantId: r.claimant_id as EntityId | null,
-    subjectIds: subjects.get(r.id) ?? [],
-    type: r.type,
-    stance: r.stance as Stance,
-    certainty: r.certainty as Certainty | null,
-    hedges: JSON.parse(r.hedges) as string[],
-    eventDate: r.event_date,
-    placeId: r.place_id as EntityId | null,
-    tags: tags.get(r.id) ?? [],
-    note: r.note,
-    status: r.status as ReviewStatus,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  }));
+  return { subjects, tags };
+}
+
+function sortInReadingOrder(claims: Claim[]): Claim[] {
+  const firstStart = new Map<Claim, number>();
+  for (const c of claims) {
+    let min = Infinity;
+    for (const s of c.spans) min = Math.min(min, s.start);
+    firstStart.set(c, min);
+  }
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return claims.sort(
+    (a, b) =>
+      cmp(a.documentId, b.documentId) ||
+      firstStart.get(a)! - firstStart.get(b)! ||
+      cmp(a.createdAt, b.createdAt) ||
+      cmp(a.id, b.id),
+  );
 }
 
 export function findClaim(db: Db, id: ClaimId): Claim | null {
-  const row = db.prepare('SELECT * FROM claims WHERE id = ?').get(id) as ClaimRow | undefined;
-  return row ? hydrate(db, [row])[0]! : null;
+  return loadClaims(db, { id })[0] ?? null;
 }
 
 export function getClaim(db: Db, id: ClaimId): Claim {
@@ -128,14 +169,7 @@ export function getClaim(db: Db, id: ClaimId): Claim {
 
 /** Claims of one document in reading order, or of the whole workspace by document then position. */
 export function listClaims(db: Db, filter: { documentId?: DocumentId } = {}): Claim[] {
-  const order = `ORDER BY c.document_id, (SELECT min(start) FROM claim_spans s WHERE s.claim_id = c.id), c.created_at, c.id`;
-  if (filter.documentId) {
-    const rows = db
-      .prepare(`SELECT c.* FROM claims c WHERE c.document_id = ? ${order}`)
-      .all(filter.documentId) as ClaimRow[];
-    return hydrate(db, rows, { documentId: filter.documentId });
-  }
-  return hydrate(db, db.prepare(`SELECT c.* FROM claims c ${order}`).all() as ClaimRow[], 'all');
+  return loadClaims(db, filter.documentId ? { documentId: filter.documentId } : 'all');
 }
 
 /** Writes a claim exactly as given (insert or overwrite), children included. */
