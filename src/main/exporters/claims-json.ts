@@ -95,21 +95,25 @@ export interface ClaimsExport {
   claims: ExportedClaim[];
 }
 
+/** The export as an object (tests, and callers that want to look into it). */
 export function exportClaimsJson(
   db: Db,
   options: ExportScope & { generator: string },
 ): ClaimsExport {
+  return JSON.parse(claimsJsonText(db, options)) as ClaimsExport;
+}
+
+/**
+ * The export as the file's text, laid out as JSON.stringify(…, null, 2) lays out the whole.
+ *
+ * Built one document at a time, each document's mentions and claims stringified as soon as they
+ * are built: at 100,000 claims, holding every record as objects for one stringify made the garbage
+ * collector copy them all, twice, and peaked at a gigabyte of heap.
+ */
+export function claimsJsonText(db: Db, options: ExportScope & { generator: string }): string {
   const selection = selectForExport(db, options);
   const relations = groupRelations(selection.relations);
-  const claims: ExportedClaim[] = [];
-  const mentions: ExportedMention[] = [];
-  forEachDocument(db, selection, (doc, locate, docClaims, docMentions) => {
-    const source = sourceOf(doc);
-    for (const c of docClaims)
-      claims.push(exportClaim(c, source, c.spans.map(locate), relations.get(c.id) ?? []));
-    for (const m of docMentions) mentions.push(exportMention(m, locate(m.anchor)));
-  });
-  return {
+  const head: Omit<ClaimsExport, 'mentions' | 'claims'> = {
     format: CLAIMS_FORMAT,
     version: CLAIMS_FORMAT_VERSION,
     generator: options.generator,
@@ -122,10 +126,39 @@ export function exportClaimsJson(
     },
     documents: selection.documents.map(exportDocument),
     entities: selection.entities.map(exportEntity),
-    mentions,
-    claims,
   };
+  // one chunk of array elements per document
+  const mentions: string[] = [];
+  const claims: string[] = [];
+  forEachDocument(db, selection, (doc, locate, docClaims, docMentions) => {
+    const source = sourceOf(doc);
+    if (docMentions.length > 0)
+      mentions.push(arrayElements(docMentions.map((m) => exportMention(m, locate(m.anchor)))));
+    if (docClaims.length > 0)
+      claims.push(
+        arrayElements(
+          docClaims.map((c) =>
+            exportClaim(c, source, c.spans.map(locate), relations.get(c.id) ?? []),
+          ),
+        ),
+      );
+  });
+  // the head's closing "\n}" gives way to the two arrays
+  return `${JSON.stringify(head, null, 2).slice(0, -2)},
+  "mentions": ${arrayText(mentions)},
+  "claims": ${arrayText(claims)}
 }
+`;
+}
+
+/** Items as the elements of a top-level member's array: stringified there, cut out of the brackets. */
+function arrayElements(items: unknown[]): string {
+  const text = JSON.stringify({ items }, null, 2);
+  return text.slice('{\n  "items": [\n'.length, -'\n  ]\n}'.length);
+}
+
+const arrayText = (chunks: string[]) =>
+  chunks.length === 0 ? '[]' : `[\n${chunks.join(',\n')}\n  ]`;
 
 function exportDocument(d: DocumentSummary): ExportedDocument {
   return {

@@ -14,7 +14,7 @@ import {
 } from '../test/claims-fixture';
 import { expectValid, isValid } from '../test/schemas';
 import { SAMPLE_TEXT, tempBackend } from '../test/workspace';
-import { exportClaimsJson, type ClaimsExport } from './claims-json';
+import { claimsJsonText, exportClaimsJson, type ClaimsExport } from './claims-json';
 import { CSV_COLUMNS, exportCsv } from './csv';
 import { exportW3c } from './w3c';
 
@@ -192,6 +192,27 @@ describe('claims JSON export', () => {
     expect(pdfClaims.length).toBeGreaterThan(0);
     for (const c of pdfClaims) expect(c.page).not.toBeNull();
     expectValid('w3c', exportW3c(db, { generator }));
+  });
+});
+
+describe('claims JSON text', () => {
+  it('is laid out as JSON.stringify(…, null, 2) would, whatever the scope', async () => {
+    const { db } = tempBackend();
+    const canonical = (text: string) => `${JSON.stringify(JSON.parse(text), null, 2)}\n`;
+    // an empty workspace: every array empty
+    const empty = claimsJsonText(db, { generator });
+    expect(empty).toBe(canonical(empty));
+    const { pdf } = await buildClaimsFixture(db);
+    const scopes = [
+      { generator },
+      { generator, documentId: pdf.id },
+      { generator, filter: claimFilter.parse({ claimantId: REUTERS }) },
+      { generator, filter: claimFilter.parse({ claimantId: 'ent_000000000fff' }) },
+    ];
+    for (const scope of scopes) {
+      const text = claimsJsonText(db, scope);
+      expect(text).toBe(canonical(text));
+    }
   });
 });
 

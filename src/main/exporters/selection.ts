@@ -6,7 +6,6 @@ import type {
   DocumentId,
   DocumentSummary,
   Entity,
-  EntityId,
   Mention,
   PageSpan,
   TextAnchor,
@@ -25,13 +24,17 @@ export interface ExportScope {
   filter?: ClaimFilter;
 }
 
-/** The records an export holds, shared by the JSON and W3C exporters. */
+/**
+ * What an export holds, shared by the JSON and W3C exporters. Claims and mentions are not here: they
+ * are loaded one document at a time by forEachDocument, so an export of 100,000 claims never holds
+ * every record as objects at once (building and collecting them cost more than reading them).
+ */
 export interface ExportSelection {
   documents: DocumentSummary[];
-  /** by document, then position */
-  claims: Claim[];
+  /** the exported claims by document; null: every claim of the documents */
+  claimIds: Map<string, string[]> | null;
   /** none when exporting a filter: the export is those claims */
-  mentions: Mention[];
+  withMentions: boolean;
   /** everything: all entities; otherwise those the claims and mentions refer to */
   entities: Entity[];
   /** every relation that has an exported claim at either end */
@@ -39,45 +42,63 @@ export interface ExportSelection {
 }
 
 export function selectForExport(db: Db, scope: ExportScope): ExportSelection {
-  let claims = listClaims(db, { documentId: scope.documentId });
-  if (scope.filter) {
-    const matching = claimIdsMatching(db, scope.filter);
-    claims = claims.filter((c) => matching.has(c.id));
-  }
+  const keys = (
+    scope.documentId
+      ? db.prepare('SELECT id, document_id FROM claims WHERE document_id = ?').all(scope.documentId)
+      : db.prepare('SELECT id, document_id FROM claims').all()
+  ) as { id: string; document_id: string }[];
+  const matching = scope.filter ? claimIdsMatching(db, scope.filter) : null;
+  const selected = matching ? keys.filter((k) => matching.has(k.id)) : keys;
+  const claimIds = new Set(selected.map((k) => k.id));
+
   let documents = scope.documentId ? [getDocument(db, scope.documentId)] : listDocuments(db);
-  if (scope.filter) {
-    const withClaims = new Set(claims.map((c) => c.documentId));
+  if (matching) {
+    const withClaims = new Set(selected.map((k) => k.document_id));
     documents = documents.filter((d) => withClaims.has(d.id));
   }
   documents.sort((a, b) => a.meta.title.localeCompare(b.meta.title) || a.id.localeCompare(b.id));
-  const mentions = scope.filter
-    ? []
-    : listMentions(
-        db,
-        documents.map((d) => d.id),
-      );
-  const claimIds = new Set(claims.map((c) => c.id));
+  const withMentions = !scope.filter;
+
   const relations = listRelations(db).filter(
     (r) => claimIds.has(r.fromClaimId) || claimIds.has(r.toClaimId),
   );
   const whole = !scope.documentId && !scope.filter;
-  const referenced = new Set<string>(
-    [
-      ...claims.flatMap((c) => [c.claimantId, c.placeId, ...c.subjectIds]),
-      ...mentions.map((m) => m.entityId),
-    ].filter((id): id is EntityId => !!id),
-  );
-  const entities = listEntities(db).filter((e) => whole || referenced.has(e.id));
-  return { documents, claims, mentions, entities, relations };
+  const referenced = whole
+    ? null
+    : referencedEntities(db, [...claimIds], withMentions ? documents.map((d) => d.id) : []);
+  const entities = listEntities(db).filter((e) => !referenced || referenced.has(e.id));
+  const byDocument = matching ? groupBy(selected, (k) => k.document_id) : null;
+  return {
+    documents,
+    claimIds: byDocument
+      ? new Map([...byDocument].map(([doc, picked]) => [doc, picked.map((k) => k.id)]))
+      : null,
+    withMentions,
+    entities,
+    relations,
+  };
 }
 
-function listMentions(db: Db, documentIds: string[]): Mention[] {
-  const rows = db
+/** The entities the claims (claimant, place, subjects) and the documents' mentions refer to. */
+function referencedEntities(db: Db, claimIds: string[], documentIds: string[]): Set<string> {
+  const ids = db
     .prepare(
-      `SELECT * FROM mentions WHERE document_id IN (SELECT value FROM json_each(?))
-       ORDER BY document_id, start, id`,
+      `WITH picked(id) AS (SELECT value FROM json_each(@claims))
+       SELECT claimant_id FROM claims WHERE id IN picked AND claimant_id IS NOT NULL
+       UNION SELECT place_id FROM claims WHERE id IN picked AND place_id IS NOT NULL
+       UNION SELECT entity_id FROM claim_subjects WHERE claim_id IN picked
+       UNION SELECT entity_id FROM mentions
+         WHERE document_id IN (SELECT value FROM json_each(@documents))`,
     )
-    .all(JSON.stringify(documentIds)) as MentionRow[];
+    .pluck()
+    .all({ claims: JSON.stringify(claimIds), documents: JSON.stringify(documentIds) });
+  return new Set(ids as string[]);
+}
+
+function listMentions(db: Db, documentId: string): Mention[] {
+  const rows = db
+    .prepare('SELECT * FROM mentions WHERE document_id = ? ORDER BY start, id')
+    .all(documentId) as MentionRow[];
   return rows.map(toMention);
 }
 
@@ -99,12 +120,12 @@ export function forEachDocument(
   selection: ExportSelection,
   each: (doc: DocumentSummary, locate: Locator, claims: Claim[], mentions: Mention[]) => void,
 ): void {
-  const claims = groupBy(selection.claims, (c) => c.documentId);
-  const mentions = groupBy(selection.mentions, (m) => m.documentId);
   for (const doc of selection.documents) {
-    const docClaims = claims.get(doc.id) ?? [];
-    const docMentions = mentions.get(doc.id) ?? [];
-    if (docClaims.length === 0 && docMentions.length === 0) continue;
+    let claims = listClaims(db, { documentId: doc.id });
+    const picked = selection.claimIds && new Set(selection.claimIds.get(doc.id));
+    if (picked) claims = claims.filter((c) => picked.has(c.id));
+    const mentions = selection.withMentions ? listMentions(db, doc.id) : [];
+    if (claims.length === 0 && mentions.length === 0) continue;
     const content = getDocumentContent(db, doc.id);
     const toCodePoints = codePointConverter(content.text);
     const locate: Locator = (a) => ({
@@ -112,7 +133,7 @@ export function forEachDocument(
       quote: { exact: a.exact, prefix: a.prefix, suffix: a.suffix },
       page: pageOf(content.pages, a.start),
     });
-    each(doc, locate, docClaims, docMentions);
+    each(doc, locate, claims, mentions);
   }
 }
 

@@ -2,7 +2,7 @@ import type { ExportFile } from '../../shared/api';
 import { backupNow, backupPath, latestBackup, listBackups, restoreBackupLive } from '../backup';
 import { BUNDLE_EXTENSION, exportBundle, importBundle, textLines } from '../bundle';
 import { importClaimsJson } from '../claims-import';
-import { exportClaimsJson } from '../exporters/claims-json';
+import { claimsJsonText } from '../exporters/claims-json';
 import { exportCsv } from '../exporters/csv';
 import { exportW3c } from '../exporters/w3c';
 import type { HandlerGroup } from '../rpc';
@@ -30,7 +30,7 @@ export const exportHandlers: HandlerGroup = {
         return {
           fileName: `claimdesk-claims-${stamp()}.json`,
           mediaType: 'application/json',
-          text: `${JSON.stringify(exportClaimsJson(db, scope), null, 2)}\n`,
+          text: claimsJsonText(db, scope),
         };
     }
   },
