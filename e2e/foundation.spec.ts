@@ -6,27 +6,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { selectText } from './reader';
 
 // The few browser globals used inside page.evaluate: this file compiles without the DOM library.
-interface BrowserText {
-  data: string;
-  length: number;
-}
-interface BrowserRange {
-  setStart(node: BrowserText, offset: number): void;
-  setEnd(node: BrowserText, offset: number): void;
-}
-declare const document: {
-  querySelector(selector: string): object | null;
-  createTreeWalker(root: object, whatToShow: number): { nextNode(): object | null };
-  createRange(): BrowserRange;
-};
 declare const window: {
-  getSelection(): {
-    removeAllRanges(): void;
-    addRange(range: BrowserRange): void;
-    toString(): string;
-  } | null;
   /** the desktop preload; absent in the browser */
   api?: { invoke(method: string, input: unknown): Promise<unknown> };
   location: { hash: string };
@@ -37,42 +20,6 @@ interface BrowserNode {
   nodeName: string;
   textContent: string | null;
   childNodes: { forEach(visit: (child: BrowserNode) => void): void };
-}
-declare const NodeFilter: { SHOW_TEXT: number };
-
-/** Selects the reader's rendered text from the start of `from` to the end of `to`, like a mouse drag. */
-async function selectText(page: Page, from: string, to = from): Promise<string> {
-  return page.evaluate(
-    ([from, to]) => {
-      const root = document.querySelector('.rd-doc');
-      if (!root) throw new Error('no document is open');
-      const nodes: [BrowserText, number][] = [];
-      let text = '';
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        nodes.push([n as BrowserText, text.length]);
-        text += (n as BrowserText).data;
-      }
-      const start = text.indexOf(from);
-      const toAt = text.indexOf(to, start);
-      if (start < 0 || toAt < 0) throw new Error(`"${from}"…"${to}" is not in the reader`);
-      const end = toAt + to.length;
-      const locate = (pos: number, isEnd: boolean): [BrowserText, number] => {
-        const hit = nodes.find(
-          ([n, s]) => pos >= s && (isEnd ? pos <= s + n.length : pos < s + n.length),
-        )!;
-        return [hit[0], pos - hit[1]];
-      };
-      const range = document.createRange();
-      range.setStart(...locate(start, false));
-      range.setEnd(...locate(end, true));
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return selection.toString();
-    },
-    [from, to] as const,
-  );
 }
 
 async function importAndOpen(page: Page, file: string, title: RegExp): Promise<void> {
