@@ -31,10 +31,12 @@ export interface ExportScope {
  */
 export interface ExportSelection {
   documents: DocumentSummary[];
-  /** the exported claims by document; null: every claim of the documents */
-  claimIds: Map<string, string[]> | null;
+  /** the claims a filter picked; null: every claim of the documents */
+  claimIds: Set<string> | null;
   /** none when exporting a filter: the export is those claims */
   withMentions: boolean;
+  /** the documents with claims or mentions to export (of 5,000, often a few) */
+  withRecords: Set<string>;
   /** everything: all entities; otherwise those the claims and mentions refer to */
   entities: Entity[];
   /** every relation that has an exported claim at either end */
@@ -58,6 +60,10 @@ export function selectForExport(db: Db, scope: ExportScope): ExportSelection {
   }
   documents.sort((a, b) => a.meta.title.localeCompare(b.meta.title) || a.id.localeCompare(b.id));
   const withMentions = !scope.filter;
+  const withRecords = new Set(selected.map((k) => k.document_id));
+  if (withMentions)
+    for (const id of db.prepare('SELECT DISTINCT document_id FROM mentions').pluck().all())
+      withRecords.add(id as string);
 
   const relations = listRelations(db).filter(
     (r) => claimIds.has(r.fromClaimId) || claimIds.has(r.toClaimId),
@@ -67,13 +73,11 @@ export function selectForExport(db: Db, scope: ExportScope): ExportSelection {
     ? null
     : referencedEntities(db, [...claimIds], withMentions ? documents.map((d) => d.id) : []);
   const entities = listEntities(db).filter((e) => !referenced || referenced.has(e.id));
-  const byDocument = matching ? groupBy(selected, (k) => k.document_id) : null;
   return {
     documents,
-    claimIds: byDocument
-      ? new Map([...byDocument].map(([doc, picked]) => [doc, picked.map((k) => k.id)]))
-      : null,
+    claimIds: matching ? claimIds : null,
     withMentions,
+    withRecords,
     entities,
     relations,
   };
@@ -121,9 +125,10 @@ export function forEachDocument(
   each: (doc: DocumentSummary, locate: Locator, claims: Claim[], mentions: Mention[]) => void,
 ): void {
   for (const doc of selection.documents) {
+    if (!selection.withRecords.has(doc.id)) continue;
+    const { claimIds } = selection;
     let claims = listClaims(db, { documentId: doc.id });
-    const picked = selection.claimIds && new Set(selection.claimIds.get(doc.id));
-    if (picked) claims = claims.filter((c) => picked.has(c.id));
+    if (claimIds) claims = claims.filter((c) => claimIds.has(c.id));
     const mentions = selection.withMentions ? listMentions(db, doc.id) : [];
     if (claims.length === 0 && mentions.length === 0) continue;
     const content = getDocumentContent(db, doc.id);
@@ -135,16 +140,6 @@ export function forEachDocument(
     });
     each(doc, locate, claims, mentions);
   }
-}
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const item of items) {
-    const list = out.get(key(item));
-    if (list) list.push(item);
-    else out.set(key(item), [item]);
-  }
-  return out;
 }
 
 /** The page holding a UTF-16 offset (pages are contiguous and ordered). */
