@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { corpusDir } from './inputs.js';
-import { median, percentile, round, timeRuns } from './lib.js';
+import { median, percentile, round, rpcClient, timeRuns } from './lib.js';
 
 export const CLAIMS = 100_000;
 
@@ -76,6 +76,7 @@ export async function benchClaims({ work, root }) {
     port: 0,
   });
   const origin = `http://127.0.0.1:${server.port}`;
+  const rpc = rpcClient(origin, server.token);
   const httpTimes = [];
   const registryTimes = [];
   for (let i = 0; i < 300; i++) {
@@ -83,17 +84,7 @@ export async function benchClaims({ work, root }) {
     const start = (i * 104729) % (doc.text.length - 100);
     const input = { documentId: doc.id, spans: [{ start, end: start + 60 }] };
     let t = performance.now();
-    const response = await fetch(`${origin}/rpc/claims.create`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-Claimdesk-Token': server.token,
-        Origin: origin,
-      },
-      body: JSON.stringify(input),
-    });
-    const body = await response.json();
-    if (!body.ok) throw new Error(body.error.message);
+    await rpc('claims.create', input);
     if (i >= 20) httpTimes.push(performance.now() - t);
     t = performance.now();
     const direct = await backend.registry.call('claims.create', input);
@@ -102,22 +93,7 @@ export async function benchClaims({ work, root }) {
   }
   // the same export as the renderer receives it: over HTTP, the file's text inside the JSON reply
   const httpExportMs = median(
-    await timeRuns(
-      async () => {
-        const response = await fetch(`${origin}/rpc/export.claims`, {
-          method: 'POST',
-          headers: {
-            'Content-Type': 'application/json',
-            'X-Claimdesk-Token': server.token,
-            Origin: origin,
-          },
-          body: JSON.stringify({ format: 'json' }),
-        });
-        const body = await response.json();
-        if (!body.ok) throw new Error(body.error.message);
-      },
-      { runs: 3, warmup: 1 },
-    ),
+    await timeRuns(() => rpc('export.claims', { format: 'json' }), { runs: 3, warmup: 1 }),
   );
   await server.close();
 

@@ -35,3 +35,17 @@ export function processMemory(pid = process.pid) {
 }
 
 export const round = (x, digits = 1) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
+
+/** An RPC client as the renderer is one: POST with the token header; returns the value, throws the error. */
+export function rpcClient(origin, token) {
+  return async (method, input) => {
+    const response = await fetch(`${origin}/rpc/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': token, Origin: origin },
+      body: JSON.stringify(input),
+    });
+    const body = await response.json();
+    if (!body.ok) throw new Error(body.error.message);
+    return body.value;
+  };
+}

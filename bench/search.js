@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { textDocuments } from './inputs.js';
-import { median, percentile, processMemory, round } from './lib.js';
+import { median, percentile, processMemory, round, rpcClient } from './lib.js';
 
 const DOCUMENTS = 5_000;
 const QUERIES = {
@@ -55,20 +55,7 @@ export async function benchSearch({ work, root }) {
     });
     child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
   });
-  const call = async (method, input) => {
-    const response = await fetch(`${url.origin}/rpc/${method}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        'X-Claimdesk-Token': url.token,
-        Origin: url.origin,
-      },
-      body: JSON.stringify(input),
-    });
-    const body = await response.json();
-    if (!body.ok) throw new Error(body.error.message);
-    return body.value;
-  };
+  const call = rpcClient(url.origin, url.token);
   await call('app.info', {});
   const coldStart = performance.now() - started;
 
