@@ -38,23 +38,25 @@ function scopeSql(scope: Scope, column: string): { where: string; params: unknow
 
 /** A claim's columns, then one of its spans': one row per span. */
 type ClaimSpanTuple = [
-  ...[
-    id: string,
-    document_id: string,
-    statement: string,
-    claimant_id: string | null,
-    type: string,
-    stance: string,
-    certainty: string | null,
-    hedges: string,
-    event_date: string | null,
-    place_id: string | null,
-    note: string,
-    status: string,
-    created_at: string,
-    updated_at: string,
-  ],
-  ...[start: number | null, end: number, exact: string, prefix: string, suffix: string],
+  id: string,
+  document_id: string,
+  statement: string,
+  claimant_id: string | null,
+  type: string,
+  stance: string,
+  certainty: string | null,
+  hedges: string,
+  event_date: string | null,
+  place_id: string | null,
+  note: string,
+  status: string,
+  created_at: string,
+  updated_at: string,
+  start: number | null,
+  end: number,
+  exact: string,
+  prefix: string,
+  suffix: string,
 ];
 
 /**
@@ -66,6 +68,7 @@ type ClaimSpanTuple = [
  * cost of row objects; the order is sorted here, which SQL could only do with a subquery per claim.
  */
 function loadClaims(db: Db, scope: Scope): Claim[] {
+  // the claims themselves by their own column; scopeSql's probe is for child tables
   const where =
     scope !== 'all' && 'documentId' in scope
       ? { where: 'c.document_id = ?', params: [scope.documentId] }
