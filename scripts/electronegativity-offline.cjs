@@ -1,4 +1,4 @@
-// Preloaded (node -r) into @doyensec/electronegativity by scripts/electronegativity.js: the tool
+// Required by scripts/electronegativity.js before @doyensec/electronegativity's runner: the tool
 // fetches translations and Electron's release list over the network (the latter with no timeout,
 // which hangs where the network drops packets). Its only HTTP client, `got`, is replaced by one that
 // fails at once, so the scan is offline and deterministic; the tool then uses its bundled English.

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error -- plain JS script, no type declarations
-import { findingsFromCsv, judge, parseCsv } from './electronegativity.js';
+import { findingsFromIssues, judge } from './electronegativity.js';
 
-const CSV = `issue, severity, confidence, filename, location, sample, description, url
-OPEN_EXTERNAL_JS_CHECK,"MEDIUM","TENTATIVE","main/electron/hardening.ts","81:8","await deps.shell.openExternal(url);","Review the use of openExternal",https://example.org/a
-CONTEXT_ISOLATION_JS_CHECK,"HIGH","FIRM","main/x.ts","2:7","new BrowserWindow({ a: 1, b: ""quoted"" })","Review, with a comma",https://example.org/b
-CSP_GLOBAL_CHECK,"LOW","FIRM","renderer/index.html","7:0","default-src 'none'","weak",https://example.org/c
-`;
+// The shape of the issues @doyensec/electronegativity's runner returns.
+const issue = (id: string, severity: string, file: string, line: number, sample: string) => ({
+  id,
+  severity: { name: severity },
+  confidence: { name: 'FIRM' },
+  file,
+  location: { line, column: 4 },
+  sample,
+});
+
+const ISSUES = [
+  issue(
+    'OPEN_EXTERNAL_JS_CHECK',
+    'MEDIUM',
+    'main/electron/hardening.ts',
+    81,
+    'await deps.shell.openExternal(url);',
+  ),
+  issue('CONTEXT_ISOLATION_JS_CHECK', 'HIGH', 'main/x.ts', 2, '  new BrowserWindow({ a: 1 })  '),
+  issue('CSP_GLOBAL_CHECK', 'LOW', 'renderer/index.html', 7, "default-src 'none'"),
+];
 
 const allow = (check: string, file: string, sample: string) => ({
   check,
@@ -16,24 +32,21 @@ const allow = (check: string, file: string, sample: string) => ({
 });
 
 describe('scripts/electronegativity.js', () => {
-  it('parses quoted CSV fields with commas and doubled quotes', () => {
-    expect(parseCsv('a,"b,c","d ""e"""\n1,2,3\n')).toEqual([
-      ['a', 'b,c', 'd "e"'],
-      ['1', '2', '3'],
-    ]);
-    const findings = findingsFromCsv(CSV);
+  it("turns the runner's issues into findings with a trimmed sample and a line:column location", () => {
+    const findings = findingsFromIssues(ISSUES);
     expect(findings).toHaveLength(3);
-    expect(findings[1]).toMatchObject({
+    expect(findings[1]).toEqual({
       check: 'CONTEXT_ISOLATION_JS_CHECK',
       severity: 'HIGH',
+      confidence: 'FIRM',
       file: 'main/x.ts',
-      sample: 'new BrowserWindow({ a: 1, b: "quoted" })',
+      location: '2:4',
+      sample: 'new BrowserWindow({ a: 1 })',
     });
   });
 
   it('fails HIGH/MEDIUM findings without an allowlist entry, ignores LOW ones, and reports stale or unjustified entries', () => {
-    const findings = findingsFromCsv(CSV);
-    const verdict = judge(findings, [
+    const verdict = judge(findingsFromIssues(ISSUES), [
       allow('OPEN_EXTERNAL_JS_CHECK', 'main/electron/hardening.ts', 'shell.openExternal(url)'),
       allow('SANDBOX_JS_CHECK', 'main/gone.ts', 'sandbox: false'),
       {
