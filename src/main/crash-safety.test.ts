@@ -12,7 +12,9 @@
  * KILL_WITHIN writes of the stream: a write costs 3-5 ms of server CPU (claim, history, full-text
  * triggers, fsync), and the file must stay near 30 s alone and under 60 s with the whole suite on
  * two cores; later kill points would test nothing new, as the workspace grows across runs anyway.
- * The seed is in every failure message; rerun with CRASH_SEED=<seed> to replay the same moments.
+ * Every failure message names the seed, the run, its kill moment, what the server printed and the
+ * runs before it; each step has its own deadline, so a hang fails as such instead of timing the file
+ * out. Rerun with CRASH_SEED=<seed> to replay the same moments.
  */
 import Database from 'better-sqlite3';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -43,22 +45,48 @@ function random(): () => number {
 }
 
 const dirs: string[] = [];
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+const servers: ChildProcess[] = [];
+afterAll(() => {
+  // a failed run may leave its server up: never leave one behind
+  servers.forEach((child) => child.exitCode === null && child.kill('SIGKILL'));
+  dirs.forEach((d) => rmSync(d, { recursive: true, force: true }));
+});
 
 interface Server {
   child: ChildProcess;
   exited: Promise<void>;
   /** resolves with port and token once the server printed its URL; null if it died first */
   ready: Promise<{ port: number; token: string } | null>;
+  /** everything the server printed, for failure messages */
+  output: () => string;
+}
+
+/** A step of a run that should take well under a second: a hang fails the run and names it. */
+const STEP_DEADLINE_MS = 30_000;
+
+async function within<T>(step: Promise<T>, what: () => string, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      fail(new Error(`${what()} did not finish within ${STEP_DEADLINE_MS / 1000} s`));
+    }, STEP_DEADLINE_MS);
+  });
+  try {
+    return await Promise.race([step, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function startServe(dataDir: string): Server {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  servers.push(child);
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  let output = '';
   const ready = new Promise<{ port: number; token: string } | null>((ok) => {
-    let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+)/.exec(output);
@@ -67,7 +95,7 @@ function startServe(dataDir: string): Server {
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then(() => ok(null));
   });
-  return { child, exited, ready };
+  return { child, exited, ready, output: () => output };
 }
 
 async function createClaim(
@@ -141,14 +169,22 @@ describe('crash safety', () => {
       const spawned = Date.now();
       const server = startServe(dataDir);
       const kill = () => setTimeout(() => server.child.kill('SIGKILL'), killAfterMs);
+      const moment = duringStartUp
+        ? `${killAfterMs} ms after spawn`
+        : `${killAfterMs} ms after ack ${killAfterAcks}`;
+      // a failure names the seed, the run, its kill moment, what the server printed and the runs before
+      const story = () =>
+        `seed ${seed}, run ${run} (kill ${moment})\nserver printed:\n${server.output()}\nearlier runs:\n${log.join('\n')}`;
+      const stop = () => server.child.kill('SIGKILL');
       let timer = duringStartUp ? kill() : undefined;
-      const address = await server.ready;
+      const address = await within(server.ready, () => `start-up (${story()})`, stop);
       const readyAfter = Date.now() - spawned;
       let acked = 0;
       if (address) {
         // the server has recovered the previous crash: check it before writing more
         verify(file, acknowledged, `after restart ${run}`);
         let issued = 0;
+        const cutOff: string[] = [];
         const writer = async () => {
           while (issued < WRITES_PER_RUN) {
             const statement = `run ${run} write ${issued++}`;
@@ -163,17 +199,27 @@ describe('crash safety', () => {
             } catch (error) {
               if (/refused/.test(String(error))) throw error;
               // the kill cut this request off: not acknowledged, so no promise was made
+              cutOff.push(String((error as Error).cause ?? error));
               return;
             }
           }
         };
-        await Promise.all(Array.from({ length: IN_FLIGHT }, writer));
+        await within(
+          Promise.all(Array.from({ length: IN_FLIGHT }, writer)),
+          () => `writes (${story()})`,
+          stop,
+        );
+        // A request that failed while no kill was due is a server fault, not a crash: say so
+        // instead of waiting for a kill that will never come.
+        if (timer === undefined) {
+          stop();
+          expect.fail(
+            `requests failed with no kill due, after ${acked} acks: ${cutOff.join('; ')}\n${story()}`,
+          );
+        }
       }
-      await server.exited;
+      await within(server.exited, () => `exit after SIGKILL (${story()})`, stop);
       clearTimeout(timer);
-      const moment = duringStartUp
-        ? `${killAfterMs} ms after spawn`
-        : `${killAfterMs} ms after ack ${killAfterAcks}`;
       log.push(
         `run ${run}: killed ${moment}: ${address ? `${acked} writes acknowledged` : 'before ready'}` +
           ` (ready after ${readyAfter} ms, run ${Date.now() - spawned} ms)`,
