@@ -11,7 +11,7 @@ import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { api } from '../shared/api';
+import { api, FILE_METHODS } from '../shared/api';
 import { LIMITS } from '../shared/limits';
 import type { Registry } from './rpc';
 import { startServer, type RunningServer } from './serve';
@@ -92,6 +92,8 @@ const ROUTES = [
   '/rpc/documents.list',
   ...Object.keys(api).map((m) => `/rpc/${m}`),
   '/rpc/nope',
+  ...FILE_METHODS.map((m) => `/file/${m}`),
+  '/file/documents.list',
   '/..%2f..%2fetc%2fpasswd',
 ];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
@@ -208,6 +210,10 @@ describe('serve shell security', () => {
       ['rpc ok', send(port, '/rpc/documents.list', json, 'POST', '{}'), 200],
       ['rpc error result', send(port, '/rpc/documents.get', json, 'POST', '{"id":"nope"}'), 200],
       ['bad json', send(port, '/rpc/documents.list', json, 'POST', '{nope'), 400],
+      ['file', send(port, '/file/bundle.export', json, 'POST', '{}'), 200],
+      ['file refused', send(port, '/file/export.claims', json, 'POST', '{"format":"x"}'), 200],
+      ['not a file method', send(port, '/file/documents.list', json, 'POST', '{}'), 404],
+      ['wrong verb file', send(port, '/file/bundle.export', json, 'GET'), 405],
       ['forbidden', send(port, '/', { Host: host }), 403],
       ['wrong verb', send(port, '/rpc/documents.list', json, 'GET'), 405],
       ['wrong verb static', send(port, '/', auth, 'DELETE'), 405],

@@ -2,7 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempBackend, tempDir } from './test/workspace';
+import { enc, tempBackend, tempDir } from './test/workspace';
+import type { Registry } from './rpc';
 import { startServer, type RunningServer } from './serve';
 
 let running: RunningServer | null = null;
@@ -13,6 +14,10 @@ afterEach(async () => {
 
 async function start() {
   const { registry } = tempBackend('serve');
+  return startWith(registry);
+}
+
+async function startWith(registry: Registry) {
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Claimdesk</title>');
@@ -142,5 +147,58 @@ describe('serve shell', () => {
       '{}',
     );
     expect(wrongType.status).toBe(415);
+  });
+
+  it('answers a file method with the file itself: the bytes /rpc would wrap in JSON, named and sized', async () => {
+    const { registry } = tempBackend('serve');
+    const text = 'Отчёт\n\nГулмурод Халимов appeared in a 2015 video; “27 dead” is contested.\n';
+    const imported = await registry.call('documents.import', {
+      fileName: 'отчёт.txt',
+      bytes: enc(text),
+    });
+    const documentId = (imported as { value: { document: { id: string } } }).value.document.id;
+    await registry.call('claims.create', {
+      documentId,
+      spans: [{ start: 7, end: 22 }],
+      statement: 'Халимов appeared in a video',
+    });
+    const { port, token } = await startWith(registry);
+    const post = (path: string, body: unknown) =>
+      fetch(`http://127.0.0.1:${port}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-claimdesk-token': token },
+        body: JSON.stringify(body),
+      });
+    // the exported time differs between two exports; everything else is the same text
+    const sameBut = (t: string) => t.replace(/"exportedAt": "[^"]+"/, '"exportedAt": "…"');
+
+    const viaRpc = (await (await post('/rpc/export.claims', { format: 'json' })).json()) as {
+      value: { fileName: string; mediaType: string; text: string };
+    };
+    const file = await post('/file/export.claims', { format: 'json' });
+    expect(file.status).toBe(200);
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const body = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    expect(sameBut(body)).toBe(sameBut(viaRpc.value.text));
+    expect(body).toContain('Халимов appeared in a video');
+    expect(Number(file.headers.get('content-length'))).toBe(bytes.length);
+    expect(file.headers.get('content-type')).toBe('application/json');
+    expect(file.headers.get('cache-control')).toBe('no-store');
+    const name = decodeURIComponent(file.headers.get('x-claimdesk-file-name')!);
+    expect(name).toMatch(/^claimdesk-claims-\d{4}-\d{2}-\d{2}-\d{6}\.json$/);
+    expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
+
+    const bundle = await post('/file/bundle.export', {});
+    expect(bundle.headers.get('content-type')).toBe('application/jsonl');
+    expect(await bundle.text()).toContain('отчёт.txt');
+
+    // a refusal is the same JSON result as over /rpc, with no file headers
+    const refused = await post('/file/export.claims', { format: 'pdf' });
+    expect(refused.headers.get('x-claimdesk-file-name')).toBeNull();
+    expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    // only file methods are answered here: nothing else runs through this route
+    const other = await post('/file/claims.delete', { id: 'clm_whatever' });
+    expect(other.status).toBe(404);
+    expect(await other.text()).toBe('claims.delete does not answer with a file.');
   });
 });

@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { isFileMethod, type ExportFile, type Result } from '../shared/api';
 import { LIMITS } from '../shared/limits';
 import { fromWire, toWire } from '../shared/wire';
 import type { Registry } from './rpc';
@@ -93,15 +94,25 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
       return rpc(req, res, decodeURIComponent(url.pathname.slice('/rpc/'.length)));
     }
+    if (url.pathname.startsWith('/file/')) {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
+      return file(req, res, decodeURIComponent(url.pathname.slice('/file/'.length)));
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
     return staticFile(res, url.pathname);
   }
 
-  async function rpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+  /** The RPC call a POST asks for; null when its body was refused (the answer is sent). */
+  async function call(
+    req: IncomingMessage,
+    res: ServerResponse,
+    method: string,
+  ): Promise<Result<unknown> | null> {
     const type = req.headers['content-type'] ?? '';
     if (!type.startsWith('application/json')) {
-      return send(res, 415, 'text/plain; charset=utf-8', 'RPC bodies are application/json.');
+      send(res, 415, 'text/plain; charset=utf-8', 'RPC bodies are application/json.');
+      return null;
     }
     let body: string;
     try {
@@ -111,18 +122,42 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         code: 'too_large',
         message: `The request is larger than ${LIMITS.maxRequestBytes / 1024 / 1024} MB.`,
       };
-      return send(res, 413, 'application/json', JSON.stringify({ ok: false, error }));
+      send(res, 413, 'application/json', JSON.stringify({ ok: false, error }));
+      return null;
     }
     let input: unknown;
     try {
       input = body ? fromWire(body, (s) => new Uint8Array(Buffer.from(s, 'base64'))) : {};
     } catch {
       const error = { code: 'invalid_input', message: 'The request body is not valid JSON.' };
-      return send(res, 400, 'application/json', JSON.stringify({ ok: false, error }));
+      send(res, 400, 'application/json', JSON.stringify({ ok: false, error }));
+      return null;
     }
-    const result = await options.registry.call(method, input);
     res.setHeader('Cache-Control', 'no-store');
-    send(res, 200, 'application/json', toWire(result));
+    return options.registry.call(method, input);
+  }
+
+  async function rpc(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    const result = await call(req, res, method);
+    if (result) send(res, 200, 'application/json', toWire(result));
+  }
+
+  /** A file method answered with the file itself; a refusal is the same JSON result as over /rpc. */
+  async function file(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
+    if (!isFileMethod(method))
+      return send(res, 404, 'text/plain; charset=utf-8', `${method} does not answer with a file.`);
+    const result = await call(req, res, method);
+    if (!result) return;
+    if (!result.ok) return send(res, 200, 'application/json', toWire(result));
+    const { fileName, mediaType, text } = result.value as ExportFile;
+    res.writeHead(200, {
+      'Content-Type': mediaType,
+      'Content-Length': Buffer.byteLength(text, 'utf8'),
+      'Content-Disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
+      // the page reads the name from here: it cannot read Content-Disposition's quoting reliably
+      'X-Claimdesk-File-Name': encodeURIComponent(fileName),
+    });
+    res.end(text, 'utf8');
   }
 
   function staticFile(res: ServerResponse, pathname: string): void {

@@ -194,3 +194,16 @@ export interface ApiError {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/**
+ * Methods that answer with a file. The serve shell also answers them with the file itself
+ * (POST /file/<method>), so that a 175 MB export is not wrapped in a JSON reply, escaped by the
+ * server and parsed again by the page before it can be saved.
+ */
+export const FILE_METHODS = ['export.claims', 'bundle.export'] as const;
+export type FileMethod = (typeof FILE_METHODS)[number];
+export const isFileMethod = (method: string): method is FileMethod =>
+  (FILE_METHODS as readonly string[]).includes(method);
+// every file method really answers with an ExportFile
+const fileMethodsAnswerFiles: Output<FileMethod> extends ExportFile ? true : never = true;
+void fileMethodsAnswerFiles;
