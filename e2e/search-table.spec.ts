@@ -301,6 +301,13 @@ test('saved filters, the workspace dialog and keyboard view switching', async ({
   await expect(workspace).toContainText('Claimdesk reloads');
   await expect(workspace.getByRole('button', { name: 'Cancel' })).toBeFocused();
   await workspace.getByRole('button', { name: 'Cancel' }).click();
+  // the bundle arrives as the file itself (not inside a JSON reply), whole, with its own name
+  const bundle = await download(page, 'Export workspace bundle');
+  expect(bundle.name).toMatch(/^claimdesk-workspace-[\d-]+\.claimdesk-bundle\.jsonl$/);
+  const [header, ...records] = bundle.bytes.toString('utf8').trimEnd().split('\n');
+  expect(JSON.parse(header!)).toMatchObject({ format: 'claimdesk.bundle', version: 1 });
+  expect(records.length).toBeGreaterThan(0);
+  await expect(workspace.getByRole('status').filter({ hasText: bundle.name })).toBeVisible();
   await workspace.getByRole('button', { name: 'Close' }).click();
   await expect(workspace).toBeHidden();
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClaimFilter } from '../../../../shared/api-search';
-import { invoke } from '../../api';
-import { downloadText } from '../../lib/download';
+import { fetchFile, type FileProgress } from '../../api';
+import { describeProgress, downloadBlob } from '../../lib/download';
 import { errorMessage } from '../shell/useToasts';
 import { cleanFilter } from './model';
 
@@ -23,15 +23,18 @@ interface Props {
 /** Exports exactly the claims the table's filter selects (the sort is the table's own). */
 export function ExportButtons({ filter, scope, onDone, onError }: Props) {
   const [busy, setBusy] = useState<Format | null>(null);
+  const [progress, setProgress] = useState<FileProgress>({ received: 0, total: null });
   const run = async (format: Format) => {
     setBusy(format);
+    setProgress({ received: 0, total: null });
     try {
       const clean = cleanFilter(filter);
-      const file = await invoke('export.claims', {
-        format,
-        ...(Object.keys(clean).length > 0 ? { filter: clean } : {}),
-      });
-      downloadText(file.fileName, file.mediaType, file.text);
+      const file = await fetchFile(
+        'export.claims',
+        { format, ...(Object.keys(clean).length > 0 ? { filter: clean } : {}) },
+        setProgress,
+      );
+      downloadBlob(file.fileName, file.blob);
       onDone(`Exported ${scope} to ${file.fileName}`);
     } catch (e) {
       onError(errorMessage(e, 'export the claims'));
@@ -55,6 +58,16 @@ export function ExportButtons({ filter, scope, onDone, onError }: Props) {
           {label}
         </button>
       ))}
+      {busy !== null && (
+        <span className="ct-export-progress" role="status">
+          <progress
+            value={progress.total === null ? undefined : progress.received}
+            max={progress.total ?? undefined}
+            aria-label="Export progress"
+          />
+          {describeProgress(progress)}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/api-search';
-import { invoke } from '../../api';
-import { downloadText } from '../../lib/download';
+import { fetchFile, invoke, type FileProgress } from '../../api';
+import { describeProgress, downloadBlob } from '../../lib/download';
 import { Modal } from '../../lib/Modal';
 import { errorMessage } from '../shell/useToasts';
 import { BackupList } from './BackupList';
@@ -37,6 +37,7 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
   const [made, setMade] = useState<BackupInfo | null>(null);
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [transfer, setTransfer] = useState<FileProgress | null>(null);
   const bundleInput = useRef<HTMLInputElement>(null);
   const claimsInput = useRef<HTMLInputElement>(null);
   const backupDir = dataDir ? `${dataDir}/backups` : 'the workspace’s backups folder';
@@ -95,8 +96,11 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
     run(
       'bundle-export',
       async () => {
-        const file = await invoke('bundle.export', {});
-        downloadText(file.fileName, file.mediaType, file.text);
+        setTransfer({ received: 0, total: null });
+        const file = await fetchFile('bundle.export', {}, setTransfer).finally(() =>
+          setTransfer(null),
+        );
+        downloadBlob(file.fileName, file.blob);
         onStatus(`Exported the workspace bundle ${file.fileName}`);
         setOutcome({
           title: 'Workspace bundle exported',
@@ -258,7 +262,17 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
               onChange={(e) => picked(e.currentTarget, (f) => void importClaims(f))}
             />
             {busy && busy !== 'backup' && (
-              <progress className="ws-progress" aria-label="Working on the workspace" />
+              <progress
+                className="ws-progress"
+                aria-label="Working on the workspace"
+                value={transfer?.total ? transfer.received : undefined}
+                max={transfer?.total ?? undefined}
+              />
+            )}
+            {transfer && (
+              <p className="ws-note" role="status">
+                {describeProgress(transfer)}
+              </p>
             )}
             {outcome && (
               <div className={`ws-outcome${outcome.ok ? '' : ' is-problem'}`} role="status">
