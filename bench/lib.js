@@ -49,3 +49,31 @@ export function rpcClient(origin, token) {
     return body.value;
   };
 }
+
+/** Debian's Chromium, headless, with nothing that reaches for the network (closed here). */
+export async function launchChromium() {
+  const { chromium } = await import('@playwright/test');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A file method answered by the serve shell with the file itself, read to the last byte. */
+export async function fetchFile(origin, token, method, input) {
+  const response = await fetch(`${origin}/file/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': token, Origin: origin },
+    body: JSON.stringify(input),
+  });
+  if (!response.headers.get('X-Claimdesk-File-Name')) throw new Error(await response.text());
+  return new Uint8Array(await response.arrayBuffer());
+}

@@ -3,19 +3,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { bigPdf } from './inputs.js';
-import { median, percentile, processMemory, round } from './lib.js';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { launchChromium, median, percentile, processMemory, round } from './lib.js';
 
 export async function benchReader({ work, root }) {
   const { openBackend, startServer, extractionPool } = await import(
@@ -40,10 +29,7 @@ export async function benchReader({ work, root }) {
     rendererDir: join(root, 'out/renderer'),
     port: 0,
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchChromium();
   let rendererPeak = NaN;
   const openTimes = [];
   const claimTimes = [];
