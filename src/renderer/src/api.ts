@@ -76,6 +76,21 @@ export async function invoke<M extends Method>(method: M, input: Input<M>): Prom
 
 export const isDesktop = (): boolean => window.api !== undefined;
 
+/** Why a file route answered without a file: its JSON result, or what the server said. */
+async function refusal(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  try {
+    const result = fromWire(text) as Result<unknown>;
+    if (!result.ok) return result.error;
+  } catch {
+    // not a JSON result: a plain-text answer (404, 415, 500) is shown as it is
+  }
+  return {
+    code: 'internal',
+    message: `The server answered without a file (HTTP ${response.status}): ${text.slice(0, 200)}`,
+  };
+}
+
 export interface FetchedFile {
   fileName: string;
   blob: Blob;
@@ -106,14 +121,7 @@ export async function fetchFile<M extends FileMethod>(
   const response = await post(`/file/${encodeURIComponent(method)}`, input);
   if (!(response instanceof Response)) throw new RpcError(response);
   const name = response.headers.get('X-Claimdesk-File-Name');
-  if (name === null || !response.body) {
-    const result = fromWire(await response.text()) as Result<unknown>;
-    throw new RpcError(
-      result.ok
-        ? { code: 'internal', message: 'The server answered without a file.' }
-        : result.error,
-    );
-  }
+  if (name === null || !response.body) throw new RpcError(await refusal(response));
   const total = Number(response.headers.get('Content-Length')) || null;
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let received = 0;
