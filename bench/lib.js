@@ -1,6 +1,7 @@
 // Small measurement helpers for the benchmark harness: timing, percentiles, process memory.
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 
 export function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,21 +51,10 @@ export function rpcClient(origin, token) {
   };
 }
 
-/** Debian's Chromium, headless, with nothing that reaches for the network (closed here). */
+/** Debian's Chromium, launched as the e2e tests launch it. */
 export async function launchChromium() {
   const { chromium } = await import('@playwright/test');
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
 /** A file method answered by the serve shell with the file itself, read to the last byte. */

@@ -8,21 +8,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+// @ts-expect-error -- plain JS helper shared with the benchmarks
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.js';
 // @ts-expect-error -- plain JS helper shared with scripts/start.js
 import { electronBinary } from '../scripts/electron-setup.js';
 
 const root = resolve(import.meta.dirname, '..');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Starts `claimdesk serve` on a free port and resolves with the tokenized URL it prints. */
 export async function startServe(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
