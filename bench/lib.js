@@ -57,7 +57,8 @@ export async function launchChromium() {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
 
-/** A file method answered by the serve shell with the file itself, read to the last byte. */
+/** A file method answered by the serve shell with the file itself, read to the last byte as the
+ * page reads it: chunk by chunk, kept as chunks (the page makes a Blob of them, never one copy). */
 export async function fetchFile(origin, token, method, input) {
   const response = await fetch(`${origin}/file/${method}`, {
     method: 'POST',
@@ -65,5 +66,12 @@ export async function fetchFile(origin, token, method, input) {
     body: JSON.stringify(input),
   });
   if (!response.headers.get('X-Claimdesk-File-Name')) throw new Error(await response.text());
-  return new Uint8Array(await response.arrayBuffer());
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of response.body) {
+    chunks.push(chunk);
+    size += chunk.byteLength;
+  }
+  if (size !== Number(response.headers.get('Content-Length'))) throw new Error('file cut short');
+  return chunks;
 }

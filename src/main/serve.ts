@@ -150,14 +150,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!result) return;
     if (!result.ok) return send(res, 200, 'application/json', toWire(result));
     const { fileName, mediaType, text } = result.value as ExportFile;
+    // encoded once: Buffer.byteLength and then res.end(text) walked a 175 MB export twice (0.8 s)
+    const body = Buffer.from(text, 'utf8');
     res.writeHead(200, {
       'Content-Type': mediaType,
-      'Content-Length': Buffer.byteLength(text, 'utf8'),
+      'Content-Length': body.length,
       'Content-Disposition': `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`,
       // the page reads the name from here: it cannot read Content-Disposition's quoting reliably
       'X-Claimdesk-File-Name': encodeURIComponent(fileName),
     });
-    res.end(text, 'utf8');
+    res.end(body);
   }
 
   function staticFile(res: ServerResponse, pathname: string): void {
