@@ -17,10 +17,20 @@ import type { Db } from './open';
  * a page of 100 rows out of 100,000 claims costs one indexed query plus the rows themselves.
  */
 
-/** `s0` is the claim's first passage (spans are stored in text order), `d` its document. */
-const FROM = `FROM claims c
-  JOIN documents d ON d.id = c.document_id
-  LEFT JOIN claim_spans s0 ON s0.claim_id = c.id AND s0.ordinal = 0`;
+/** `s0` is the claim's first passage (spans are stored in text order). */
+const FIRST_SPAN = 'LEFT JOIN claim_spans s0 ON s0.claim_id = c.id AND s0.ordinal = 0';
+/** The rows' own FROM: `d` is the claim's document. */
+const FROM = `FROM claims c JOIN documents d ON d.id = c.document_id ${FIRST_SPAN}`;
+
+/**
+ * The documents numbered in title order, once per query, for sorting: ordering 100,000 claims by
+ * `d.meta ->> '$.title'` read the title out of a claim's document's JSON once per claim, half the
+ * time of the table's first page.
+ */
+const WITH_DOCUMENT_ORDER = `WITH document_order AS MATERIALIZED (SELECT id,
+  row_number() OVER (ORDER BY (meta ->> '$.title') COLLATE NOCASE, id) AS rank FROM documents)`;
+/** What the table filters and sorts over: `o.rank` is the place of the claim's document. */
+const SORTABLE_FROM = `FROM claims c JOIN document_order o ON o.id = c.document_id ${FIRST_SPAN}`;
 
 /** `value` (over `p`) of the page holding the claim's first passage. */
 const onPage = (value: string) => `(SELECT ${value} FROM document_pages p
@@ -39,7 +49,7 @@ const CERTAINTY_RANK = `CASE c.certainty ${CERTAINTIES.map((v, i) => `WHEN '${v}
 const SORT: Record<ClaimColumn, string> = {
   statement: 'c.statement COLLATE NOCASE',
   quote: 's0.exact COLLATE NOCASE',
-  document: `${TITLE} COLLATE NOCASE`,
+  document: 'o.rank',
   page: onPage('p.page_index'),
   claimant: '(SELECT name FROM entities WHERE id = c.claimant_id) COLLATE NOCASE',
   subjects: `${SUBJECT_NAMES} COLLATE NOCASE`,
@@ -54,12 +64,14 @@ const SORT: Record<ClaimColumn, string> = {
   updatedAt: 'c.updated_at',
 };
 
-/** Reading order: by document, then position. Also the tie-breaker of every other order. */
-const READING_ORDER = `${TITLE} COLLATE NOCASE, c.document_id, s0.start, c.created_at, c.id`;
+/** Reading order: by document (title), then position. Also the tie-breaker of every other order. */
+const READING_ORDER = 'o.rank, s0.start, c.created_at, c.id';
 
 interface Where {
   sql: string;
   params: Record<string, unknown>;
+  /** the clause needs `s0`, the claim's first passage (counting can skip it otherwise) */
+  firstSpan: boolean;
 }
 
 /** The WHERE clause of a filter; the text filter goes through the full-text index. */
@@ -82,6 +94,7 @@ export function filterSql(filter: ClaimFilter): Where {
   }
   if (filter.documentId) add('c.document_id = @documentId', { documentId: filter.documentId });
   if (filter.page !== undefined) add(`${onPage('p.label')} = @page`, { page: filter.page });
+  const firstSpan = filter.page !== undefined;
   if (filter.claimantId === null) add('c.claimant_id IS NULL');
   else if (filter.claimantId) add('c.claimant_id = @claimantId', { claimantId: filter.claimantId });
   if (filter.subjectId) {
@@ -111,7 +124,7 @@ export function filterSql(filter: ClaimFilter): Where {
       OR EXISTS (SELECT 1 FROM claim_relations r WHERE r.to_claim_id = c.id))`;
     add(filter.hasRelations ? any : `NOT ${any}`);
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, firstSpan };
 }
 
 export function orderSql(sort?: ClaimSort): string {
@@ -144,8 +157,14 @@ interface Row {
   updated_at: string;
 }
 
-/** The SELECT of the table's rows; `ORDER`/`LIMIT` are appended by the callers. */
-export function claimRowsSql(where: string): string {
+/** The ids of one page of the table, in its order (`@limit`, `@offset`). */
+export function pageIdsSql(where: string, sort?: ClaimSort): string {
+  return `${WITH_DOCUMENT_ORDER} SELECT c.id ${SORTABLE_FROM} ${where} ${orderSql(sort)}
+    LIMIT @limit OFFSET @offset`;
+}
+
+/** The SELECT of the table's rows; `join` adds to its FROM, and callers append an ORDER. */
+export function claimRowsSql(where: string, join = ''): string {
   const ref = (column: string) =>
     `(SELECT json_object('id', e.id, 'name', e.name) FROM entities e WHERE e.id = ${column})`;
   return `SELECT c.id, c.document_id, ${TITLE} AS title, c.statement, ${QUOTE} AS quote,
@@ -159,7 +178,7 @@ export function claimRowsSql(where: string): string {
       (SELECT json_group_array(name) FROM (SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
         WHERE ct.claim_id = c.id ORDER BY t.name)) AS tags,
       c.status, ${RELATIONS} AS relations, c.note, c.created_at, c.updated_at
-    ${FROM} ${where}`;
+    ${FROM} ${join} ${where}`;
 }
 
 const toRow = (r: Row): ClaimTableRow => ({
@@ -193,27 +212,44 @@ export interface ClaimQuery {
   offset: number;
 }
 
+/**
+ * One page of the table, in two steps: the page's ids in order (only the sort keys are computed for
+ * every matching claim), then the full rows of those ids. In one query SQLite built every row's
+ * quote, page, subjects, tags and relations before sorting, to keep 100 of them: at 100,000 claims
+ * the first page took 0.46 s and page 500 took 2 s.
+ */
 export function queryClaims(db: Db, query: ClaimQuery): ClaimTablePage {
   try {
     const where = filterSql(query.filter);
-    const total = (
-      db.prepare(`SELECT count(*) AS n ${FROM} ${where.sql}`).get(where.params) as { n: number }
-    ).n;
-    const rows = db
-      .prepare(`${claimRowsSql(where.sql)} ${orderSql(query.sort)} LIMIT @limit OFFSET @offset`)
-      .all({ ...where.params, limit: query.limit, offset: query.offset }) as Row[];
-    return { rows: rows.map(toRow), total };
+    const counted = `SELECT count(*) FROM claims c ${where.firstSpan ? FIRST_SPAN : ''} ${where.sql}`;
+    const total = db.prepare(counted).pluck().get(where.params) as number;
+    const ids = db
+      .prepare(pageIdsSql(where.sql, query.sort))
+      .pluck()
+      .all({ ...where.params, limit: query.limit, offset: query.offset }) as string[];
+    return { rows: rowsOf(db, ids), total };
   } catch (error) {
     throw ftsErrorToAppError(error);
   }
+}
+
+/** The table rows of these claims, in the order of the ids. */
+function rowsOf(db: Db, ids: string[]): ClaimTableRow[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(claimRowsSql('WHERE c.id IN (SELECT value FROM json_each(@ids))'))
+    .all({ ids: JSON.stringify(ids) }) as Row[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => toRow(byId.get(id)!));
 }
 
 /** Every row matching a filter, in table order (the CSV export). */
 export function allClaimRows(db: Db, filter: ClaimFilter, sort?: ClaimSort): ClaimTableRow[] {
   try {
     const where = filterSql(filter);
+    const ordered = claimRowsSql(where.sql, 'JOIN document_order o ON o.id = c.document_id');
     const rows = db
-      .prepare(`${claimRowsSql(where.sql)} ${orderSql(sort)}`)
+      .prepare(`${WITH_DOCUMENT_ORDER} ${ordered} ${orderSql(sort)}`)
       .all(where.params) as Row[];
     return rows.map(toRow);
   } catch (error) {
