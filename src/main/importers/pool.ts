@@ -112,6 +112,10 @@ class ExtractionPool {
     });
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', (error) => this.failAll(worker, error));
+    // after 'error' nothing is pending any more; an exit with jobs left is a worker that stopped
+    worker.on('exit', (code) =>
+      this.failAll(worker, new Error(`the reader stopped unexpectedly (exit code ${code})`)),
+    );
     worker.unref();
     this.workers.push(worker);
     this.retireWhenIdle(worker);
@@ -153,7 +157,7 @@ class ExtractionPool {
     this.workers = this.workers.filter((w) => w !== worker);
     for (const [id, pending] of this.pending) {
       if (pending.worker !== worker) continue;
-      pending.reject(new ImportError('corrupt', `The file could not be read: ${error.message}`));
+      pending.reject(workerFailure(error));
       this.pending.delete(id);
     }
   }
@@ -164,6 +168,20 @@ class ExtractionPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers = [];
   }
+}
+
+/**
+ * What the researcher is told when the worker reading a file dies. Out of memory is the file's size
+ * or make-up (a hostile PDF can be built to exhaust memory), not damage: it is `too_large`.
+ */
+export function workerFailure(error: Error & { code?: string }): ImportError {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return new ImportError(
+      'too_large',
+      'Reading this file needed more memory than Claimdesk gives one file: it is very large, or built to exhaust memory. Nothing was imported. Split it into smaller files (for a PDF, e.g. with qpdf --split-pages), or import its text.',
+    );
+  }
+  return new ImportError('corrupt', `The file could not be read: ${error.message}`);
 }
 
 /** Worth reading in parts: a PDF (as detectMediaType decides) the importer will not refuse outright. */
