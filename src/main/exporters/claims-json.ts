@@ -104,6 +104,13 @@ export function exportClaimsJson(
 }
 
 /**
+ * Claims are mapped and stringified a thousand at a time: their export records then die young,
+ * in the cheap part of the garbage collector; a whole document's worth at once (20,000 claims)
+ * outlived it. At 100,000 claims the export is 13% faster (2.72 → 2.35 s, interleaved runs).
+ */
+const BATCH = 1000;
+
+/**
  * The export as the file's text, laid out as JSON.stringify(…, null, 2) lays out the whole.
  *
  * Built one document at a time, each document's mentions and claims stringified as soon as they
@@ -127,21 +134,21 @@ export function claimsJsonText(db: Db, options: ExportScope & { generator: strin
     documents: selection.documents.map(exportDocument),
     entities: selection.entities.map(exportEntity),
   };
-  // one chunk of array elements per document
+  // chunks of array elements: one per document (mentions) or per batch of a document's claims
   const mentions: string[] = [];
   const claims: string[] = [];
   forEachDocument(db, selection, (doc, locate, docClaims, docMentions) => {
     const source = sourceOf(doc);
     if (docMentions.length > 0)
       mentions.push(arrayElements(docMentions.map((m) => exportMention(m, locate(m.anchor)))));
-    if (docClaims.length > 0)
+    for (let at = 0; at < docClaims.length; at += BATCH) {
+      const batch = docClaims.slice(at, at + BATCH);
       claims.push(
         arrayElements(
-          docClaims.map((c) =>
-            exportClaim(c, source, c.spans.map(locate), relations.get(c.id) ?? []),
-          ),
+          batch.map((c) => exportClaim(c, source, c.spans.map(locate), relations.get(c.id) ?? [])),
         ),
       );
+    }
   });
   // the head's closing "\n}" gives way to the two arrays
   return `${JSON.stringify(head, null, 2).slice(0, -2)},

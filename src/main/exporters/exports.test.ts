@@ -214,6 +214,31 @@ describe('claims JSON text', () => {
       expect(text).toBe(canonical(text));
     }
   });
+
+  it('stays canonical and in reading order across the batches of a document with thousands of claims', async () => {
+    const { db, registry } = tempBackend();
+    const imported = await registry.call('documents.import', {
+      fileName: 'long.txt',
+      bytes: new TextEncoder().encode(SAMPLE_TEXT),
+    });
+    const documentId = (imported as { value: { document: { id: string } } }).value.document.id;
+    // 2,500 claims: two full batches and a part, created back to front
+    for (let i = 2_499; i >= 0; i--) {
+      const start = i % (SAMPLE_TEXT.length - 10);
+      const created = await registry.call('claims.create', {
+        documentId,
+        spans: [{ start, end: start + 5 }],
+        statement: `claim ${i}`,
+      });
+      expect(created.ok).toBe(true);
+    }
+    const text = claimsJsonText(db, { generator });
+    expect(text).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    const { claims } = JSON.parse(text) as ClaimsExport;
+    expect(claims).toHaveLength(2_500);
+    const starts = claims.map((c) => c.position.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
 });
 
 describe('docs/export-format.md', () => {
