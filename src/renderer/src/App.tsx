@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, ShellCommand } from '../../shared/api';
 import type { Claim, ClaimId, DocumentSummary, EntityId } from '../../shared/model';
-import { fetchFile, invoke } from './api';
+import { invoke } from './api';
 import { ClaimsPanel } from './features/claims/ClaimsPanel';
 import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesView';
 import { NavigateContext, type Navigate } from './features/entities/navigate';
@@ -33,7 +33,7 @@ import { ExportMenu, type ExportRequest } from './features/workspace/ExportMenu'
 import { takeNotice } from './features/workspace/notice';
 import { WorkspaceDialog } from './features/workspace/WorkspaceDialog';
 import { documentTitle, plural } from './lib/format';
-import { describeProgress, downloadBlob } from './lib/download';
+import { describeProgress, saveFile } from './lib/download';
 
 interface PasswordPrompt {
   fileName: string;
@@ -226,11 +226,10 @@ export function App() {
     if (exporting) return;
     setExporting(true);
     try {
-      const file = await fetchFile('export.claims', request, (progress) =>
+      const fileName = await saveFile('export.claims', request, (progress) =>
         setStatus(`Exporting the claims: ${describeProgress(progress)}`),
       );
-      downloadBlob(file.fileName, file.blob);
-      setStatus(`Exported ${file.fileName}`);
+      setStatus(`Exported ${fileName}`);
     } catch (e) {
       error(errorMessage(e, 'export the claims'));
     } finally {

@@ -1,7 +1,22 @@
-import type { FileProgress } from '../api';
+import type { FileMethod, Input } from '../../../shared/api';
+import { fetchFile, type FileProgress } from '../api';
+
+/**
+ * Fetches what a file method answers (reporting progress) and saves it through the browser's
+ * download flow; resolves with the file's name.
+ */
+export async function saveFile<M extends FileMethod>(
+  method: M,
+  input: Input<M>,
+  onProgress?: (progress: FileProgress) => void,
+): Promise<string> {
+  const file = await fetchFile(method, input, onProgress);
+  downloadBlob(file.fileName, file.blob);
+  return file.fileName;
+}
 
 /** Saves bytes as a file through the browser's download flow (the app never writes files itself). */
-export function downloadBlob(fileName: string, blob: Blob): void {
+function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ClaimFilter } from '../../../../shared/api-search';
-import { fetchFile, type FileProgress } from '../../api';
-import { describeProgress, downloadBlob } from '../../lib/download';
+import type { FileProgress } from '../../api';
+import { describeProgress, saveFile } from '../../lib/download';
 import { errorMessage } from '../shell/useToasts';
 import { cleanFilter } from './model';
 
@@ -29,13 +29,12 @@ export function ExportButtons({ filter, scope, onDone, onError }: Props) {
     setProgress({ received: 0, total: null });
     try {
       const clean = cleanFilter(filter);
-      const file = await fetchFile(
+      const fileName = await saveFile(
         'export.claims',
         { format, ...(Object.keys(clean).length > 0 ? { filter: clean } : {}) },
         setProgress,
       );
-      downloadBlob(file.fileName, file.blob);
-      onDone(`Exported ${scope} to ${file.fileName}`);
+      onDone(`Exported ${scope} to ${fileName}`);
     } catch (e) {
       onError(errorMessage(e, 'export the claims'));
     } finally {

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/api-search';
-import { fetchFile, invoke, type FileProgress } from '../../api';
-import { describeProgress, downloadBlob } from '../../lib/download';
+import { invoke, type FileProgress } from '../../api';
+import { describeProgress, saveFile } from '../../lib/download';
 import { Modal } from '../../lib/Modal';
 import { errorMessage } from '../shell/useToasts';
 import { BackupList } from './BackupList';
@@ -97,14 +97,13 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
       'bundle-export',
       async () => {
         setTransfer({ received: 0, total: null });
-        const file = await fetchFile('bundle.export', {}, setTransfer).finally(() =>
+        const fileName = await saveFile('bundle.export', {}, setTransfer).finally(() =>
           setTransfer(null),
         );
-        downloadBlob(file.fileName, file.blob);
-        onStatus(`Exported the workspace bundle ${file.fileName}`);
+        onStatus(`Exported the workspace bundle ${fileName}`);
         setOutcome({
           title: 'Workspace bundle exported',
-          lines: [`Saved as ${file.fileName} in your downloads.`],
+          lines: [`Saved as ${fileName} in your downloads.`],
           ok: true,
         });
       },
