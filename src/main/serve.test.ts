@@ -82,48 +82,27 @@ describe('serve shell', () => {
     const { port, token } = await start();
     const host = `127.0.0.1:${port}`;
     const cookie = `claimdesk_token=${token}`;
-    const json = { 'Content-Type': 'application/json' };
-    expect((await send(port, '/', { Host: host })).status).toBe(403);
-    expect((await send(port, '/?token=wrong', { Host: host })).status).toBe(403);
-    expect(
-      (await send(port, '/rpc/documents.list', { Host: host, ...json }, 'POST', '{}')).status,
-    ).toBe(403);
-    expect(
+    const status = async (path: string, headers: Record<string, string>) =>
+      (await send(port, path, headers)).status;
+    const rpcStatus = async (headers: Record<string, string>) =>
       (
         await send(
           port,
           '/rpc/documents.list',
-          { Host: host, Cookie: 'claimdesk_token=nope', ...json },
+          { ...headers, 'Content-Type': 'application/json' },
           'POST',
           '{}',
         )
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await send(
-          port,
-          '/rpc/documents.list',
-          { Host: host, Cookie: cookie, Origin: 'http://evil.example', ...json },
-          'POST',
-          '{}',
-        )
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await send(
-          port,
-          '/rpc/documents.list',
-          { Host: `evil.example:${port}`, Cookie: cookie, ...json },
-          'POST',
-          '{}',
-        )
-      ).status,
-    ).toBe(403);
-    expect((await send(port, `/?token=${token}`, { Host: `attacker.test:${port}` })).status).toBe(
+      ).status;
+    expect(await status('/', { Host: host })).toBe(403);
+    expect(await status('/?token=wrong', { Host: host })).toBe(403);
+    expect(await rpcStatus({ Host: host })).toBe(403);
+    expect(await rpcStatus({ Host: host, Cookie: 'claimdesk_token=nope' })).toBe(403);
+    expect(await rpcStatus({ Host: host, Cookie: cookie, Origin: 'http://evil.example' })).toBe(
       403,
     );
+    expect(await rpcStatus({ Host: `evil.example:${port}`, Cookie: cookie })).toBe(403);
+    expect(await status(`/?token=${token}`, { Host: `attacker.test:${port}` })).toBe(403);
   });
 
   it('keeps static paths inside the renderer folder and rejects bad RPC bodies', async () => {
