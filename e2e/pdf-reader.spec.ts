@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { selectOnPage } from './reader';
 
 const CORPUS = process.env.CLAIMDESK_CORPUS ?? path.resolve(process.cwd(), '../shared/corpus');
 const PDF = path.join(CORPUS, '002_1e1a6a2f2c58fe5b.pdf');
@@ -15,73 +16,6 @@ const SENTENCE =
   'The reasons for the emergence of extremist and terrorist activities in the Central Asian ' +
   'region are considered, and the ways of legal recognition and combating extremist ' +
   'organizations are analysed.';
-
-// The few browser globals used inside page.evaluate: this file compiles without the DOM library.
-interface BrowserText {
-  data: string;
-  length: number;
-}
-interface BrowserElement {
-  firstChild: BrowserText | null;
-  textContent: string | null;
-}
-interface BrowserRange {
-  setStart(node: BrowserText, offset: number): void;
-  setEnd(node: BrowserText, offset: number): void;
-}
-declare const document: {
-  querySelectorAll(selector: string): ArrayLike<BrowserElement>;
-  createRange(): BrowserRange;
-};
-declare const window: {
-  getSelection(): {
-    removeAllRanges(): void;
-    addRange(range: BrowserRange): void;
-    toString(): string;
-  } | null;
-};
-
-/**
- * Selects `sentence` on a page of the page view the way a mouse drag would: a DOM range from its
- * first character to its last over the text layer's spans (one span per pdf.js text item; a line
- * break between items is whitespace in the sentence).
- */
-async function selectOnPage(page: Page, pageIndex: number, sentence: string): Promise<string> {
-  return page.evaluate(
-    ([pageIndex, sentence]) => {
-      const spans = Array.from(
-        document.querySelectorAll(
-          `.pdf-page[data-page-index="${pageIndex}"] .textLayer span[data-item]`,
-        ),
-      );
-      // match ignoring whitespace, remembering where each visible character lives
-      const chars: [BrowserText, number][] = [];
-      let flat = '';
-      for (const span of spans) {
-        const text = span.firstChild;
-        if (!text) continue;
-        for (let i = 0; i < text.data.length; i++) {
-          if (/\s/.test(text.data[i]!)) continue;
-          chars.push([text, i]);
-          flat += text.data[i];
-        }
-      }
-      const wanted = sentence.replace(/\s+/g, '');
-      const at = flat.indexOf(wanted);
-      if (at < 0) throw new Error(`"${sentence}" is not on page ${pageIndex + 1}`);
-      const [startNode, startOffset] = chars[at]!;
-      const [endNode, endOffset] = chars[at + wanted.length - 1]!;
-      const range = document.createRange();
-      range.setStart(startNode, startOffset);
-      range.setEnd(endNode, endOffset + 1);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return selection.toString();
-    },
-    [pageIndex, sentence] as const,
-  );
-}
 
 /**
  * C makes the selection a claim: at once, or through the tagging popover (Enter with nothing typed

@@ -1,6 +1,6 @@
 /**
  * Driving the reader from tests: a text selection made the way a mouse drag makes it, over the
- * rendered text, so specs can tag passages by their words.
+ * rendered text or over a PDF page's text layer, so specs can tag passages by their words.
  */
 import type { Page } from '@playwright/test';
 
@@ -9,12 +9,16 @@ interface BrowserText {
   data: string;
   length: number;
 }
+interface BrowserElement {
+  firstChild: BrowserText | null;
+}
 interface BrowserRange {
   setStart(node: BrowserText, offset: number): void;
   setEnd(node: BrowserText, offset: number): void;
 }
 declare const document: {
   querySelector(selector: string): object | null;
+  querySelectorAll(selector: string): ArrayLike<BrowserElement>;
   createTreeWalker(root: object, whatToShow: number): { nextNode(): object | null };
   createRange(): BrowserRange;
 };
@@ -59,5 +63,51 @@ export async function selectText(page: Page, from: string, to = from): Promise<s
       return selection.toString();
     },
     [from, to] as const,
+  );
+}
+
+/**
+ * Selects `sentence` on a page of the page view the way a mouse drag would: a DOM range from its
+ * first character to its last over the text layer's spans (one span per pdf.js text item; a line
+ * break between items is whitespace in the sentence).
+ */
+export async function selectOnPage(
+  page: Page,
+  pageIndex: number,
+  sentence: string,
+): Promise<string> {
+  return page.evaluate(
+    ([pageIndex, sentence]) => {
+      const spans = Array.from(
+        document.querySelectorAll(
+          `.pdf-page[data-page-index="${pageIndex}"] .textLayer span[data-item]`,
+        ),
+      );
+      // match ignoring whitespace, remembering where each visible character lives
+      const chars: [BrowserText, number][] = [];
+      let flat = '';
+      for (const span of spans) {
+        const text = span.firstChild;
+        if (!text) continue;
+        for (let i = 0; i < text.data.length; i++) {
+          if (/\s/.test(text.data[i]!)) continue;
+          chars.push([text, i]);
+          flat += text.data[i];
+        }
+      }
+      const wanted = sentence.replace(/\s+/g, '');
+      const at = flat.indexOf(wanted);
+      if (at < 0) throw new Error(`"${sentence}" is not on page ${pageIndex + 1}`);
+      const [startNode, startOffset] = chars[at]!;
+      const [endNode, endOffset] = chars[at + wanted.length - 1]!;
+      const range = document.createRange();
+      range.setStart(startNode, startOffset);
+      range.setEnd(endNode, endOffset + 1);
+      const selection = window.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return selection.toString();
+    },
+    [pageIndex, sentence] as const,
   );
 }
