@@ -37,15 +37,19 @@ export function processMemory(pid = process.pid) {
 
 export const round = (x, digits = 1) => (Number.isFinite(x) ? Number(x.toFixed(digits)) : null);
 
-/** An RPC client as the renderer is one: POST with the token header; returns the value, throws the error. */
+/** POSTs input as JSON to a path of the serve shell, with its token, as the renderer does. */
+function post(origin, token, path, input) {
+  return fetch(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': token, Origin: origin },
+    body: JSON.stringify(input),
+  });
+}
+
+/** An RPC client as the renderer is one: returns the value, throws the error. */
 export function rpcClient(origin, token) {
   return async (method, input) => {
-    const response = await fetch(`${origin}/rpc/${method}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': token, Origin: origin },
-      body: JSON.stringify(input),
-    });
-    const body = await response.json();
+    const body = await (await post(origin, token, `/rpc/${method}`, input)).json();
     if (!body.ok) throw new Error(body.error.message);
     return body.value;
   };
@@ -60,11 +64,7 @@ export async function launchChromium() {
 /** A file method answered by the serve shell with the file itself, read to the last byte as the
  * page reads it: chunk by chunk, kept as chunks (the page makes a Blob of them, never one copy). */
 export async function fetchFile(origin, token, method, input) {
-  const response = await fetch(`${origin}/file/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Claimdesk-Token': token, Origin: origin },
-    body: JSON.stringify(input),
-  });
+  const response = await post(origin, token, `/file/${method}`, input);
   if (!response.headers.get('X-Claimdesk-File-Name')) throw new Error(await response.text());
   const chunks = [];
   let size = 0;

@@ -70,8 +70,8 @@ const READING_ORDER = 'o.rank, s0.start, c.created_at, c.id';
 interface Where {
   sql: string;
   params: Record<string, unknown>;
-  /** the clause needs `s0`, the claim's first passage (counting can skip it otherwise) */
-  firstSpan: boolean;
+  /** the smallest FROM the clause runs over: `s0` is joined only for the page filter */
+  from: string;
 }
 
 /** The WHERE clause of a filter; the text filter goes through the full-text index. */
@@ -94,7 +94,6 @@ export function filterSql(filter: ClaimFilter): Where {
   }
   if (filter.documentId) add('c.document_id = @documentId', { documentId: filter.documentId });
   if (filter.page !== undefined) add(`${onPage('p.label')} = @page`, { page: filter.page });
-  const firstSpan = filter.page !== undefined;
   if (filter.claimantId === null) add('c.claimant_id IS NULL');
   else if (filter.claimantId) add('c.claimant_id = @claimantId', { claimantId: filter.claimantId });
   if (filter.subjectId) {
@@ -124,7 +123,8 @@ export function filterSql(filter: ClaimFilter): Where {
       OR EXISTS (SELECT 1 FROM claim_relations r WHERE r.to_claim_id = c.id))`;
     add(filter.hasRelations ? any : `NOT ${any}`);
   }
-  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, firstSpan };
+  const from = `FROM claims c ${filter.page !== undefined ? FIRST_SPAN : ''}`;
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params, from };
 }
 
 export function orderSql(sort?: ClaimSort): string {
@@ -221,7 +221,7 @@ export interface ClaimQuery {
 export function queryClaims(db: Db, query: ClaimQuery): ClaimTablePage {
   try {
     const where = filterSql(query.filter);
-    const counted = `SELECT count(*) FROM claims c ${where.firstSpan ? FIRST_SPAN : ''} ${where.sql}`;
+    const counted = `SELECT count(*) ${where.from} ${where.sql}`;
     const total = db.prepare(counted).pluck().get(where.params) as number;
     const ids = db
       .prepare(pageIdsSql(where.sql, query.sort))
@@ -262,7 +262,7 @@ export function claimIdsMatching(db: Db, filter: ClaimFilter): Set<string> {
   try {
     const where = filterSql(filter);
     return new Set(
-      db.prepare(`SELECT c.id ${FROM} ${where.sql}`).pluck().all(where.params) as string[],
+      db.prepare(`SELECT c.id ${where.from} ${where.sql}`).pluck().all(where.params) as string[],
     );
   } catch (error) {
     throw ftsErrorToAppError(error);
