@@ -12,6 +12,9 @@ import { parseLanguages } from './ocr';
 export const ocrLanguages = z
   .string()
   .max(200)
+  .regex(/^[a-zA-Z]{3}(?:_[a-zA-Z]{3,5})?(?:\+[a-zA-Z]{3}(?:_[a-zA-Z]{3,5})?)*$/, {
+    message: 'must be Tesseract language codes joined by "+", e.g. eng+rus',
+  })
   .superRefine((s, ctx) => {
     const parsed = parseLanguages(s);
     if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
@@ -19,11 +22,7 @@ export const ocrLanguages = z
   .transform((s) => (parseLanguages(s) as { languages: string[] }).languages);
 
 /** A key the caller makes up to follow and stop its own long call (e.g. a random UUID). */
-export const jobKey = z
-  .string()
-  .min(8)
-  .max(100)
-  .regex(/^[\w-]+$/);
+export const jobKey = z.string().regex(/^[\w-]{8,100}$/);
 
 export interface JobProgress {
   /** reading the file, then OCR of its scanned pages */
