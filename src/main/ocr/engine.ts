@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Tesseract from 'tesseract.js';
+import type Tesseract from 'tesseract.js';
 import type { OcrRun } from '../../shared/ocr';
 import { ImportError } from '../importers/errors';
 import { findLanguage, readLanguage, traineddataProblem, type LanguageSource } from './languages';
@@ -108,8 +108,10 @@ export class OcrEngine {
     const count = Math.max(1, Math.min(options.workers ?? availableParallelism(), 4));
     // one folder holding exactly this run's languages: tesseract.js reads `${langPath}/${code}.traineddata`
     // (gzipped or not: it looks at the bytes), and nothing else
+    // loaded on first use: most imports never need OCR, and every CLI call would pay for it
+    const { createScheduler, createWorker, OEM } = (await import('tesseract.js')).default;
     const langPath = mkdtempSync(path.join(tmpdir(), 'claimdesk-ocr-'));
-    const scheduler = Tesseract.createScheduler();
+    const scheduler = createScheduler();
     try {
       for (const source of options.languages) {
         copyFileSync(source.file, path.join(langPath, `${source.code}.traineddata`));
@@ -117,7 +119,7 @@ export class OcrEngine {
       const workerPath = workerScript();
       const workers = await Promise.all(
         Array.from({ length: count }, () =>
-          Tesseract.createWorker(codes.join('+'), Tesseract.OEM.LSTM_ONLY, {
+          createWorker(codes.join('+'), OEM.LSTM_ONLY, {
             langPath,
             gzip: false,
             cacheMethod: 'none',
