@@ -1,12 +1,5 @@
 import Database from 'better-sqlite3';
-import {
-  copyFileSync,
-  existsSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { BACKUP_FILE_NAME, type BackupInfo, type RestoreOutcome } from '../shared/api-search';
 import { migrate, schemaVersion } from './db/migrate';

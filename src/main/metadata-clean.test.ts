@@ -46,8 +46,8 @@ describe('titles and metadata lose control and bidirectional characters', () => 
   it('from HTML, DOCX and PDF', async () => {
     const backend = tempBackend();
     // XML and PDF cannot carry NUL and most C0 controls; HTML gets the rest
-    const xmlSafe = HOSTILE.replace(/[\u0000\u0007\u001b]/g, '');
-    const htmlTitle = HOSTILE.replace(/\u0000/g, '');
+    const xmlSafe = ['\u0000', '\u0007', '\u001b'].reduce((s, c) => s.replaceAll(c, ''), HOSTILE);
+    const htmlTitle = HOSTILE.replaceAll('\u0000', '');
     const html = `<!doctype html><html><head><title>${htmlTitle}</title><meta name="author" content="Ann\u202E\u2066 Lee\u001b]8;;x\u0007"></head><body><p>Body.</p></body></html>`;
     const inputs = [
       { fileName: 'a.html', bytes: enc(html) },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorAt, codePointConverter, fromCodePointOffset, toCodePointOffset } from './anchor';
+import { codePointConverter, fromCodePointOffset, toCodePointOffset } from './anchor';
 
 describe('anchors', () => {
   const text = 'Беспорядки 🙂 в колонии: at least 27 dead, closer to 50 🙂🙂 end';
