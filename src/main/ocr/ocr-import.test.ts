@@ -23,6 +23,7 @@ import {
   wordsOf,
 } from '../test/scans';
 import { tempBackend } from '../test/workspace';
+import { expectValid } from '../test/schemas';
 import { findLanguage } from './languages';
 
 const article = path.join(corpusDir, '002_1e1a6a2f2c58fe5b.pdf');
@@ -115,6 +116,33 @@ describe.skipIf(!canRasterise)('OCR at import', () => {
       // the words are in the search index like any text
       const hits = await rpc('search.query', { query: 'Orumbayeva' } as never);
       expect(JSON.stringify(hits)).toContain(document.id);
+
+      // a claim on the scan, exported: it says it comes from OCR, and how sure the engine was
+      const quote = 'Kazakh National Pedagogical University';
+      const at = content.text.indexOf(quote, scanned!.start);
+      expect(at).toBeGreaterThan(0);
+      await rpc('claims.create', {
+        documentId: document.id,
+        spans: [{ start: at, end: at + quote.length }],
+      });
+      await rpc('claims.create', { documentId: document.id, spans: [{ start: 2, end: 7 }] });
+      const file = await rpc('export.claims', { format: 'json' } as never);
+      const exported = JSON.parse(file.text) as { claims: Record<string, unknown>[] };
+      expectValid('claims', exported);
+      const [onScan, onText] = [...exported.claims].sort(
+        (a, b) => Number('ocr' in b) - Number('ocr' in a),
+      );
+      expect(onText).not.toHaveProperty('ocr');
+      expect(onScan!.ocr).toMatchObject({
+        engine: 'tesseract.js',
+        version: ocr.version,
+        languages: ['eng'],
+        dpi: 200,
+        pages: [2],
+        words: 4,
+      });
+      const { meanConfidence, minConfidence } = onScan!.ocr as Record<string, number>;
+      expect(minConfidence).toBeLessThanOrEqual(meanConfidence!);
     },
     SLOW,
   );
