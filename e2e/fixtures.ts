@@ -29,7 +29,7 @@ export async function startServe(dataDir: string): Promise<{ url: string; child:
     const timer = setTimeout(() => fail(new Error(`serve did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         ok(match[1]!);
