@@ -5,6 +5,7 @@
  * breaks the build, not the user.
  */
 import { z } from 'zod';
+import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
 import { LIMITS } from './limits';
@@ -168,6 +169,7 @@ export const api = {
   // search, claims table, exports (export.claims), backups, bundles: issue 5
   ...searchApi,
   ...entitiesApi,
+  ...analysisApi,
 } as const;
 
 export type Api = typeof api;
@@ -200,7 +202,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
  * (POST /file/<method>), so that a 175 MB export is not wrapped in a JSON reply, escaped by the
  * server and parsed again by the page before it can be saved.
  */
-export const FILE_METHODS = ['export.claims', 'bundle.export'] as const;
+export const FILE_METHODS = ['export.claims', 'bundle.export', 'export.network'] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
 export const isFileMethod = (method: string): method is FileMethod =>
   (FILE_METHODS as readonly string[]).includes(method);
