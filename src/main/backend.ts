@@ -4,6 +4,7 @@ import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
+import { notebookHandlers } from './handlers/notebooks';
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
@@ -32,6 +33,7 @@ export function openBackend(
     searchHandlers,
     exportHandlers,
     entityHandlers,
+    notebookHandlers,
     shellHandlers,
   ]);
   return {

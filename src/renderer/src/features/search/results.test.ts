@@ -29,7 +29,7 @@ describe('groupResults', () => {
         entities: [
           { entityId: 'ent_00000001', kind: 'person', name: 'N', field: 'name', snippet, score: 0 },
         ] as unknown as SearchResults['entities'],
-        more: { passages: true, claims: false, entities: false },
+        more: { passages: true, claims: false, entities: false, notebooks: false },
       }),
     );
     expect(groups.map((g) => g.kind)).toEqual(['passages', 'entities']);
