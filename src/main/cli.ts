@@ -171,7 +171,7 @@ export async function main(argv: string[]): Promise<number> {
       case 'notebook': {
         const problem = await notebookCommand(args, values, call, {
           line: print,
-          bytes: (b) => process.stdout.write(b),
+          bytes: (b) => process.stdout.write(Buffer.from(b)),
           note: (s) => process.stderr.write(`${s}\n`),
         });
         return problem ? fail(problem) : 0;

@@ -109,7 +109,9 @@ export function toIr(
         case CLAIM_NODE_TYPE: {
           const claim = child as unknown as SerializedClaim;
           notes.push(claim);
-          out.push({ kind: 'claim', quote: quoteOf(claim), note: notes.length });
+          // a quote over paragraphs or pages reads as one run of text inside a sentence
+          const quote = quoteOf(claim).replace(/\s*\n\s*/g, ' ');
+          out.push({ kind: 'claim', quote, note: notes.length });
           break;
         }
         default:

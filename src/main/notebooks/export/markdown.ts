@@ -125,13 +125,15 @@ function styled(text: string, style: Style): string {
   return `${lead}${s}${trail}`;
 }
 
-/** Backslash-escapes what Markdown would read as syntax. */
+/**
+ * Backslash-escapes what Markdown would read as syntax: emphasis, code, links, HTML, table pipes
+ * and strikethrough anywhere, and at a line's start what would make it a heading, quote or list.
+ */
 export function escapeText(text: string): string {
   return text
-    .replace(/[\\`*_{}[\]<>()#+!|~]/g, '\\$&')
-    .replace(
-      /^(\s*)([-+]|\d+[.)])(?=\s)/gm,
-      (_m, space: string, marker: string) => `${space}${marker.replace(/[-+.)]/, '\\$&')}`,
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/^(\s*)(#|[-+]|\d+[.)])(?=\s|$)/gm, (_m, space: string, marker: string) =>
+      marker === '#' ? `${space}\\#` : `${space}${marker.replace(/[-+.)]/, '\\$&')}`,
     );
 }
 
