@@ -8,7 +8,8 @@ const results = (over: Partial<SearchResults>): SearchResults =>
     passages: [],
     claims: [],
     entities: [],
-    more: { passages: false, claims: false, entities: false },
+    notebooks: [],
+    more: { passages: false, claims: false, entities: false, notebooks: false },
     ...over,
   }) as SearchResults;
 
