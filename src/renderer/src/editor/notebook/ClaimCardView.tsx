@@ -38,7 +38,9 @@ export function ClaimCardView({ nodeKey, claimId, last }: Props) {
   }, [editor, nodeKey, live, last]);
 
   const deleted = card?.deleted === true;
-  const where = [shown.documentTitle, shown.pages && `p. ${shown.pages}`].filter(Boolean).join(', ');
+  const where = [shown.documentTitle, shown.pages && `p. ${shown.pages}`]
+    .filter(Boolean)
+    .join(', ');
   const label = deleted
     ? `Deleted claim: ${shown.quote}`
     : `Claim: ${shown.quote}. ${where}${live?.grade ? `. Grade ${live.grade}` : ''}`;

@@ -106,6 +106,8 @@ export function $createEntityMentionNode(entityId: EntityId, text: string): Enti
   return $applyNodeReplacement(node);
 }
 
-export function $isEntityMentionNode(node: LexicalNode | null | undefined): node is EntityMentionNode {
+export function $isEntityMentionNode(
+  node: LexicalNode | null | undefined,
+): node is EntityMentionNode {
   return node instanceof EntityMentionNode;
 }

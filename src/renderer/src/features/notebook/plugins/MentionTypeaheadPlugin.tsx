@@ -48,7 +48,10 @@ export function MentionTypeaheadPlugin() {
   const onSelectOption = useCallback(
     (option: EntityOption, nodeToReplace: TextNode | null, closeMenu: () => void) => {
       editor.update(() => {
-        const mention = $createEntityMentionNode(option.hit.entity.id, `@${option.hit.entity.name}`);
+        const mention = $createEntityMentionNode(
+          option.hit.entity.id,
+          `@${option.hit.entity.name}`,
+        );
         if (nodeToReplace) nodeToReplace.replace(mention);
         const space = $createTextNode(' ');
         mention.insertAfter(space);
