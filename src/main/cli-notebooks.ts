@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Input, Method, Output } from '../shared/api';
 import { NOTEBOOK_EXPORT_FORMATS, type NotebookExportFormat } from '../shared/api-notebooks';
+import { writePrivateFile } from './private-files';
 
 /**
  * `claimdesk notebook list | export ID --format md|html|docx [--out FILE] [--appendix]
@@ -54,7 +54,8 @@ export async function notebookCommand(
       ...(flags.style ? { style: flags.style } : {}),
     });
     if (flags.out) {
-      writeFileSync(flags.out, file.bytes);
+      // notes and quotes can be sensitive: the file is the researcher's alone, like other exports
+      writePrivateFile(flags.out, file.bytes);
       out.note(`Wrote ${resolve(flags.out)}`);
     } else out.bytes(file.bytes);
     return null;
