@@ -28,9 +28,11 @@ Usage: claimdesk <command> [options]
 Commands:
   import <files or folders...>   import documents (folders are walked recursively);
                                  prints one JSON line per file
-  export [--format json|w3c|csv] [--document ID] [--out FILE]
+  export [--format json|w3c|csv|graphml|gexf] [--document ID] [--out FILE]
                                  export claims with their provenance (stdout by default):
-                                 claims JSON, W3C Web Annotation (JSON-LD) or CSV
+                                 claims JSON, W3C Web Annotation (JSON-LD) or CSV; or the
+                                 network of entities for Gephi (GraphML, GEXF), claim ids
+                                 on every edge
   search QUERY [--document ID] [--limit N]
                                  full-text search; one JSON line per match. Phrases
                                  ("prison riot"), prefixes (Khujand*), AND OR NOT ( )
@@ -104,10 +106,11 @@ export async function main(argv: string[]): Promise<number> {
         if (!isExportFormat(format)) {
           return fail(`Unknown export format "${format}". Use: ${EXPORT_FORMATS.join(', ')}.`);
         }
-        const file = await call('export.claims', {
-          format,
-          ...(values.document ? { documentId: values.document } : {}),
-        });
+        const scope = values.document ? { documentId: values.document } : {};
+        const file =
+          format === 'graphml' || format === 'gexf'
+            ? await call('export.network', { format, filter: scope })
+            : await call('export.claims', { format, ...scope });
         if (values.out) {
           writePrivateFile(values.out, file.text);
           process.stderr.write(`Wrote ${resolve(values.out)}\n`);

@@ -1,11 +1,13 @@
 import type { ClaimCard } from '../../shared/api-notebooks';
 import type { ClaimId, DocumentId } from '../../shared/model';
+import { gradeText } from '../../shared/grading';
+import { claimGrades } from '../db/grades';
 import type { Db } from '../db/open';
 
 /**
- * The live state of the claims a notebook embeds, in three queries whatever their number (a
+ * The live state of the claims a notebook embeds, in four queries whatever their number (a
  * notebook may embed a thousand): claims with their document's title, their passages, and the
- * page labels their passages fall on.
+ * page labels their passages fall on, and their grades (THE grading rule: db/grades.ts).
  */
 export function claimCards(db: Db, ids: readonly ClaimId[]): ClaimCard[] {
   if (ids.length === 0) return [];
@@ -37,6 +39,8 @@ export function claimCards(db: Db, ids: readonly ClaimId[]): ClaimCard[] {
     )
     .pluck();
 
+  const grades = claimGrades(db, [...new Set(ids)]);
+
   const found = new Map<string, ClaimCard>();
   for (const c of claims) {
     const own = spansOf.get(c.id) ?? [];
@@ -52,7 +56,8 @@ export function claimCards(db: Db, ids: readonly ClaimId[]): ClaimCard[] {
       statement: c.statement,
       quote: own.map((s) => s.exact).join(' … '),
       pages: pageRange(from, to),
-      grade: null,
+      grade:
+        gradeText(grades.get(c.id as ClaimId) ?? { reliability: null, credibility: null }) || null,
       start: first?.start ?? 0,
       end: first?.end ?? 0,
       updatedAt: c.updated_at,

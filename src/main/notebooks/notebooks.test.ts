@@ -121,9 +121,12 @@ describe('notebooks', () => {
       documentTitle: 'Prison report',
       pages: '12',
     });
+    expect(card.grade).toBeNull();
     await rpc('claims.update', { id: claim.id, patch: { statement: 'Toll: 27' } });
+    await rpc('grades.set', { target: 'document', id: card.documentId, reliability: 'B' });
+    await rpc('grades.set', { target: 'claim', id: claim.id, credibility: 2 });
     const [edited] = await rpc('notebooks.claimCards', { ids: [claim.id] });
-    expect(edited).toMatchObject({ deleted: false, statement: 'Toll: 27' });
+    expect(edited).toMatchObject({ deleted: false, statement: 'Toll: 27', grade: 'B2' });
     await rpc('claims.delete', { id: claim.id });
     expect(await rpc('notebooks.claimCards', { ids: [claim.id] })).toEqual([
       { id: claim.id, deleted: true },

@@ -18,8 +18,8 @@ const indexRow = (id: string) => `
     SELECT k.key, ${foldSql('n.title')}, ${foldSql('n.text')}
     FROM notebooks n JOIN search_keys k ON k.ref = n.id WHERE n.id = ${id};`;
 
-export const migration0005: Migration = {
-  version: 5,
+export const migration0006: Migration = {
+  version: 6,
   name: 'notebooks',
   up: (db) => {
     db.exec(`
