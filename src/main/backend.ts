@@ -5,6 +5,7 @@ import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
+import { notebookHandlers } from './handlers/notebooks';
 import { ocrHandlers } from './handlers/ocr';
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
@@ -35,6 +36,7 @@ export function openBackend(
     exportHandlers,
     entityHandlers,
     analysisHandlers,
+    notebookHandlers,
     ocrHandlers,
     shellHandlers,
   ]);

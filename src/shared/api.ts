@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
+import { notebooksApi } from './api-notebooks';
 import { jobKey, ocrApi, ocrLanguages } from './api-ocr';
 import { LIMITS } from './limits';
 import { partialDateProblem } from './partial-date';
@@ -178,6 +179,7 @@ export const api = {
   ...searchApi,
   ...entitiesApi,
   ...analysisApi,
+  ...notebooksApi,
   ...ocrApi,
 } as const;
 

@@ -6,8 +6,8 @@ import type { Migration } from './index';
  * languages and resolution read it, for the page view's text layer and for provenance in exports.
  * Words are JSON `[[str, a, b, c, d, e, f, width, height, eol, confidence], …]`.
  */
-export const migration0006: Migration = {
-  version: 6,
+export const migration0007: Migration = {
+  version: 7,
   name: 'ocr-pages',
   up: (db) => {
     db.exec(`
