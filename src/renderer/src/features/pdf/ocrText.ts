@@ -11,15 +11,23 @@ const FONT = 'claimdesk-ocr';
 
 export function ocrTextContent(page: OcrPage): TextContent {
   return {
-    items: page.words.map((w) => ({
-      str: w.str,
-      dir: 'ltr',
-      transform: w.transform,
-      width: w.width,
-      height: w.height,
-      fontName: FONT,
-      hasEOL: w.eol,
-    })),
+    items: page.words.map((w, i) => {
+      // a word ends with the space to the next one on its line, so that a selection copied from
+      // the scan reads "two words", not "twowords" (the space maps to the word's end, as a repaired
+      // hyphen does); it spans the gap when the line is horizontal
+      const next = page.words[i + 1];
+      const horizontal = Math.abs(w.transform[1]) < 1e-6 && w.transform[0] > 0;
+      const gap = !w.eol && next && horizontal ? next.transform[4] - w.transform[4] : w.width;
+      return {
+        str: w.eol ? w.str : `${w.str} `,
+        dir: 'ltr',
+        transform: w.transform,
+        width: Math.max(w.width, gap),
+        height: w.height,
+        fontName: FONT,
+        hasEOL: w.eol,
+      };
+    }),
     styles: { [FONT]: { fontFamily: 'sans-serif', ascent: 0.8, descent: -0.2, vertical: false } },
     lang: null,
   } as TextContent;

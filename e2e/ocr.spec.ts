@@ -1,0 +1,69 @@
+/**
+ * A scanned PDF (issue 18): imported with OCR and its progress in the import panel, then read on
+ * the page: the recognised words are the page's text layer, so a passage selected on the scan
+ * becomes a claim, highlighted on the scan and in the text.
+ */
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { corpusDir, hasCommand, imagePdf, rasterise } from '../src/main/test/scans';
+import { expect, test } from './fixtures';
+import { selectOnPage } from './reader';
+
+const PDF = path.join(corpusDir, '002_1e1a6a2f2c58fe5b.pdf');
+const PASSAGE = 'Kazakh National Pedagogical University';
+
+const claimItems = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
+
+test('a scanned page is read by OCR at import, and a passage selected on the scan becomes a claim', async ({
+  page,
+}) => {
+  test.skip(!existsSync(PDF), `the sample corpus is not at ${corpusDir} (set CLAIMDESK_CORPUS)`);
+  test.skip(!hasCommand('pdftoppm'), 'pdftoppm (poppler-utils) is not installed');
+  test.setTimeout(240_000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'claimdesk-e2e-scan-'));
+  const file = path.join(dir, 'scanned-article.pdf');
+  writeFileSync(file, imagePdf([rasterise(PDF, 1, 200)]));
+  try {
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Import files' }).click();
+    await (await chooser).setFiles(file);
+    const progress = page.getByRole('list', { name: 'Import progress' });
+    await expect(progress).toContainText('OCR page 1 of 1', { timeout: 60_000 });
+    await expect(progress).toContainText('Imported', { timeout: 180_000 });
+    await page
+      .getByRole('list', { name: 'Documents' })
+      .getByRole('listitem')
+      .filter({ hasText: 'scanned-article' })
+      .click();
+
+    await page.getByRole('button', { name: 'Pages' }).click();
+    const scan = page.locator('.pdf-page[data-page-index="0"]');
+    await expect(scan).toHaveAttribute('data-ready', 'true');
+    await expect(scan.locator('.pdf-ocr-badge')).toHaveText('OCR · eng');
+    expect(await scan.locator('.textLayer span[data-item]').count()).toBeGreaterThan(100);
+    await page.screenshot({ path: 'test-results/ocr-page-light.png' });
+
+    const selected = await selectOnPage(page, 0, PASSAGE);
+    expect(selected.replace(/\s+/g, ' ')).toBe(PASSAGE);
+    await page.keyboard.press('c');
+    const popover = page.getByRole('dialog', { name: 'Tag claim' });
+    await expect(popover.or(claimItems(page).first())).toBeVisible();
+    if (await popover.isVisible()) await page.keyboard.press('Enter');
+    const item = claimItems(page).first();
+    await expect(item).toContainText(PASSAGE);
+    const claimId = await item.getAttribute('data-claim-id');
+    await expect(scan.locator(`.pdf-hl[data-claims~="${claimId}"]`).first()).toBeVisible();
+
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: 'test-results/ocr-page-dark.png' });
+
+    await page.keyboard.press('v');
+    const marks = page.locator(`mark[data-claims~="${claimId}"]`);
+    await expect(marks.first()).toBeVisible();
+    expect((await marks.allTextContents()).join('')).toBe(PASSAGE);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
