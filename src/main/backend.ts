@@ -5,6 +5,7 @@ import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
 import { searchHandlers } from './handlers/search';
+import { sourceHandlers } from './handlers/sources';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
 
@@ -32,6 +33,7 @@ export function openBackend(
     searchHandlers,
     exportHandlers,
     entityHandlers,
+    sourceHandlers,
     shellHandlers,
   ]);
   return {

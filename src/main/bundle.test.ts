@@ -22,7 +22,7 @@ import type { Db } from './db/open';
 import { saveFilter } from './db/saved-filters';
 import { search } from './db/search';
 import { importDocument } from './documents';
-import { buildClaimsFixture, corpusFiles, insertTextDocument } from './test/claims-fixture';
+import { buildClaimsFixture, corpusFiles } from './test/claims-fixture';
 import { SAMPLE_TEXT, tempBackend, tempDir } from './test/workspace';
 
 /** The bundle minus its header's export time, which is the only thing allowed to differ. */
@@ -147,17 +147,49 @@ describe('workspace bundle', () => {
     const old = new Database(':memory:');
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
-    const doc = insertTextDocument(old as Db, {
-      sha256: 'c'.repeat(64),
-      text: SAMPLE_TEXT,
-      title: 'Old',
-    });
+    // a document as schema 1 stored it (today's insertDocument writes today's schema)
+    const doc = { id: 'doc_0000000000000000000000c1' };
+    old.prepare("INSERT INTO document_files (sha256, bytes) VALUES (?, x'00')").run('c'.repeat(64));
+    old
+      .prepare(
+        `INSERT INTO documents (id, sha256, media_type, file_name, byte_size, page_count, meta, text,
+           structure, imported_at, updated_at)
+         VALUES (?, ?, 'text/plain', 'old.txt', 1, NULL, ?, ?, ?, '2026-01-01', '2026-01-01')`,
+      )
+      .run(
+        doc.id,
+        'c'.repeat(64),
+        JSON.stringify({
+          title: 'Old',
+          authors: ['Jane Roe'],
+          publishedDate: '2019-03',
+          publisher: null,
+          sourceUrl: null,
+          language: 'en',
+        }),
+        SAMPLE_TEXT,
+        JSON.stringify({
+          blocks: [{ type: 'paragraph', start: 0, end: SAMPLE_TEXT.length }],
+          marks: [],
+          pages: [],
+        }),
+      );
     const bundle = [...bundleLines(old as Db, 'v1')].join('\n');
     old.close();
     expect(bundle).toContain('"schemaVersion":1');
     const target = tempBackend();
     importBundle(target.db, textLines(bundle));
-    expect(listDocuments(target.db).map((d) => d.id)).toEqual([doc.id]);
+    const [migrated] = listDocuments(target.db);
+    expect(migrated!.id).toBe(doc.id);
+    // migration 0005 gave it a source from its metadata, each field still to be confirmed
+    expect(migrated!.meta).toMatchObject({
+      title: 'Old',
+      authors: ['Jane Roe'],
+      publishedDate: '2019-03',
+    });
+    expect(migrated!.found).toEqual(
+      expect.arrayContaining(['title', 'author', 'issued', 'language']),
+    );
     expect(
       search(target.db, { query: 'Khujand', limit: 5, documentId: doc.id as DocumentId }).passages
         .length,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import type { ImportOutcome } from '../shared/api';
-import type { DocumentId, DocumentMeta } from '../shared/model';
+import type { DocumentId, SourceId } from '../shared/model';
 import {
   findDocumentBySha256,
   getDocument,
@@ -17,6 +17,7 @@ import type { Db } from './db/open';
 import { AppError } from './errors';
 import { ImportError } from './importers/errors';
 import { extractionPool } from './importers/pool';
+import { foundOfImport } from './metadata/found';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -40,7 +41,7 @@ export function cleanFileName(fileName: string): string {
  */
 export async function importDocument(
   db: Db,
-  file: { fileName: string; bytes: Uint8Array; password?: string },
+  file: { fileName: string; bytes: Uint8Array; password?: string; sourceId?: SourceId },
 ): Promise<ImportOutcome> {
   const fileName = cleanFileName(file.fileName);
   const sha256 = sha256Hex(file.bytes);
@@ -55,14 +56,7 @@ export async function importDocument(
     throw error;
   }
   const { mediaType, content } = extracted;
-  const meta: DocumentMeta = {
-    title: content.meta.title?.trim() || basename(fileName, extname(fileName)),
-    authors: content.meta.authors ?? [],
-    publishedDate: content.meta.publishedDate ?? null,
-    publisher: content.meta.publisher ?? null,
-    sourceUrl: content.meta.sourceUrl ?? null,
-    language: content.meta.language ?? null,
-  };
+  const found = foundOfImport(mediaType, content);
   // a concurrent import of the same bytes may have won the race while we were extracting
   const raced = findDocumentBySha256(db, sha256);
   if (raced) return { status: 'duplicate', document: raced };
@@ -72,7 +66,8 @@ export async function importDocument(
     fileName,
     bytes: file.bytes,
     content,
-    meta,
+    found,
+    sourceId: file.sourceId,
   });
   return { status: 'imported', document };
 }

@@ -1,0 +1,25 @@
+import type { ReferenceImportOutcome } from '../../shared/api-sources';
+import type { Db } from '../db/open';
+import { AppError } from '../errors';
+import { decodeText } from '../importers/decode';
+import { importReferenceItems } from './import';
+import { parseReferences } from './parse';
+
+/** Reference files are small; a larger one is almost certainly not one. */
+const MAX_REFERENCE_BYTES = 50 * 1024 * 1024;
+
+/** Imports a RIS, BibTeX or CSL-JSON file: all its references, or (malformed) none. */
+export function importReferenceFile(
+  db: Db,
+  fileName: string,
+  bytes: Uint8Array,
+): ReferenceImportOutcome {
+  if (bytes.byteLength > MAX_REFERENCE_BYTES) {
+    throw new AppError(
+      'too_large',
+      `"${fileName}" is ${(bytes.byteLength / 1024 / 1024).toFixed(0)} MB; reference files up to 50 MB are imported.`,
+    );
+  }
+  const items = parseReferences(fileName, decodeText(bytes));
+  return importReferenceItems(db, items, `reference file ${fileName}`);
+}
