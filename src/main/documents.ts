@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportOutcome } from '../shared/api';
+import { UNSAFE_CHARACTERS } from '../shared/clean-text';
 import type { DocumentId, SourceId } from '../shared/model';
 import {
   findDocumentBySha256,
@@ -23,14 +24,9 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** C0/C1 controls, zero-width and direction-changing characters ("invoice\u202Efdp.exe"). */
-const UNSAFE_IN_NAMES =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
 /** A file name safe to store and show: no directories, no control or bidirectional characters. */
 export function cleanFileName(fileName: string): string {
-  const name = basename(fileName.replace(/\\/g, '/')).replace(UNSAFE_IN_NAMES, '').trim();
+  const name = basename(fileName.replace(/\\/g, '/')).replace(UNSAFE_CHARACTERS, '').trim();
   const short = name.slice(0, 255);
   return short === '' || short === '.' || short === '..' ? 'untitled' : short;
 }

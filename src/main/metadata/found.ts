@@ -4,7 +4,7 @@
  */
 import { addFound, cslDate, emptyFound, parseName, type FoundMeta } from '../../shared/csl';
 import type { DocumentMeta, ImportedText, MediaType } from '../../shared/model';
-import { cleanMetaText } from './clean';
+import { cleanMetadata } from '../../shared/clean-text';
 
 const ORIGIN: Record<MediaType, string> = {
   'application/pdf': 'PDF document information',
@@ -49,7 +49,7 @@ function cleanFound(found: FoundMeta): FoundMeta {
 }
 
 function cleanValue(value: unknown): unknown {
-  if (typeof value === 'string') return cleanMetaText(value) || undefined;
+  if (typeof value === 'string') return cleanMetadata(value) || undefined;
   if (Array.isArray(value)) {
     const items = value.map(cleanValue).filter((v) => v !== undefined);
     return items.length ? items : undefined;

@@ -8,7 +8,7 @@ import { CSL_FIELDS, type CslField, type CslItem } from '../../shared/csl';
 import type { Db } from '../db/open';
 import { getSource, insertSource, listSources, refreshDocumentMeta } from '../db/sources';
 import type { SourceId } from '../../shared/model';
-import { cleanMetaText } from '../metadata/clean';
+import { cleanMetadata } from '../../shared/clean-text';
 
 export const normalTitle = (title: unknown) =>
   typeof title === 'string'
@@ -50,7 +50,7 @@ export class SourceMatcher {
 export function cleanItem(item: CslItem): CslItem {
   const clean = (value: unknown): unknown =>
     typeof value === 'string'
-      ? cleanMetaText(value)
+      ? cleanMetadata(value)
       : Array.isArray(value)
         ? value.map(clean)
         : value && typeof value === 'object'
