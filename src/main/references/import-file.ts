@@ -2,6 +2,7 @@ import type { ReferenceImportOutcome } from '../../shared/api-sources';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { decodeText } from '../importers/decode';
+import { ImportError } from '../importers/errors';
 import { importReferenceItems } from './import';
 import { parseReferences } from './parse';
 
@@ -20,6 +21,15 @@ export function importReferenceFile(
       `"${fileName}" is ${(bytes.byteLength / 1024 / 1024).toFixed(0)} MB; reference files up to 50 MB are imported.`,
     );
   }
-  const items = parseReferences(fileName, decodeText(bytes));
+  let text: string;
+  try {
+    text = decodeText(bytes);
+  } catch (error) {
+    // empty, binary or undecodable: the decoder's reason, as a refusal of this file
+    if (error instanceof ImportError)
+      throw new AppError('invalid_input', `"${fileName}" cannot be imported: ${error.message}`);
+    throw error;
+  }
+  const items = parseReferences(fileName, text);
   return importReferenceItems(db, items, `reference file ${fileName}`);
 }
