@@ -23,6 +23,7 @@ import { saveFilter } from './db/saved-filters';
 import { search } from './db/search';
 import { importDocument } from './documents';
 import { buildClaimsFixture, corpusFiles } from './test/claims-fixture';
+import { insertSchema1Document } from './test/old-schema';
 import { SAMPLE_TEXT, tempBackend, tempDir } from './test/workspace';
 
 /** The bundle minus its header's export time, which is the only thing allowed to differ. */
@@ -147,33 +148,13 @@ describe('workspace bundle', () => {
     const old = new Database(':memory:');
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
-    // a document as schema 1 stored it (today's insertDocument writes today's schema)
-    const doc = { id: 'doc_0000000000000000000000c1' };
-    old.prepare("INSERT INTO document_files (sha256, bytes) VALUES (?, x'00')").run('c'.repeat(64));
-    old
-      .prepare(
-        `INSERT INTO documents (id, sha256, media_type, file_name, byte_size, page_count, meta, text,
-           structure, imported_at, updated_at)
-         VALUES (?, ?, 'text/plain', 'old.txt', 1, NULL, ?, ?, ?, '2026-01-01', '2026-01-01')`,
-      )
-      .run(
-        doc.id,
-        'c'.repeat(64),
-        JSON.stringify({
-          title: 'Old',
-          authors: ['Jane Roe'],
-          publishedDate: '2019-03',
-          publisher: null,
-          sourceUrl: null,
-          language: 'en',
-        }),
-        SAMPLE_TEXT,
-        JSON.stringify({
-          blocks: [{ type: 'paragraph', start: 0, end: SAMPLE_TEXT.length }],
-          marks: [],
-          pages: [],
-        }),
-      );
+    const doc = insertSchema1Document(old, {
+      sha256: 'c'.repeat(64),
+      text: SAMPLE_TEXT,
+      title: 'Old',
+      authors: ['Jane Roe'],
+      publishedDate: '2019-03',
+    });
     const bundle = [...bundleLines(old as Db, 'v1')].join('\n');
     old.close();
     expect(bundle).toContain('"schemaVersion":1');

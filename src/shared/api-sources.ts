@@ -40,14 +40,23 @@ const cslDatePatch = z.strictObject({
     .max(2),
 });
 
+const textField = (f: (typeof CSL_TEXT_FIELDS)[number]) =>
+  f === 'abstract'
+    ? z.string().max(LIMITS.maxFieldChars)
+    : f === 'URL'
+      ? z.url({ protocol: /^https?$/ }).max(LIMITS.maxNameChars)
+      : f === 'language'
+        ? z
+            .string()
+            .max(35)
+            .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or ru')
+        : text;
+
 /** Every editable CSL field; a value sets it, null (or an empty value) removes it. */
 export const cslPatch = z.strictObject({
   type: text.min(1).nullable().optional(),
   ...(Object.fromEntries(
-    CSL_TEXT_FIELDS.map((f) => [
-      f,
-      (f === 'abstract' ? z.string().max(LIMITS.maxFieldChars) : text).nullable().optional(),
-    ]),
+    CSL_TEXT_FIELDS.map((f) => [f, textField(f).nullable().optional()]),
   ) as Record<(typeof CSL_TEXT_FIELDS)[number], z.ZodOptional<z.ZodNullable<z.ZodString>>>),
   author: z.array(cslName).max(500).nullable().optional(),
   editor: z.array(cslName).max(500).nullable().optional(),
@@ -81,6 +90,8 @@ export interface ReferenceImportOutcome {
   /** documents imported from attachments (Zotero) */
   files: number;
   collections: number;
+  /** documents whose metadata the import filled (their sources were matched) */
+  updatedDocuments: DocumentId[];
 }
 
 const styleId = z.string().min(1).max(200);

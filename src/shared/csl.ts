@@ -101,7 +101,7 @@ export function nameText(name: CslName): string {
  * A partial ISO date (2018, 2018-11, 2018-11-07) or a range of two joined by "/" → CSL date-parts;
  * null when it is not one.
  */
-export function cslDate(iso: string | null | undefined): CslDate | null {
+export function cslDate(iso: string | null | undefined): { 'date-parts': number[][] } | null {
   const ends = (iso ?? '').split('/');
   if (ends.length > 2) return null;
   const parts: number[][] = [];

@@ -116,6 +116,7 @@ export function importReferenceItems(
   origin: string,
 ): ReferenceImportOutcome {
   const outcome: ReferenceImportOutcome = {
+    updatedDocuments: [],
     created: 0,
     matched: 0,
     missingFiles: [],
@@ -125,9 +126,12 @@ export function importReferenceItems(
   db.transaction(() => {
     const matcher = new SourceMatcher(db);
     for (const item of items) {
-      const { created } = putReference(db, matcher, item, origin);
+      const { id, created } = putReference(db, matcher, item, origin);
       if (created) outcome.created += 1;
-      else outcome.matched += 1;
+      else {
+        outcome.matched += 1;
+        outcome.updatedDocuments.push(...getSource(db, id).documentIds);
+      }
     }
   })();
   return outcome;

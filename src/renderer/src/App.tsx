@@ -12,6 +12,7 @@ import { HelpDialog } from './features/help/HelpDialog';
 import { DropOverlay } from './features/library/DropOverlay';
 import { ImportPanel } from './features/library/ImportPanel';
 import { LibraryPane, type LibraryHandle } from './features/library/LibraryPane';
+import { ReferencesImport } from './features/sources/ReferencesImport';
 import { PasswordDialog } from './features/library/PasswordDialog';
 import { useImportQueue } from './features/library/useImportQueue';
 import type { SearchOption } from './features/search/results';
@@ -29,7 +30,7 @@ import { useGlobalKeys } from './features/shell/useGlobalKeys';
 import { errorMessage, useToasts } from './features/shell/useToasts';
 import { useWorkspace } from './features/shell/useWorkspace';
 import { Welcome } from './features/shell/Welcome';
-import { ExportMenu, type ExportRequest } from './features/workspace/ExportMenu';
+import { ExportMenu, isBibliography, type ExportRequest } from './features/workspace/ExportMenu';
 import { takeNotice } from './features/workspace/notice';
 import { WorkspaceDialog } from './features/workspace/WorkspaceDialog';
 import { documentTitle, plural } from './lib/format';
@@ -226,9 +227,12 @@ export function App() {
     if (exporting) return;
     setExporting(true);
     try {
-      const fileName = await saveFile('export.claims', request, (progress) =>
-        setStatus(`Exporting the claims: ${describeProgress(progress)}`),
-      );
+      const progress = (p: Parameters<typeof describeProgress>[0]) =>
+        setStatus(`Exporting the claims: ${describeProgress(p)}`);
+      const { format, documentId } = request;
+      const fileName = isBibliography(format)
+        ? await saveFile('export.bibliography', { format, documentId }, progress)
+        : await saveFile('export.claims', { format, documentId }, progress);
       setStatus(`Exported ${fileName}`);
     } catch (e) {
       error(errorMessage(e, 'export the claims'));
@@ -401,6 +405,13 @@ export function App() {
             onOpen={(id) => void ws.openDocument(id)}
             onFiles={imports.start}
           >
+            <ReferencesImport
+              onDone={(message) => {
+                info(message);
+                void ws.refreshDocuments();
+              }}
+              onError={error}
+            />
             <ImportPanel
               items={imports.items}
               running={imports.running}

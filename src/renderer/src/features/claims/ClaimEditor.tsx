@@ -9,6 +9,7 @@ import {
 import { ClaimEntityFields } from '../entities/ClaimEntityFields';
 import { useEntitiesMaybe } from '../entities/store';
 import { ClaimRelations } from '../relations/ClaimRelations';
+import { CopyCitation } from '../sources/CopyCitation';
 import { eventDateError, formatTags, parseTags } from './fields';
 import { useClaimSaver, type ClaimPatch } from './useClaimSaver';
 
@@ -192,6 +193,8 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
         />
         {errorFor('note')}
       </div>
+
+      <CopyCitation claimId={claim.id} />
 
       <div className="editor-foot">
         <span className={`save-state is-${status}`} aria-live="polite">
