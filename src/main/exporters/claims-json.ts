@@ -1,6 +1,8 @@
 import type { ClaimFilter } from '../../shared/api-search';
 import type { Claim, ClaimRelation, DocumentSummary, Entity, Mention } from '../../shared/model';
 import type { CslItem } from '../../shared/csl';
+import type { ClaimGrade } from '../../shared/grading';
+import { claimGrades, NO_GRADE } from '../db/grades';
 import type { Db } from '../db/open';
 import { getSource } from '../db/sources';
 import { forEachDocument, selectForExport, type ExportScope, type Located } from './selection';
@@ -71,6 +73,8 @@ export interface ExportedClaim extends Located {
   note: string;
   status: string;
   relations: ExportedRelation[];
+  /** reliability: the claimant's grade if graded, else the document's; credibility: the claim's */
+  grade: ClaimGrade;
   createdAt: string;
   updatedAt: string;
 }
@@ -124,6 +128,7 @@ const BATCH = 1000;
 export function claimsJsonText(db: Db, options: ExportScope & { generator: string }): string {
   const selection = selectForExport(db, options);
   const relations = groupRelations(selection.relations);
+  const grades = claimGrades(db);
   const head: Omit<ClaimsExport, 'mentions' | 'claims'> = {
     format: CLAIMS_FORMAT,
     version: CLAIMS_FORMAT_VERSION,
@@ -149,7 +154,15 @@ export function claimsJsonText(db: Db, options: ExportScope & { generator: strin
       const batch = docClaims.slice(at, at + BATCH);
       claims.push(
         arrayElements(
-          batch.map((c) => exportClaim(c, source, c.spans.map(locate), relations.get(c.id) ?? [])),
+          batch.map((c) =>
+            exportClaim(
+              c,
+              source,
+              c.spans.map(locate),
+              relations.get(c.id) ?? [],
+              grades.get(c.id) ?? NO_GRADE,
+            ),
+          ),
         ),
       );
     }
@@ -215,6 +228,7 @@ function exportClaim(
   source: ClaimSource,
   spans: Located[],
   relations: ExportedRelation[],
+  grade: ClaimGrade,
 ): ExportedClaim {
   const first = spans[0]!;
   return {
@@ -238,6 +252,7 @@ function exportClaim(
     note: c.note,
     status: c.status,
     relations,
+    grade: { reliability: grade.reliability, credibility: grade.credibility },
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

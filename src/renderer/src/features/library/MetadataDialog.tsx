@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { Fragment, useEffect, useId, useState } from 'react';
 import type { Source } from '../../../../shared/api-sources';
 import { CSL_TYPES, type CslField, type CslTextField } from '../../../../shared/csl';
 import type { DocumentId, DocumentSummary } from '../../../../shared/model';
@@ -176,11 +176,6 @@ export function MetadataDialog({ id, onClose }: Props) {
                 ))}
               </select>
             </div>
-            <CreatorsField
-              rows={form.author}
-              found={foundIn('author')}
-              onChange={(author) => setForm((f) => f && { ...f, author })}
-            />
             {TEXT_FIELDS.map(({ key, label, hint, wide }) => {
               const inputId = `${baseId}-${key}`;
               const props = {
@@ -193,24 +188,33 @@ export function MetadataDialog({ id, onClose }: Props) {
                   setForm((f) => f && { ...f, [key]: e.target.value }),
               };
               return (
-                <div key={key} className={`metadata-field${wide ? ' is-wide' : ''}`}>
-                  <label htmlFor={inputId} className="field-label">
-                    {label}
-                    {hint && <span className="metadata-hint"> · {hint}</span>}
-                    {badge(key)}
-                  </label>
-                  {key === 'abstract' ? (
-                    <textarea rows={3} {...props} />
-                  ) : (
-                    <input
-                      type={key === 'URL' ? 'url' : 'text'}
-                      autoFocus={key === 'title'}
-                      autoComplete="off"
-                      spellCheck={key === 'title' || key === 'publisher'}
-                      {...props}
+                <Fragment key={key}>
+                  <div className={`metadata-field${wide ? ' is-wide' : ''}`}>
+                    <label htmlFor={inputId} className="field-label">
+                      {label}
+                      {hint && <span className="metadata-hint"> · {hint}</span>}
+                      {badge(key)}
+                    </label>
+                    {key === 'abstract' ? (
+                      <textarea rows={3} {...props} />
+                    ) : (
+                      <input
+                        type={key === 'URL' ? 'url' : 'text'}
+                        autoFocus={key === 'title'}
+                        autoComplete="off"
+                        spellCheck={key === 'title' || key === 'publisher'}
+                        {...props}
+                      />
+                    )}
+                  </div>
+                  {key === 'title' && (
+                    <CreatorsField
+                      rows={form.author}
+                      found={foundIn('author')}
+                      onChange={(author) => setForm((f) => f && { ...f, author })}
                     />
                   )}
-                </div>
+                </Fragment>
               );
             })}
           </div>
