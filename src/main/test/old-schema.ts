@@ -27,11 +27,18 @@ export function insertSchema1Document(
       language: 'en',
     }),
     doc.text,
-    JSON.stringify({
-      blocks: [{ type: 'paragraph', start: 0, end: doc.text.length }],
-      marks: [],
-      pages: [],
-    }),
+    JSON.stringify({ blocks: paragraphs(doc.text), marks: [], pages: [] }),
   );
   return { id };
+}
+
+/** One paragraph block per blank-line-separated paragraph, as the text importer makes them. */
+function paragraphs(text: string): { type: 'paragraph'; start: number; end: number }[] {
+  const blocks: { type: 'paragraph'; start: number; end: number }[] = [];
+  let start = 0;
+  for (const part of text.split('\n\n')) {
+    blocks.push({ type: 'paragraph', start, end: start + part.length });
+    start += part.length + 2;
+  }
+  return blocks;
 }
