@@ -6,6 +6,7 @@ import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
 import { notebookHandlers } from './handlers/notebooks';
+import { ocrHandlers } from './handlers/ocr';
 import { searchHandlers } from './handlers/search';
 import { sourceHandlers } from './handlers/sources';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
@@ -38,6 +39,7 @@ export function openBackend(
     sourceHandlers,
     analysisHandlers,
     notebookHandlers,
+    ocrHandlers,
     shellHandlers,
   ]);
   return {

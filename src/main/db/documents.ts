@@ -20,6 +20,7 @@ import {
   sourceIdOfDocument,
   updateSource,
 } from './sources';
+import { insertOcrPages } from './ocr';
 
 interface DocumentRow {
   id: string;
@@ -125,6 +126,7 @@ export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
     );
     if (doc.content.pageItems) insertPageMaps(db, id, doc.content.pageItems);
     refreshDocumentMeta(db, sourceId);
+    if (doc.content.ocrPages) insertOcrPages(db, id, doc.content.ocrPages);
   })();
   return getDocument(db, id);
 }

@@ -12,8 +12,8 @@ import type { Migration } from './index';
  * by an earlier version (to be confirmed); a PDF's date then came from the file, not the work, so
  * it moves to file_date. citation_styles holds the CSL styles the researcher added.
  */
-export const migration0007: Migration = {
-  version: 7,
+export const migration0008: Migration = {
+  version: 8,
   name: 'sources',
   up: (db) => {
     db.exec(`
