@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
+import { notebooksApi } from './api-notebooks';
 import { LIMITS } from './limits';
 import { partialDateProblem } from './partial-date';
 import {
@@ -170,6 +171,7 @@ export const api = {
   ...searchApi,
   ...entitiesApi,
   ...analysisApi,
+  ...notebooksApi,
 } as const;
 
 export type Api = typeof api;
