@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/model';
 import { ClaimEntityFields } from '../entities/ClaimEntityFields';
 import { useEntitiesMaybe } from '../entities/store';
+import { ClaimGrading } from '../analysis/ClaimGrading';
 import { ClaimRelations } from '../relations/ClaimRelations';
 import { eventDateError, formatTags, parseTags } from './fields';
 import { useClaimSaver, type ClaimPatch } from './useClaimSaver';
@@ -154,6 +155,7 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
         )}
       </div>
 
+      <ClaimGrading claim={claim} />
       <ClaimRelations claim={claim} />
 
       <div className="field">

@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import Sigma from 'sigma';
+import Sigma, { DEFAULT_STYLES } from 'sigma';
 import type {
   AnalysisFilter,
   Network,
@@ -71,10 +71,20 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
       data,
       (kind) => color(KIND_VARS[kind] ?? '--net-other', '#888'),
       color('--net-edge', '#999'),
+      color('--text', '#000'),
     );
     graphRef.current = graph;
     const sigma = new Sigma(graph, container, {
+      // labels in the theme's text colour (sigma draws them dark by default, unreadable in dark mode)
+      styles: {
+        ...DEFAULT_STYLES,
+        nodes: {
+          ...DEFAULT_STYLES.nodes,
+          labelColor: { attribute: 'labelColor', defaultValue: '#000' },
+        },
+      },
       settings: {
+        itemSizesReference: 'screen',
         enableEdgeEvents: true,
         renderEdgeLabels: false,
         hideEdgesOnMove: graph.size > 20_000,
@@ -118,11 +128,10 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
       const next = getComputedStyle(container);
       const c = (name: string, fallback: string) => next.getPropertyValue(name).trim() || fallback;
       graph.forEachNode((id, a) =>
-        graph.setNodeAttribute(
-          id,
-          'color',
-          c(KIND_VARS[a.kind as string] ?? '--net-other', '#888'),
-        ),
+        graph.mergeNodeAttributes(id, {
+          color: c(KIND_VARS[a.kind as string] ?? '--net-other', '#888'),
+          labelColor: c('--text', '#000'),
+        }),
       );
       graph.forEachEdge((id) => graph.setEdgeAttribute(id, 'color', c('--net-edge', '#999')));
     };
@@ -290,7 +299,12 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
   );
 }
 
-function buildGraph(data: Network, nodeColor: (kind: string) => string, edgeColor: string): Graph {
+function buildGraph(
+  data: Network,
+  nodeColor: (kind: string) => string,
+  edgeColor: string,
+  textColor: string,
+): Graph {
   const graph = new Graph({ type: 'mixed', multi: true });
   const n = data.nodes.length;
   const maxCount = Math.max(1, ...data.nodes.map((x) => x.claimCount));
@@ -305,6 +319,7 @@ function buildGraph(data: Network, nodeColor: (kind: string) => string, edgeColo
       y: Math.sin(angle) * r,
       size: 3 + 12 * Math.sqrt(node.claimCount / maxCount),
       color: nodeColor(node.kind),
+      labelColor: textColor,
     });
   });
   for (const e of data.edges) {

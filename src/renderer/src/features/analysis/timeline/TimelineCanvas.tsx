@@ -9,7 +9,9 @@ interface Props {
   onOpen: (index: number) => void;
 }
 
-const ROW = 5;
+/** bar height bounds: thick bars for a few claims, thin ones when thousands stack */
+const MIN_ROW = 4;
+const MAX_ROW = 16;
 const AXIS = 24;
 const LABEL = 16;
 const GAP = 14;
@@ -53,6 +55,14 @@ export function TimelineCanvas({ data, selected, onSelect, onOpen }: Props) {
     };
   }, []);
 
+  const fixed = AXIS + 2 * LABEL + GAP + 8;
+  const ROW = Math.max(
+    MIN_ROW,
+    Math.min(
+      MAX_ROW,
+      Math.floor((size.height - fixed) / Math.max(1, layout.eventRows + layout.publishedRows)),
+    ),
+  );
   const eventTop = AXIS + LABEL;
   const publishedTop = eventTop + layout.eventRows * ROW + GAP + LABEL;
   const height = Math.max(size.height, publishedTop + layout.publishedRows * ROW + 8);
@@ -140,7 +150,7 @@ export function TimelineCanvas({ data, selected, onSelect, onOpen }: Props) {
         ctx.stroke();
       }
     }
-  }, [data, layout, view, size, height, selected, dayToX, eventTop, publishedTop, scheme]);
+  }, [data, layout, view, size, height, selected, dayToX, eventTop, publishedTop, scheme, ROW]);
 
   const zoom = (factor: number, atX = size.width / 2) => {
     setView((v) => {
