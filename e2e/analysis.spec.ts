@@ -11,38 +11,24 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, rpc, test } from './fixtures';
 
 const CORPUS = process.env.CLAIMDESK_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
 const RIOTS = '000_5053e8388b8085f0.txt';
 const SHOTS = resolve(process.cwd(), 'docs/screenshots');
 
-/** Calls the backend the way the page does (same origin, the tab's token). */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ method, input }) => {
-      const r = await fetch(`/rpc/${method}`, {
-        method: 'POST',
-        // the serve shell's per-tab token, kept by the page in sessionStorage (src/renderer/src/session.ts)
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Claimdesk-Token': sessionStorage.getItem('claimdesk-token') ?? '',
-        },
-        body: JSON.stringify(input),
-      });
-      return (await r.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-    },
-    { method, input },
-  );
+/** The backend through the page (fixtures' rpc), failing the test on an error. */
+async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const result = await rpc<T>(page, method, input);
   if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
+  return result.value;
 }
 
 async function seed(page: Page) {
-  const [doc] = await rpc<{ id: string }[]>(page, 'documents.list', {});
-  const { text } = await rpc<{ text: string }>(page, 'documents.content', { id: doc!.id });
+  const [doc] = await call<{ id: string }[]>(page, 'documents.list', {});
+  const { text } = await call<{ text: string }>(page, 'documents.content', { id: doc!.id });
   const entity = async (kind: string, name: string) =>
-    (await rpc<{ id: string }>(page, 'entities.create', { kind, name })).id;
+    (await call<{ id: string }>(page, 'entities.create', { kind, name })).id;
   const riot = await entity('event', 'Khujand prison riot');
   const vahdat = await entity('event', 'Vahdat prison riot');
   const khalimov = await entity('person', 'Gulmurod Khalimov');
@@ -51,11 +37,11 @@ async function seed(page: Page) {
   const claim = async (quote: string, patch: Record<string, unknown>) => {
     const start = text.indexOf(quote);
     expect(start, quote).toBeGreaterThanOrEqual(0);
-    const c = await rpc<{ id: string }>(page, 'claims.create', {
+    const c = await call<{ id: string }>(page, 'claims.create', {
       documentId: doc!.id,
       spans: [{ start, end: start + quote.length }],
     });
-    await rpc(page, 'claims.update', { id: c.id, patch });
+    await call(page, 'claims.update', { id: c.id, patch });
     return c.id;
   };
   const low = await claim('prison riot left at least 27 people dead', {
@@ -90,8 +76,8 @@ async function seed(page: Page) {
     eventDate: '2019-05-19',
     type: 'event',
   });
-  await rpc(page, 'relations.create', { fromClaimId: low, toClaimId: high, kind: 'contradicts' });
-  await rpc(page, 'relations.create', { fromClaimId: both, toClaimId: low, kind: 'supports' });
+  await call(page, 'relations.create', { fromClaimId: low, toClaimId: high, kind: 'contradicts' });
+  await call(page, 'relations.create', { fromClaimId: both, toClaimId: low, kind: 'supports' });
   return { riot, low, high };
 }
 
