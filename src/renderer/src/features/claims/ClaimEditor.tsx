@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/model';
 import { ClaimEntityFields } from '../entities/ClaimEntityFields';
 import { useEntitiesMaybe } from '../entities/store';
+import { ClaimGrading } from '../analysis/ClaimGrading';
 import { ClaimRelations } from '../relations/ClaimRelations';
 import { CopyCitation } from '../sources/CopyCitation';
 import { eventDateError, formatTags, parseTags } from './fields';
@@ -155,6 +156,7 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
         )}
       </div>
 
+      <ClaimGrading claim={claim} />
       <ClaimRelations claim={claim} />
 
       <div className="field">
