@@ -11,6 +11,7 @@ import { benchPdfImport } from './pdf-import.js';
 import { benchClaims } from './claims.js';
 import { benchSearch } from './search.js';
 import { benchReader } from './reader.js';
+import { benchAnalysis } from './analysis.js';
 import { benchOcr } from './ocr.js';
 
 const root = resolve(import.meta.dirname, '..');
@@ -25,6 +26,7 @@ const suites = {
   claims: benchClaims,
   search: benchSearch,
   reader: benchReader,
+  analysis: benchAnalysis,
   ocr: benchOcr,
 };
 // the row ids each suite owns: a run of some suites keeps the other suites' latest rows
@@ -33,6 +35,7 @@ const OWNS = {
   claims: ['claims.'],
   search: ['search.', 'serve.'],
   reader: ['reader.'],
+  analysis: ['analysis.'],
   ocr: ['ocr.'],
 };
 const order = Object.keys(suites);

@@ -14,8 +14,9 @@ import { selectText } from './reader';
 const CORPUS = process.env.CLAIMDESK_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
 const RIOTS = '000_5053e8388b8085f0.txt'; // Vakhdat and Khujand prison riots, "Gulmurod Khalimov"
 const DEFECTION = '004_77afb1bee83c047c.txt'; // "Gumurod Halimov" defects to ISIS
-const RIOTS_TITLE = /^On May 19, 2019, a prison riot/;
-const DEFECTION_TITLE = /^Tajikistani soldiers form a human barricade/;
+// 000 starts with prose, so its title is its file name; 004's headline follows a photo caption
+const RIOTS_TITLE = /^000_5053e8388b8085f0/;
+const DEFECTION_TITLE = /^Tajikistan’s Security Chief Has Gone Over to ISIS/;
 
 const claimItems = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
 const claimItem = (page: Page, text: string) => claimItems(page).filter({ hasText: text });

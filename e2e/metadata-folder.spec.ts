@@ -53,7 +53,13 @@ test('document details: edit, save, see the new title, export; a bad URL changes
 
   await page.getByRole('button', { name: 'Document details' }).click();
   await dialog.getByLabel('Title').fill('Khujand riot: collected accounts');
-  await dialog.getByLabel('Authors').fill('Jane Doe\nJohn Roe');
+  // authors are a list: family and given name per row
+  await dialog.getByRole('button', { name: 'Add author' }).click();
+  await dialog.getByLabel('Author 1 family name').fill('Doe');
+  await dialog.getByLabel('Author 1 given name').fill('Jane');
+  await dialog.getByRole('button', { name: 'Add author' }).click();
+  await dialog.getByLabel('Author 2 family name').fill('Roe');
+  await dialog.getByLabel('Author 2 given name').fill('John');
   await dialog.getByLabel('Publication date').fill('2018-11');
   await dialog.getByLabel('Source URL').fill('https://example.org/khujand');
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -69,11 +75,11 @@ test('document details: edit, save, see the new title, export; a bad URL changes
 
   // an invalid URL: the backend's message shows in the dialog, nothing is saved
   await page.getByRole('button', { name: 'Document details' }).click();
-  await expect(dialog.getByLabel('Authors')).toHaveValue('Jane Doe\nJohn Roe');
+  await expect(dialog.getByLabel('Author 2 family name')).toHaveValue('Roe');
   await dialog.getByLabel('Title').fill('Should not be saved');
   await dialog.getByLabel('Source URL').fill('ftp://example.org/file');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('sourceUrl');
+  await expect(dialog.getByRole('alert')).toContainText('URL');
   await expect(dialog.getByLabel('Source URL')).toHaveAttribute('aria-invalid', 'true');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();

@@ -54,7 +54,8 @@ test('a sentence selected on page 3 of a PDF becomes a claim, highlighted in bot
   await page
     .getByRole('list', { name: 'Documents' })
     .getByRole('listitem')
-    .filter({ hasText: '002_1e1a6a2f2c58fe5b' })
+    // its title, found on its first page on import
+    .filter({ hasText: 'New approaches in combating international terrorism' })
     .click();
 
   // the page view: canvas and text layer of the first page, then page 3 from the page number box

@@ -8,6 +8,7 @@ import { exportHandlers } from './handlers/exports';
 import { notebookHandlers } from './handlers/notebooks';
 import { ocrHandlers } from './handlers/ocr';
 import { searchHandlers } from './handlers/search';
+import { sourceHandlers } from './handlers/sources';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
 
@@ -35,6 +36,7 @@ export function openBackend(
     searchHandlers,
     exportHandlers,
     entityHandlers,
+    sourceHandlers,
     analysisHandlers,
     notebookHandlers,
     ocrHandlers,

@@ -22,7 +22,8 @@ import type { Db } from './db/open';
 import { saveFilter } from './db/saved-filters';
 import { search } from './db/search';
 import { importDocument } from './documents';
-import { buildClaimsFixture, corpusFiles, insertTextDocument } from './test/claims-fixture';
+import { buildClaimsFixture, corpusFiles } from './test/claims-fixture';
+import { insertSchema1Document } from './test/old-schema';
 import { SAMPLE_TEXT, tempBackend, tempDir } from './test/workspace';
 
 /** The bundle minus its header's export time, which is the only thing allowed to differ. */
@@ -147,17 +148,29 @@ describe('workspace bundle', () => {
     const old = new Database(':memory:');
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
-    const doc = insertTextDocument(old as Db, {
+    const doc = insertSchema1Document(old, {
       sha256: 'c'.repeat(64),
       text: SAMPLE_TEXT,
       title: 'Old',
+      authors: ['Jane Roe'],
+      publishedDate: '2019-03',
     });
     const bundle = [...bundleLines(old as Db, 'v1')].join('\n');
     old.close();
     expect(bundle).toContain('"schemaVersion":1');
     const target = tempBackend();
     importBundle(target.db, textLines(bundle));
-    expect(listDocuments(target.db).map((d) => d.id)).toEqual([doc.id]);
+    const [migrated] = listDocuments(target.db);
+    expect(migrated!.id).toBe(doc.id);
+    // migration 0005 gave it a source from its metadata, each field still to be confirmed
+    expect(migrated!.meta).toMatchObject({
+      title: 'Old',
+      authors: ['Jane Roe'],
+      publishedDate: '2019-03',
+    });
+    expect(migrated!.found).toEqual(
+      expect.arrayContaining(['title', 'author', 'issued', 'language']),
+    );
     expect(
       search(target.db, { query: 'Khujand', limit: 5, documentId: doc.id as DocumentId }).passages
         .length,

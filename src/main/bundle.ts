@@ -278,6 +278,9 @@ function insertTables(db: Db, lines: Iterable<string>): BundleImportOutcome {
     }
     if (current && counts[current.table] !== current.rows)
       throw bad(`table ${current.table} is incomplete.`);
+    // a file cut between two tables is complete up to there: every table must be in it
+    const absent = [...known].filter((t) => !(t in counts));
+    if (absent.length > 0) throw bad(`it is incomplete: table ${absent.join(', ')} is missing.`);
     const violations = db.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0)
       throw bad(`${violations.length} rows refer to records the bundle does not hold.`);

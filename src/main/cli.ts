@@ -14,6 +14,7 @@ import { resolveDataDir } from './data-dir';
 import { withProgress } from './cli-ocr';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundle, writeBundle } from './bundle';
+import { bibliographyFormat, citeLines, importReferencesCommand } from './cli-sources';
 import { notebookCommand } from './cli-notebooks';
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
 import { AppError, WorkspaceError } from './errors';
@@ -44,6 +45,13 @@ Commands:
   bundle export --out FILE       the whole workspace in one file (documents included)
   bundle import FILE             load a bundle into an empty workspace
   import-claims FILE             merge a claims JSON from another workspace
+  import-references FILE         bring in references (RIS, BibTeX, CSL-JSON), matched to
+                                 documents by DOI or title, else sources waiting for a file
+  cite CLAIM_ID... [--style S]   the claims' citation with their pages, then the bibliography;
+                                 S: apa (default), chicago-author-date, mla, harvard, an added
+                                 style's id, or a .csl file
+  bibliography [--format ris|bibtex|csl-json] [--document ID] [--out FILE]
+                                 the sources of the exported claims
   notebook list                  notebooks as JSON lines (id, title, ties, updatedAt)
   notebook export ID --format md|html|docx [--out FILE] [--appendix] [--style NAME]
                                  a notebook with its claims as footnotes and a bibliography;
@@ -177,6 +185,23 @@ export async function main(argv: string[]): Promise<number> {
         if (!args[0]) return fail('Usage: claimdesk import-claims FILE');
         printJson(await call('claims.importJson', { text: readFileSync(args[0], 'utf8') }));
         return 0;
+      case 'import-references':
+        printJson(await importReferencesCommand(backend, args[0]));
+        return 0;
+      case 'cite':
+        print((await citeLines(backend, args, values.style)).join('\n'));
+        return 0;
+      case 'bibliography': {
+        const file = await call('export.bibliography', {
+          format: bibliographyFormat(values.format),
+          ...(values.document ? { documentId: values.document } : {}),
+        });
+        if (values.out) {
+          writePrivateFile(values.out, file.text);
+          process.stderr.write(`Wrote ${resolve(values.out)}\n`);
+        } else process.stdout.write(file.text);
+        return 0;
+      }
       case 'notebook': {
         const problem = await notebookCommand(args, values, call, {
           line: print,

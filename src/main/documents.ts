@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { basename, extname } from 'node:path';
+import { basename } from 'node:path';
 import type { ImportOutcome, PageMap } from '../shared/api';
-import { UNSAFE_CHARACTERS, cleanMetadata } from '../shared/clean-text';
-import type { DocumentId, DocumentMeta } from '../shared/model';
+import { UNSAFE_CHARACTERS } from '../shared/clean-text';
+import type { DocumentId, SourceId } from '../shared/model';
 import {
   findDocumentBySha256,
   getDocument,
@@ -19,6 +19,7 @@ import type { Db } from './db/open';
 import { AppError } from './errors';
 import { ImportError } from './importers/errors';
 import { extractionPool } from './importers/pool';
+import { foundOfImport } from './metadata/found';
 import { runJob } from './jobs';
 import { defaultOcrLanguages } from './ocr/settings';
 
@@ -39,7 +40,7 @@ export function cleanFileName(fileName: string): string {
  */
 export async function importDocument(
   db: Db,
-  file: { fileName: string; bytes: Uint8Array; password?: string },
+  file: { fileName: string; bytes: Uint8Array; password?: string; sourceId?: SourceId },
   options: { dataDir?: string | null; ocrLanguages?: string[]; job?: string } = {},
 ): Promise<ImportOutcome> {
   const fileName = cleanFileName(file.fileName);
@@ -63,17 +64,7 @@ export async function importDocument(
     throw error;
   }
   const { mediaType, content } = extracted;
-  // whatever a file's metadata holds (bidi overrides, escape sequences) is cleaned here, once, for
-  // every importer
-  const clean = (value: string | null | undefined) => (value ? cleanMetadata(value) || null : null);
-  const meta: DocumentMeta = {
-    title: clean(content.meta.title) ?? basename(fileName, extname(fileName)),
-    authors: (content.meta.authors ?? []).map(cleanMetadata).filter(Boolean),
-    publishedDate: clean(content.meta.publishedDate),
-    publisher: clean(content.meta.publisher),
-    sourceUrl: clean(content.meta.sourceUrl),
-    language: clean(content.meta.language),
-  };
+  const found = foundOfImport(mediaType, content);
   // a concurrent import of the same bytes may have won the race while we were extracting
   const raced = findDocumentBySha256(db, sha256);
   if (raced) return { status: 'duplicate', document: raced };
@@ -83,7 +74,8 @@ export async function importDocument(
     fileName,
     bytes: file.bytes,
     content,
-    meta,
+    found,
+    sourceId: file.sourceId,
   });
   return { status: 'imported', document };
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
+import { sourcesApi } from './api-sources';
 import { notebooksApi } from './api-notebooks';
 import { jobKey, ocrApi, ocrLanguages } from './api-ocr';
 import { LIMITS } from './limits';
@@ -178,6 +179,8 @@ export const api = {
   // search, claims table, exports (export.claims), backups, bundles: issue 5
   ...searchApi,
   ...entitiesApi,
+  // sources, metadata, references import, citations, bibliographies: issue 17
+  ...sourcesApi,
   ...analysisApi,
   ...notebooksApi,
   ...ocrApi,
@@ -213,7 +216,12 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
  * (POST /file/<method>), so that a 175 MB export is not wrapped in a JSON reply, escaped by the
  * server and parsed again by the page before it can be saved.
  */
-export const FILE_METHODS = ['export.claims', 'bundle.export', 'export.network'] as const;
+export const FILE_METHODS = [
+  'export.claims',
+  'bundle.export',
+  'export.network',
+  'export.bibliography',
+] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
 export const isFileMethod = (method: string): method is FileMethod =>
   (FILE_METHODS as readonly string[]).includes(method);

@@ -7,6 +7,8 @@
  */
 import type { OcrPage } from './ocr';
 
+import type { FoundMeta } from './csl';
+
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
 
@@ -15,6 +17,8 @@ export type ClaimId = Brand<string, 'ClaimId'>;
 export type EntityId = Brand<string, 'EntityId'>;
 export type MentionId = Brand<string, 'MentionId'>;
 export type RelationId = Brand<string, 'RelationId'>;
+/** the bibliographic item a document is a file of (see csl.ts) */
+export type SourceId = Brand<string, 'SourceId'>;
 
 /** ISO-8601 UTC timestamp, e.g. 2026-11-22T06:30:00.000Z */
 export type Timestamp = string;
@@ -88,6 +92,11 @@ export interface ImportedText {
   ocrPages?: OcrPage[];
   /** metadata found in the file; the importer fills what it can, the rest is null/empty */
   meta: Partial<DocumentMeta>;
+  /**
+   * what the importer found about the work as CSL-JSON, each field with where it came from; where
+   * absent, `meta` is used, labelled by the file type
+   */
+  found?: FoundMeta;
   /** problems that did not stop the import, e.g. "no selectable text — scanned?" */
   warnings: string[];
 }
@@ -99,7 +108,13 @@ export interface DocumentSummary {
   fileName: string;
   byteSize: number;
   pageCount: number | null;
+  /** the work's metadata as the reader and exports show it: derived from the source's CSL-JSON */
   meta: DocumentMeta;
+  sourceId: SourceId;
+  /** metadata fields found on import that the researcher has not confirmed yet (CSL names) */
+  found: string[];
+  /** the file's own creation date (e.g. a PDF's CreationDate): not when the work was published */
+  fileDate: string | null;
   warnings: string[];
   importedAt: Timestamp;
   updatedAt: Timestamp;

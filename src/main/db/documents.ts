@@ -1,3 +1,5 @@
+import { emptyFound, type CslItem, type FoundMeta, type Provenance } from '../../shared/csl';
+import { addFromMeta } from '../metadata/found';
 import type {
   DocumentContent,
   DocumentId,
@@ -5,10 +7,19 @@ import type {
   DocumentSummary,
   ImportedText,
   MediaType,
+  SourceId,
 } from '../../shared/model';
 import { notFound } from '../errors';
 import { newId, now } from '../ids';
 import type { Db } from './open';
+import {
+  cslPatchFromMeta,
+  insertSource,
+  metaFromCsl,
+  refreshDocumentMeta,
+  sourceIdOfDocument,
+  updateSource,
+} from './sources';
 import { insertOcrPages } from './ocr';
 
 interface DocumentRow {
@@ -18,18 +29,25 @@ interface DocumentRow {
   file_name: string;
   byte_size: number;
   page_count: number | null;
-  meta: string;
+  source_id: string;
+  source_csl: string;
+  provenance: string;
+  file_date: string | null;
   warnings: string;
   imported_at: string;
   updated_at: string;
   claim_count: number;
 }
 
-const SUMMARY_COLUMNS = `d.id, d.sha256, d.media_type, d.file_name, d.byte_size, d.page_count, d.meta,
-  d.warnings, d.imported_at, d.updated_at,
+// the work's metadata is the source's (one place); documents.meta is no longer read
+const SUMMARY_COLUMNS = `d.id, d.sha256, d.media_type, d.file_name, d.byte_size, d.page_count,
+  d.source_id, d.file_date, d.warnings, d.imported_at, d.updated_at,
+  (SELECT s.csl FROM sources s WHERE s.id = d.source_id) AS source_csl,
+  (SELECT s.provenance FROM sources s WHERE s.id = d.source_id) AS provenance,
   (SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS claim_count`;
 
 function toSummary(row: DocumentRow): DocumentSummary {
+  const provenance = JSON.parse(row.provenance) as Provenance;
   return {
     id: row.id as DocumentId,
     sha256: row.sha256,
@@ -37,7 +55,12 @@ function toSummary(row: DocumentRow): DocumentSummary {
     fileName: row.file_name,
     byteSize: row.byte_size,
     pageCount: row.page_count,
-    meta: JSON.parse(row.meta) as DocumentMeta,
+    meta: metaFromCsl(JSON.parse(row.source_csl) as CslItem, untitled(row.file_name)),
+    sourceId: row.source_id as SourceId,
+    found: Object.entries(provenance)
+      .filter(([, origin]) => !origin.confirmed)
+      .map(([field]) => field),
+    fileDate: row.file_date,
     warnings: JSON.parse(row.warnings) as string[],
     importedAt: row.imported_at,
     updatedAt: row.updated_at,
@@ -45,28 +68,43 @@ function toSummary(row: DocumentRow): DocumentSummary {
   };
 }
 
+/** A file's name without its extension: the title of last resort. */
+export const untitled = (fileName: string) => fileName.replace(/\.[^.]*$/, '') || fileName;
+
 export interface NewDocument {
   sha256: string;
   mediaType: MediaType;
   fileName: string;
   bytes: Uint8Array;
   content: ImportedText;
-  meta: DocumentMeta;
+  /** what the importer found about the work, with origins; becomes a new source */
+  found?: FoundMeta;
+  /** metadata known for certain (tests, benchmarks, a bundle): a new source, its fields confirmed */
+  meta?: Partial<DocumentMeta>;
+  /** a file of this existing source instead (a reference's attachment) */
+  sourceId?: SourceId;
 }
 
-/** Stores a document and its original bytes in one transaction. */
+/** Stores a document, its original bytes and (unless given one) its source in one transaction. */
 export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
   const id = newId<DocumentId>('doc');
   const at = now();
   db.transaction(() => {
+    let found = doc.found ?? emptyFound();
+    if (doc.meta) {
+      found = emptyFound();
+      addFromMeta(found, doc.meta, 'given on import');
+    }
+    const sourceId =
+      doc.sourceId ?? insertSource(db, { type: 'document', ...found.csl }, found.from, !!doc.meta);
     db.prepare('INSERT OR IGNORE INTO document_files (sha256, bytes) VALUES (?, ?)').run(
       doc.sha256,
       Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength),
     );
     db.prepare(
       `INSERT INTO documents (id, sha256, media_type, file_name, byte_size, page_count, meta, text,
-         structure, warnings, imported_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         structure, warnings, imported_at, updated_at, source_id, file_date)
+       VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       doc.sha256,
@@ -74,7 +112,6 @@ export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
       doc.fileName,
       doc.bytes.byteLength,
       doc.mediaType === 'application/pdf' ? doc.content.pages.length : null,
-      JSON.stringify(doc.meta),
       doc.content.text,
       JSON.stringify({
         blocks: doc.content.blocks,
@@ -84,8 +121,11 @@ export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
       JSON.stringify(doc.content.warnings),
       at,
       at,
+      sourceId,
+      found.fileDate ?? null,
     );
     if (doc.content.pageItems) insertPageMaps(db, id, doc.content.pageItems);
+    refreshDocumentMeta(db, sourceId);
     if (doc.content.ocrPages) insertOcrPages(db, id, doc.content.ocrPages);
   })();
   return getDocument(db, id);
@@ -181,21 +221,12 @@ export function getDocumentBytes(db: Db, id: DocumentId): Uint8Array {
   return new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
 }
 
+/** The old per-document metadata edit, now an edit of the document's source (documents.updateMeta). */
 export function updateDocumentMeta(
   db: Db,
   id: DocumentId,
   patch: Partial<DocumentMeta>,
 ): DocumentSummary {
-  const current = getDocument(db, id);
-  const meta: DocumentMeta = { ...current.meta, ...stripUndefined(patch) };
-  db.prepare('UPDATE documents SET meta = ?, updated_at = ? WHERE id = ?').run(
-    JSON.stringify(meta),
-    now(),
-    id,
-  );
+  db.transaction(() => updateSource(db, sourceIdOfDocument(db, id), cslPatchFromMeta(patch)))();
   return getDocument(db, id);
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

@@ -13,7 +13,7 @@ import { DATABASE_FILE, openWorkspaceDb, type Db } from './open';
 import { RANK_AT_MOST, search } from './search';
 import { chunkDocument } from './search-index';
 import { CLOSE, OPEN } from './snippet';
-import { insertTextDocument } from '../test/claims-fixture';
+import { insertSchema1Document } from '../test/old-schema';
 
 async function workspace() {
   const backend = tempBackend();
@@ -205,7 +205,7 @@ describe('full-text search', () => {
     const old = new Database(join(dir, DATABASE_FILE));
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
-    const doc = insertTextDocument(old, {
+    const doc = insertSchema1Document(old, {
       sha256: 'a'.repeat(64),
       text: SAMPLE_TEXT,
       title: 'Old',

@@ -1,9 +1,11 @@
 import type { ClaimFilter } from '../../shared/api-search';
 import { ocrProvenanceOf, type OcrProvenance } from './ocr-provenance';
 import type { Claim, ClaimRelation, DocumentSummary, Entity, Mention } from '../../shared/model';
+import type { CslItem } from '../../shared/csl';
 import type { ClaimGrade } from '../../shared/grading';
 import { claimGrades, NO_GRADE } from '../db/grades';
 import type { Db } from '../db/open';
+import { getSource } from '../db/sources';
 import { forEachDocument, selectForExport, type ExportScope, type Located } from './selection';
 
 /**
@@ -29,6 +31,8 @@ export interface ExportedDocument {
   language: string | null;
   pageCount: number | null;
   importedAt: string;
+  /** the document's source as CSL-JSON, its id the source's (shared by the files of one work) */
+  csl: CslItem;
 }
 
 /** The provenance every claim carries, so a claim read on its own still says where it is from. */
@@ -139,7 +143,7 @@ export function claimsJsonText(db: Db, options: ExportScope & { generator: strin
       documentId: options.documentId ?? null,
       filter: options.filter ?? null,
     },
-    documents: selection.documents.map(exportDocument),
+    documents: selection.documents.map((d) => exportDocument(d, getSource(db, d.sourceId).csl)),
     entities: selection.entities.map(exportEntity),
   };
   // chunks of array elements: one per document (mentions) or per batch of a document's claims
@@ -187,7 +191,7 @@ function arrayElements(items: unknown[]): string {
 const arrayText = (chunks: string[]) =>
   chunks.length === 0 ? '[]' : `[\n${chunks.join(',\n')}\n  ]`;
 
-function exportDocument(d: DocumentSummary): ExportedDocument {
+function exportDocument(d: DocumentSummary, csl: CslItem): ExportedDocument {
   return {
     id: d.id,
     title: d.meta.title,
@@ -201,6 +205,7 @@ function exportDocument(d: DocumentSummary): ExportedDocument {
     language: d.meta.language,
     pageCount: d.pageCount,
     importedAt: d.importedAt,
+    csl: { ...csl, id: d.sourceId },
   };
 }
 

@@ -8,7 +8,8 @@ import { exportW3c } from '../exporters/w3c';
 import type { HandlerGroup } from '../rpc';
 
 /** UTC stamp for file names: 2026-11-22-063000 */
-const stamp = () => new Date().toISOString().slice(0, 19).replace('T', '-').replaceAll(':', '');
+export const stamp = () =>
+  new Date().toISOString().slice(0, 19).replace('T', '-').replaceAll(':', '');
 
 export const exportHandlers: HandlerGroup = {
   'export.claims': ({ db, version }, { format, documentId, filter }): ExportFile => {

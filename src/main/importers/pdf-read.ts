@@ -40,7 +40,12 @@ export interface ScanFacts {
 export interface PdfPart {
   numPages: number;
   pages: PdfPage[];
-  doc: { labels: string[] | null; info: Record<string, string> } | null;
+  doc: {
+    labels: string[] | null;
+    info: Record<string, string>;
+    /** the XMP metadata's values (dc:title, dc:creator, prism:doi…), lists joined by "; " */
+    xmp: Record<string, string>;
+  } | null;
 }
 
 /** Pages are dealt to parts in blocks of this many, round robin, so that parts cost about the same. */
@@ -155,8 +160,14 @@ export async function readPdfPart(
     let facts: PdfPart['doc'] = null;
     if (part === 0) {
       const labels = await doc.getPageLabels().catch(() => null);
-      const { info } = await doc.getMetadata().catch(() => ({ info: {} }));
-      facts = { labels, info: strings(info as Record<string, unknown>) };
+      const { info, metadata } = await doc
+        .getMetadata()
+        .catch(() => ({ info: {}, metadata: null }));
+      facts = {
+        labels,
+        info: strings(info as Record<string, unknown>),
+        xmp: xmpValues(metadata ? (Object.fromEntries(metadata) as Record<string, unknown>) : {}),
+      };
     }
     return { numPages: doc.numPages, pages, doc: facts };
   } finally {
@@ -317,6 +328,17 @@ async function scanFacts(page: PDFPageProxy, lines: readonly Line[]): Promise<Sc
 }
 
 /** The string entries of the info dictionary (all that readMeta reads; they clone cheaply). */
+/** XMP values as strings: pdf.js gives a list (dc:creator's rdf:Seq) as an array. */
+function xmpValues(all: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(all)) {
+    if (typeof value === 'string') values[key] = value;
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string'))
+      values[key] = value.join('; ');
+  }
+  return values;
+}
+
 function strings(info: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(info).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),

@@ -149,13 +149,16 @@ describe('importPdf on generated PDFs', () => {
         lang: 'en-GB',
       }),
     );
-    expect(result.meta).toEqual({
+    expect(result.found!.csl).toEqual({
       title: 'Tajikistan country profile',
-      authors: ['A. Smith', 'B. Jones'],
-      publishedDate: '2019-03-07',
-      publisher: null,
+      author: [
+        { family: 'Smith', given: 'A.' },
+        { family: 'Jones', given: 'B.' },
+      ],
       language: 'en-GB',
     });
+    // the CreationDate is when the file was made, not when the work was published
+    expect(result.found!.fileDate).toBe('2019-03-07');
   });
 
   it('cleans metadata values', () => {
@@ -407,8 +410,9 @@ describe('importPdf on the corpus', () => {
     const page3 = result.pages[2]!;
     expect(at).toBeGreaterThanOrEqual(page3.start);
     expect(at + sentence.length).toBeLessThanOrEqual(page3.end);
-    expect(result.meta.language).toBe('en-US');
-    expect(result.meta.publishedDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(result.found!.csl.language).toBe('en-US');
+    expect(result.found!.csl.issued).toBeUndefined();
+    expect(result.found!.fileDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   (corpusPdfs.length ? it : it.skip)('refuses a truncated corpus PDF', async () => {

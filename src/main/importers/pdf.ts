@@ -5,8 +5,9 @@
  * (with pdf-word-breaks.ts) joins the lines into the canonical text, its paragraphs and page map,
  * and pdf-items.ts maps each pdf.js text item to its place in the canonical text.
  */
-import type { DocumentMeta, ImportedText, PageSpan } from '../../shared/model';
+import type { ImportedText, PageSpan } from '../../shared/model';
 import { LIMITS } from '../../shared/limits';
+import { pdfFound } from '../metadata/pdf-meta';
 import { ImportError } from './errors';
 import { itemMaps } from './pdf-items';
 import { corrupt, readPdfPart, type PdfPart } from './pdf-read';
@@ -122,7 +123,13 @@ export function joinParts(parts: readonly PdfPart[], ocr: ScanResult | null = nu
       laid.lines,
       all.map((p) => p.itemCount),
     ),
-    meta: readMeta(first.doc.info, lang),
+    meta: {},
+    found: pdfFound({
+      info: first.doc.info,
+      xmp: first.doc.xmp,
+      firstPages: all.slice(0, 2).map((p) => p.lines),
+      lang,
+    }),
     warnings: [
       ...(pageLines.every((lines) => lines.length === 0) ? [NO_TEXT_WARNING] : []),
       ...scanWarnings(all, ocr),
@@ -182,65 +189,4 @@ function pageLabels(labels: string[] | null, count: number): string[] {
   return Array.from({ length: count }, (_, i) => labels?.[i]?.trim() || String(i + 1));
 }
 
-// ---- metadata --------------------------------------------------------------------------------
-
-function readMeta(info: Record<string, unknown>, lang: string | null): Partial<DocumentMeta> {
-  const str = (key: string) => (typeof info[key] === 'string' ? (info[key] as string).trim() : '');
-  const meta: Partial<DocumentMeta> = {
-    authors: splitAuthors(str('Author')),
-    publishedDate: pdfDate(str('CreationDate')),
-    publisher: null,
-    language: languageTag(str('Language') || lang || ''),
-  };
-  const title = cleanTitle(str('Title'));
-  if (title) meta.title = title;
-  return meta;
-}
-
-/** Producers put file names and placeholders in Title; those are not titles. */
-export function cleanTitle(raw: string): string {
-  const title = raw
-    .replace(/^Microsoft (?:Word|PowerPoint|Excel) - /i, '')
-    .replace(/<[^<>]*>/g, ' ') // HTML some producers copy in
-    .replace(/\.(?:docx?|rtf|odt|pdf|pptx?|xlsx?|txt|tex|indd|qxd)$/i, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  if (!/\p{L}/u.test(title)) return '';
-  if (
-    /^(?:untitled(?: document)?|document\d*|title|slide \d+|none|null|unknown|new document)$/i.test(
-      title,
-    )
-  ) {
-    return '';
-  }
-  if (/[\\/]/.test(title) && !/\s/.test(title)) return ''; // a file path
-  return title;
-}
-
-/** "A. Smith; B. Jones", "A. Smith, B. Jones and C. Lee"; "Smith, John" is one person. */
-export function splitAuthors(raw: string): string[] {
-  if (!raw || /^(?:administrator|admin|user|owner|author|unknown)$/i.test(raw)) return [];
-  const parts = raw
-    .split(raw.includes(';') ? ';' : /,|\s+(?:and|&)\s+/)
-    .map((a) => a.trim())
-    .filter(Boolean);
-  // two single words around a comma are one name, surname first
-  const surnameFirst = parts.length === 2 && /^[^\s,]+,\s*[^\s,]+$/.test(raw.trim());
-  return surnameFirst ? [raw.trim()] : parts;
-}
-
-/** PDF date "D:20190307120000+03'00'" → "2019-03-07" (or "2019-03", "2019" if that is all). */
-export function pdfDate(raw: string): string | null {
-  const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec(raw);
-  if (!m) return null;
-  const [, year, month, day] = m;
-  if (Number(year) < 1900) return null;
-  if (!month || Number(month) < 1 || Number(month) > 12) return year!;
-  if (!day || Number(day) < 1 || Number(day) > 31) return `${year}-${month}`;
-  return `${year}-${month}-${day}`;
-}
-
-function languageTag(raw: string): string | null {
-  const tag = raw.trim().replace(/_/g, '-');
-  return /^[a-z]{2,3}(?:-[a-z0-9]{1,8})*$/i.test(tag) ? tag : null;
-}
+export { cleanTitle, pdfDate, splitAuthors } from '../metadata/pdf-info';

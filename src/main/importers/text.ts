@@ -4,9 +4,11 @@
  * from every paragraph; nothing else in the text is changed (no space collapsing), so quotes match
  * the file.
  *
- * Metadata: the title is the first non-empty line (shortened to ~120 characters). A file that
- * starts with a `date YYYY-MM-DD` line (as some scraped corpora do) gets that publishedDate; the
- * date stays in the canonical text, but not in the title.
+ * Metadata: the title is the first heading-like line among the first paragraphs (a line of its own
+ * that does not read as a sentence), whole — never cut short; a text that starts with prose has no
+ * title of its own (the file name stands in). A file that starts with a `date YYYY-MM-DD` line (as
+ * some scraped corpora do) gets that publishedDate; the date stays in the canonical text, but not
+ * in the title.
  */
 import type { Block, DocumentMeta, ImportedText } from '../../shared/model';
 import { decodeText } from './decode';
@@ -14,6 +16,26 @@ import { ImportError } from './errors';
 import { shortTitle } from './structure';
 
 const DATE_PREFIX = /^\s*date[:\s]\s*(\d{4}-\d{2}-\d{2})\b[ \t]*/i;
+
+/** A title is looked for in this many first paragraphs (a photo caption may come before it). */
+const TITLE_WITHIN = 5;
+
+/**
+ * A paragraph that is one heading-like line, as its title text (Markdown marks around it removed),
+ * or null: a sentence (ending in . , ; :), a very long line or a single word is not a title.
+ */
+export function headingLine(paragraph: string): string | null {
+  const trimmed = paragraph.trim();
+  if (trimmed === '' || trimmed.includes('\n')) return null;
+  const line = trimmed
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/^([*_]{1,3})(.*)\1$/, '$2')
+    .trim();
+  if (line.length < 3 || line.length > 200 || !/\s/.test(line)) return null;
+  if (!/^[\p{Lu}\p{N}"“‘'«]/u.test(line)) return null;
+  if (/[.,;:]$/.test(line)) return null;
+  return shortTitle(line, 200) || null;
+}
 
 export function importText(bytes: Uint8Array): ImportedText {
   return importPlainString(decodeText(bytes));
@@ -51,14 +73,12 @@ export function importPlainString(source: string): ImportedText {
   const meta: Partial<DocumentMeta> = {};
   const first = paragraphs[0] as string;
   const date = DATE_PREFIX.exec(first);
-  let titleSource = first;
+  const candidates = [...paragraphs.slice(0, TITLE_WITHIN)];
   if (date) {
     meta.publishedDate = date[1] as string;
-    titleSource = first.slice(date[0].length);
-    if (titleSource.trim() === '') titleSource = paragraphs[1] ?? '';
+    candidates[0] = first.slice(date[0].length);
   }
-  const firstLine = titleSource.split('\n').find((l) => l.trim() !== '') ?? '';
-  const title = shortTitle(firstLine);
+  const title = candidates.map(headingLine).find(Boolean);
   if (title) meta.title = title;
 
   return { text, blocks, marks: [], pages: [], meta, warnings: [] };

@@ -1,7 +1,16 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AppInfo, ShellCommand } from '../../shared/api';
 import type { Claim, ClaimId, DocumentSummary, EntityId } from '../../shared/model';
 import { invoke } from './api';
+import {
+  ANALYSIS_KEYS,
+  ANALYSIS_LABELS,
+  ANALYSIS_VIEWS,
+  AnalysisLayers,
+  type AnalysisView,
+  type BoardFocus,
+} from './features/analysis/AnalysisLayers';
 import { ClaimsPanel } from './features/claims/ClaimsPanel';
 import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesView';
 import { NavigateContext, type Navigate } from './features/entities/navigate';
@@ -12,6 +21,7 @@ import { HelpDialog } from './features/help/HelpDialog';
 import { DropOverlay } from './features/library/DropOverlay';
 import { ImportPanel } from './features/library/ImportPanel';
 import { LibraryPane, type LibraryHandle } from './features/library/LibraryPane';
+import { ReferencesImport } from './features/sources/ReferencesImport';
 import { PasswordDialog } from './features/library/PasswordDialog';
 import { useImportQueue } from './features/library/useImportQueue';
 import type { SearchOption } from './features/search/results';
@@ -29,7 +39,7 @@ import { useGlobalKeys } from './features/shell/useGlobalKeys';
 import { errorMessage, useToasts } from './features/shell/useToasts';
 import { useWorkspace } from './features/shell/useWorkspace';
 import { Welcome } from './features/shell/Welcome';
-import { ExportMenu, type ExportRequest } from './features/workspace/ExportMenu';
+import { ExportMenu, isBibliography, type ExportRequest } from './features/workspace/ExportMenu';
 import { takeNotice } from './features/workspace/notice';
 import { WorkspaceDialog } from './features/workspace/WorkspaceDialog';
 import { documentTitle, plural } from './lib/format';
@@ -55,7 +65,9 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const searchRef = useRef<SearchBoxHandle>(null);
   // the reader (library, document, claims) or every claim in one table; both stay mounted
-  const [view, setView] = useState<'reader' | 'table' | 'entities'>('reader');
+  const [view, setView] = useState<'reader' | 'table' | 'entities' | AnalysisView>('reader');
+  const [boardFocus, setBoardFocus] = useState<BoardFocus | null>(null);
+  const [queryClient] = useState(() => new QueryClient());
   const [entitiesPane, setEntitiesPane] = useState<EntitiesPane>({ type: 'suggestions' });
   const [workspaceOpen, setWorkspaceOpen] = useState(false);
   /** bumped when claims may have changed behind the table's back (undo, imports) */
@@ -226,9 +238,12 @@ export function App() {
     if (exporting) return;
     setExporting(true);
     try {
-      const fileName = await saveFile('export.claims', request, (progress) =>
-        setStatus(`Exporting the claims: ${describeProgress(progress)}`),
-      );
+      const progress = (p: Parameters<typeof describeProgress>[0]) =>
+        setStatus(`Exporting the claims: ${describeProgress(p)}`);
+      const { format, documentId } = request;
+      const fileName = isBibliography(format)
+        ? await saveFile('export.bibliography', { format, documentId }, progress)
+        : await saveFile('export.claims', { format, documentId }, progress);
       setStatus(`Exported ${fileName}`);
     } catch (e) {
       error(errorMessage(e, 'export the claims'));
@@ -310,6 +325,7 @@ export function App() {
     },
     focusSearch: () => searchRef.current?.focus(),
     toggleTable: () => setView((v) => (v === 'table' ? 'reader' : 'table')),
+    showAnalysis: (v) => setView(v),
   });
 
   const open = ws.open;
@@ -360,6 +376,19 @@ export function App() {
               </span>
             )}
           </button>
+          {ANALYSIS_VIEWS.map((v) => (
+            <button
+              key={v}
+              type="button"
+              className="view-btn"
+              aria-pressed={view === v}
+              aria-keyshortcuts={ANALYSIS_KEYS[v]}
+              title={`${ANALYSIS_LABELS[v]} (${ANALYSIS_KEYS[v]})`}
+              onClick={() => setView(v)}
+            >
+              {ANALYSIS_LABELS[v]}
+            </button>
+          ))}
         </div>
         <span className="topbar-doc">
           {view === 'reader' && open ? documentTitle(open.summary) : ''}
@@ -402,6 +431,13 @@ export function App() {
             onOpen={(id) => void ws.openDocument(id)}
             onFiles={imports.start}
           >
+            <ReferencesImport
+              onDone={(message) => {
+                info(message);
+                void ws.refreshDocuments();
+              }}
+              onError={error}
+            />
             <ImportPanel
               items={imports.items}
               running={imports.running}
@@ -471,6 +507,17 @@ export function App() {
             onUndoable={(message) => info(message, { label: 'Undo', run: () => void undo() })}
           />
         </div>
+        <AnalysisLayers
+          view={view}
+          boardFocus={boardFocus}
+          onBoardFocus={setBoardFocus}
+          onOpenEntity={(id) => {
+            setEntitiesPane({ type: 'entity', id });
+            setView('entities');
+          }}
+          onStatus={setStatus}
+          onError={error}
+        />
       </div>
       <StatusBar
         info={appInfo}
@@ -505,8 +552,10 @@ export function App() {
   );
   // entity pickers, entity pages and related claims read the store and jump through `navigate`
   return (
-    <EntityContext value={entities}>
-      <NavigateContext value={navigate}>{ui}</NavigateContext>
-    </EntityContext>
+    <QueryClientProvider client={queryClient}>
+      <EntityContext value={entities}>
+        <NavigateContext value={navigate}>{ui}</NavigateContext>
+      </EntityContext>
+    </QueryClientProvider>
   );
 }

@@ -6,6 +6,7 @@ import { migration0004 } from './0004-pdf-page-maps';
 import { migration0005 } from './0005-grading-and-provenance';
 import { migration0006 } from './0006-notebooks';
 import { migration0007 } from './0007-ocr-pages';
+import { migration0008 } from './0008-sources';
 
 export interface Migration {
   version: number;
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -8,7 +8,9 @@ import {
 } from '../../../../shared/model';
 import { ClaimEntityFields } from '../entities/ClaimEntityFields';
 import { useEntitiesMaybe } from '../entities/store';
+import { ClaimGrading } from '../analysis/ClaimGrading';
 import { ClaimRelations } from '../relations/ClaimRelations';
+import { CopyCitation } from '../sources/CopyCitation';
 import { eventDateError, formatTags, parseTags } from './fields';
 import { useClaimSaver, type ClaimPatch } from './useClaimSaver';
 
@@ -154,6 +156,7 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
         )}
       </div>
 
+      <ClaimGrading claim={claim} />
       <ClaimRelations claim={claim} />
 
       <div className="field">
@@ -192,6 +195,8 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
         />
         {errorFor('note')}
       </div>
+
+      <CopyCitation claimId={claim.id} />
 
       <div className="editor-foot">
         <span className={`save-state is-${status}`} aria-live="polite">

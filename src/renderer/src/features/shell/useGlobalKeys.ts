@@ -20,6 +20,8 @@ export interface KeyActions {
   showReader: () => void;
   /** L: link the selected claim to another */
   linkClaim: () => void;
+  /** B, Y, N: the evidence board, the timeline, the network */
+  showAnalysis: (view: 'board' | 'timeline' | 'network') => void;
 }
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -100,6 +102,9 @@ export function useGlobalKeys(actions: KeyActions): void {
       } else if (key === 'l' && !e.shiftKey) {
         e.preventDefault();
         a.linkClaim();
+      } else if ((key === 'b' || key === 'y' || key === 'n') && !e.shiftKey) {
+        e.preventDefault();
+        a.showAnalysis(key === 'b' ? 'board' : key === 'y' ? 'timeline' : 'network');
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { BibliographyFormat } from '../../../../shared/api-sources';
 import type { DocumentId } from '../../../../shared/model';
 
-export type ExportFormat = 'json' | 'csv' | 'w3c';
+export type ExportFormat = 'json' | 'csv' | 'w3c' | BibliographyFormat;
 export interface ExportRequest {
   format: ExportFormat;
   documentId?: DocumentId;
@@ -17,7 +18,14 @@ const FORMAT_LABEL: Record<ExportFormat, string> = {
   json: 'claims JSON',
   csv: 'CSV',
   w3c: 'W3C annotations',
+  ris: 'RIS',
+  bibtex: 'BibTeX',
+  'csl-json': 'CSL-JSON',
 };
+
+/** The bibliography of the exported claims' sources (exporters/bibliography.ts). */
+export const isBibliography = (format: ExportFormat): format is BibliographyFormat =>
+  format === 'ris' || format === 'bibtex' || format === 'csl-json';
 
 /**
  * "Export claims" stays one click for the common case (everything, as claims JSON); the arrow
@@ -40,6 +48,10 @@ export function ExportMenu({ busy, openDocument, onExport }: Props) {
           request: { format, documentId: openDocument.id },
         }))
       : []),
+    ...(['ris', 'bibtex', 'csl-json'] as const).map((format) => ({
+      label: `Bibliography as ${FORMAT_LABEL[format]}`,
+      request: { format },
+    })),
   ];
 
   useEffect(() => {
@@ -124,7 +136,7 @@ export function ExportMenu({ busy, openDocument, onExport }: Props) {
               type="button"
               role="menuitem"
               tabIndex={-1}
-              className={`menu-item${i === 3 ? ' menu-item-sep' : ''}`}
+              className={`menu-item${i === 3 || (i > 0 && isBibliography(item.request.format) && !isBibliography(items[i - 1]!.request.format)) ? ' menu-item-sep' : ''}`}
               onClick={() => {
                 closeMenu();
                 onExport(item.request);

@@ -1,0 +1,71 @@
+/**
+ * Citing claims: each claim cites its document's source, at the claim's page or page range (PDFs).
+ * "Copy citation", `claimdesk cite` and the notebook's footnotes use this.
+ */
+import type { CitationResult } from '../../shared/api-sources';
+import type { CslItem } from '../../shared/csl';
+import { DEFAULT_STYLE } from '../../shared/citation-styles';
+import type { Claim, ClaimId, PageSpan } from '../../shared/model';
+import { getClaim } from '../db/claims';
+import { getDocument, getDocumentContent } from '../db/documents';
+import type { Db } from '../db/open';
+import { getSource } from '../db/sources';
+import { pageOf } from '../exporters/selection';
+import {
+  formatBibliography,
+  formatCitation,
+  pageLocator,
+  type CitationFormat,
+  type Cite,
+} from './format';
+import { styleXml } from './styles-db';
+
+/** The page labels a claim's passages lie on, first and last; null for a text without pages. */
+export function claimPageRange(
+  pages: PageSpan[],
+  claim: Claim,
+): { first: string; last: string } | null {
+  if (pages.length === 0 || claim.spans.length === 0) return null;
+  const starts = claim.spans.map((s) => s.start);
+  const ends = claim.spans.map((s) => Math.max(s.start, s.end - 1));
+  const first = pageOf(pages, Math.min(...starts));
+  const last = pageOf(pages, Math.max(...ends));
+  if (!first || !last) return null;
+  return { first: first.label, last: last.label };
+}
+
+/** The source (CSL-JSON) and page locator of each claim, in the order given. */
+export function citesOfClaims(db: Db, claimIds: readonly ClaimId[]): Cite[] {
+  const pagesOf = new Map<string, PageSpan[]>();
+  return claimIds.map((id) => {
+    const claim = getClaim(db, id);
+    const document = getDocument(db, claim.documentId);
+    let pages = pagesOf.get(document.id);
+    if (!pages) pagesOf.set(document.id, (pages = getDocumentContent(db, document.id).pages));
+    const range = claimPageRange(pages, claim);
+    const { csl } = getSource(db, document.sourceId);
+    const item: CslItem = { ...csl, title: csl.title || document.meta.title };
+    return { item, locator: range ? pageLocator(range.first, range.last) : null };
+  });
+}
+
+/**
+ * The citation of the claims (one cluster, each with its pages) and the bibliography of their
+ * sources, in a style by id (styles-db.ts).
+ */
+export function citeClaims(
+  db: Db,
+  claimIds: readonly ClaimId[],
+  style: string = DEFAULT_STYLE,
+  format: CitationFormat = 'text',
+): CitationResult {
+  const xml = styleXml(db, style);
+  const cites = citesOfClaims(db, claimIds);
+  const unique = new Map<string, CslItem>();
+  for (const cite of cites) unique.set(JSON.stringify(cite.item), cite.item);
+  return {
+    citation: formatCitation(cites, xml, format),
+    bibliography: formatBibliography([...unique.values()], xml, format),
+    style,
+  };
+}
