@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { anchorAt, resolveAnchor } from '../shared/anchor';
 import type { ClaimsImportOutcome, SkippedClaim } from '../shared/api-search';
 import { LIMITS } from '../shared/limits';
+import { claimFieldRules, claimFields } from '../shared/claim-rules';
 import {
-  CERTAINTIES,
   RELATION_KINDS,
-  REVIEW_STATUSES,
-  STANCES,
   type Claim,
   type ClaimId,
   type ClaimRelation,
@@ -15,6 +13,7 @@ import {
   type EntityId,
   type RelationId,
 } from '../shared/model';
+import { assertClaim } from './db/claim-rules';
 import { findClaim, putClaim } from './db/claims';
 import { findDocumentBySha256, getDocumentText } from './db/documents';
 import { findEntity, putEntity } from './db/entities';
@@ -63,22 +62,10 @@ const file = z.object({
     z.object({
       id: ref('clm'),
       documentId: z.string(),
-      statement: z.string().max(LIMITS.maxFieldChars),
+      // the claim's own fields: the same rules as claims.create and claims.update
+      ...claimFieldRules,
       spans: z.array(located).min(1).max(LIMITS.maxSpans),
-      claimantId: ref('ent').nullable(),
-      subjectIds: z.array(ref('ent')),
-      placeId: ref('ent').nullable(),
-      type: z.string().min(1).max(LIMITS.maxNameChars),
-      stance: z.enum(STANCES),
-      certainty: z.enum(CERTAINTIES).nullable(),
-      hedges: z.array(z.string()),
-      eventDate: z
-        .string()
-        .regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/)
-        .nullable(),
-      tags: z.array(z.string().min(1).max(LIMITS.maxNameChars)),
-      note: z.string().max(LIMITS.maxFieldChars),
-      status: z.enum(REVIEW_STATUSES),
+      hedges: claimFields.shape.hedges,
       relations: z.array(
         z.object({
           id: ref('rel'),
@@ -213,13 +200,9 @@ export function importClaimsJson(db: Db, text: string): ClaimsImportOutcome {
         outcome.claims.unchanged++;
         continue;
       }
-      const claim = toClaim(
-        db,
-        c,
-        doc.id,
-        spans as NonNullable<(typeof spans)[number]>[],
-        outcome.warnings,
-      );
+      const claim = toClaim(c, doc.id, spans as NonNullable<(typeof spans)[number]>[]);
+      // the rules every write path applies; one claim that breaks them refuses the whole file
+      assertClaim(db, claim, doc.text, `Claim ${c.id}: `);
       write('claim', local, claim, () => putClaim(db, claim));
       outcome.claims[local ? 'updated' : 'created']++;
     }
@@ -257,35 +240,20 @@ export function importClaimsJson(db: Db, text: string): ClaimsImportOutcome {
   })();
 }
 
-function toClaim(
-  db: Db,
-  c: FileClaim,
-  documentId: DocumentId,
-  spans: Claim['spans'],
-  warnings: string[],
-): Claim {
-  // an entity neither file nor workspace has cannot be linked; say so rather than fail the import
-  const known = (id: string | null) => {
-    if (id === null) return null;
-    if (findEntity(db, id as EntityId)) return id as EntityId;
-    warnings.push(
-      `Claim ${c.id} names entity ${id}, which neither the file nor this workspace has; the link was dropped.`,
-    );
-    return null;
-  };
+function toClaim(c: FileClaim, documentId: DocumentId, spans: Claim['spans']): Claim {
   return {
     id: c.id as ClaimId,
     documentId,
     spans,
     statement: c.statement,
-    claimantId: known(c.claimantId),
-    subjectIds: c.subjectIds.map(known).filter((id): id is EntityId => id !== null),
+    claimantId: c.claimantId,
+    subjectIds: c.subjectIds,
     type: c.type,
     stance: c.stance,
     certainty: c.certainty,
     hedges: c.hedges,
     eventDate: c.eventDate,
-    placeId: known(c.placeId),
+    placeId: c.placeId,
     tags: c.tags,
     note: c.note,
     status: c.status,

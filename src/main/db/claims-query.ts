@@ -173,10 +173,10 @@ export function claimRowsSql(where: string, join = ''): string {
       ${ref('c.claimant_id')} AS claimant, ${ref('c.place_id')} AS place,
       (SELECT json_group_array(json_object('id', e.id, 'name', e.name)) FROM
         (SELECT e.id, e.name FROM claim_subjects cs JOIN entities e ON e.id = cs.entity_id
-         WHERE cs.claim_id = c.id ORDER BY cs.rowid) e) AS subjects,
+         WHERE cs.claim_id = c.id ORDER BY cs.position) e) AS subjects,
       c.type, c.stance, c.certainty, c.event_date,
       (SELECT json_group_array(name) FROM (SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
-        WHERE ct.claim_id = c.id ORDER BY t.name)) AS tags,
+        WHERE ct.claim_id = c.id ORDER BY ct.position)) AS tags,
       c.status, ${RELATIONS} AS relations, c.note, c.created_at, c.updated_at
     ${FROM} ${join} ${where}`;
 }

@@ -224,7 +224,9 @@ describe('claims JSON text', () => {
     const documentId = (imported as { value: { document: { id: string } } }).value.document.id;
     // 2,500 claims: two full batches and a part, created back to front
     for (let i = 2_499; i >= 0; i--) {
-      const start = i % (SAMPLE_TEXT.length - 10);
+      let start = i % (SAMPLE_TEXT.length - 10);
+      // never inside a character (the emoji): such a passage is refused
+      while (/[\uDC00-\uDFFF]/.test(SAMPLE_TEXT[start]! + SAMPLE_TEXT[start + 5]!)) start++;
       const created = await registry.call('claims.create', {
         documentId,
         spans: [{ start, end: start + 5 }],
