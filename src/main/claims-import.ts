@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { anchorAt, resolveAnchor } from '../shared/anchor';
+import { anchorAt, resolveAnchor, utf16Converter } from '../shared/anchor';
 import type { ClaimsImportOutcome, SkippedClaim } from '../shared/api-search';
 import { LIMITS } from '../shared/limits';
 import { claimFieldRules, claimFields } from '../shared/claim-rules';
@@ -106,20 +106,6 @@ export function parseClaimsJson(text: string): z.infer<typeof file> {
   return parsed.data;
 }
 
-/** Code point offsets → UTF-16 offsets for one text (identity when it has no astral characters). */
-function fromCodePoints(text: string): (offset: number) => number {
-  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text))
-    return (offset) => Math.min(offset, text.length);
-  const units: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    units.push(i);
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-  }
-  units.push(text.length);
-  return (offset) => units[Math.min(offset, units.length - 1)]!;
-}
-
 export function importClaimsJson(db: Db, text: string): ClaimsImportOutcome {
   const data = parseClaimsJson(text);
   const outcome: ClaimsImportOutcome = {
@@ -166,7 +152,7 @@ export function importClaimsJson(db: Db, text: string): ClaimsImportOutcome {
         const text = local ? getDocumentText(db, local.id) : '';
         localDocs.set(
           c.documentId,
-          local ? { id: local.id, text, toUnits: fromCodePoints(text) } : null,
+          local ? { id: local.id, text, toUnits: utf16Converter(text) } : null,
         );
       }
       const doc = localDocs.get(c.documentId);

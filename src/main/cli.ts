@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import type { Input, Method, Output } from '../shared/api';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
+import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundle, writeBundle } from './bundle';
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
@@ -38,7 +39,7 @@ Commands:
   bundle import FILE             load a bundle into an empty workspace
   import-claims FILE             merge a claims JSON from another workspace
   list                           documents as JSON lines (id, title, type, pages, sha256)
-  text <document-id> [--pages]   the canonical text (--pages: pages separated by form feeds)
+  text <document-id> [--pages]   the canonical text, exactly (--pages: one JSON line per page)
   check                          verify the workspace's integrity
   serve [--port N] [--open]      run the app in your browser at 127.0.0.1
 
@@ -121,11 +122,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'text': {
         if (!args[0]) return fail('Usage: claimdesk text <document-id> [--pages]');
         const content = await call('documents.content', { id: args[0] });
-        const text =
-          values.pages && content.pages.length > 0
-            ? content.pages.map((p) => content.text.slice(p.start, p.end)).join('\f')
-            : content.text;
-        process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        process.stdout.write(
+          documentTextOutput(content, {
+            pages: Boolean(values.pages),
+            terminal: process.stdout.isTTY === true,
+          }),
+        );
         return 0;
       }
       case 'check': {

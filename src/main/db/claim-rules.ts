@@ -1,3 +1,4 @@
+import { splitsCharacter } from '../../shared/anchor';
 import { claimFieldsProblem } from '../../shared/claim-rules';
 import type { Claim, TextAnchor } from '../../shared/model';
 import { AppError } from '../errors';
@@ -19,19 +20,6 @@ export interface RuleProblem {
 }
 
 type References = Pick<Claim, 'claimantId' | 'subjectIds' | 'placeId' | 'type'>;
-
-const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
-const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
-/** True when `offset` falls between the two halves of a surrogate pair (inside one character). */
-export function splitsCharacter(text: string, offset: number): boolean {
-  return (
-    offset > 0 &&
-    offset < text.length &&
-    isHigh(text.charCodeAt(offset - 1)) &&
-    isLow(text.charCodeAt(offset))
-  );
-}
 
 /** The first passage that is not a non-blank stretch of `text` as quoted, or null. */
 export function spansProblem(text: string, spans: readonly TextAnchor[]): RuleProblem | null {
