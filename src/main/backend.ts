@@ -1,9 +1,11 @@
 import { openWorkspaceDb, type Db, type OpenOptions } from './db/open';
+import { analysisHandlers } from './handlers/analysis';
 import { appHandlers } from './handlers/app';
 import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
+import { notebookHandlers } from './handlers/notebooks';
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
@@ -32,6 +34,8 @@ export function openBackend(
     searchHandlers,
     exportHandlers,
     entityHandlers,
+    analysisHandlers,
+    notebookHandlers,
     shellHandlers,
   ]);
   return {

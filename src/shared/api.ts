@@ -5,8 +5,10 @@
  * breaks the build, not the user.
  */
 import { z } from 'zod';
+import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
+import { notebooksApi } from './api-notebooks';
 import { LIMITS } from './limits';
 import { claimPatch, partialDate } from './claim-rules';
 import {
@@ -152,6 +154,8 @@ export const api = {
   // search, claims table, exports (export.claims), backups, bundles: issue 5
   ...searchApi,
   ...entitiesApi,
+  ...analysisApi,
+  ...notebooksApi,
 } as const;
 
 export type Api = typeof api;
@@ -184,7 +188,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
  * (POST /file/<method>), so that a 175 MB export is not wrapped in a JSON reply, escaped by the
  * server and parsed again by the page before it can be saved.
  */
-export const FILE_METHODS = ['export.claims', 'bundle.export'] as const;
+export const FILE_METHODS = ['export.claims', 'bundle.export', 'export.network'] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
 export const isFileMethod = (method: string): method is FileMethod =>
   (FILE_METHODS as readonly string[]).includes(method);

@@ -68,7 +68,7 @@ describe('one gesture, one undo step', () => {
   });
 
   it('never folds an entity something else uses, nor a step that did more than create it', async () => {
-    const { backend, rpc, doc, at } = setUp();
+    const { rpc, doc, at } = setUp();
     const isis = await rpc('entities.create', { kind: 'organization', name: 'ISIS' });
     // used by a mention made in between: its creation stays its own step
     await rpc('mentions.create', { documentId: doc.id, entityId: isis.id, start: at, end: at + 7 });

@@ -3,7 +3,9 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-search';
 import { migration0003 } from './0003-mentions';
 import { migration0004 } from './0004-pdf-page-maps';
-import { migration0005 } from './0005-list-order';
+import { migration0005 } from './0005-grading-and-provenance';
+import { migration0006 } from './0006-notebooks';
+import { migration0007 } from './0007-list-order';
 
 export interface Migration {
   version: number;
@@ -18,6 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

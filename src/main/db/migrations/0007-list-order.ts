@@ -6,8 +6,8 @@ import type { Migration } from './index';
  * bundle does not carry), and tags and aliases alphabetically, so a round trip through a bundle
  * could reorder what the researcher had put first. Existing rows keep the order they were shown in.
  */
-export const migration0005: Migration = {
-  version: 5,
+export const migration0007: Migration = {
+  version: 7,
   name: 'list-order',
   up: (db) => {
     db.exec(`
