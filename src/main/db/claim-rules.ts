@@ -4,7 +4,6 @@ import type { Claim, TextAnchor } from '../../shared/model';
 import { AppError } from '../errors';
 import { getDocumentText } from './documents';
 import type { Db } from './open';
-import { vocabularyOf } from './vocabulary';
 
 /**
  * THE reference rules of a claim, once: what a claim points at must be there (its entities, its
@@ -75,7 +74,11 @@ export function referencesProblem(db: Db, claim: Partial<References>): RuleProbl
     }
   }
   if (claim.type !== undefined) {
-    const types = vocabularyOf(db, 'claim_type');
+    // read here rather than through vocabulary.ts, which imports the history (an import cycle)
+    const types = db
+      .prepare(`SELECT value FROM vocabulary WHERE list = 'claim_type' ORDER BY position`)
+      .pluck()
+      .all() as string[];
     if (!types.includes(claim.type)) {
       return {
         code: 'invalid_input',
