@@ -22,7 +22,7 @@ import { recordAction, type Snapshot } from './db/history';
 import type { Db } from './db/open';
 import { putRelation } from './db/relations';
 import { AppError } from './errors';
-import { CLAIMS_FORMAT, CLAIMS_FORMAT_VERSION } from './exporters/claims-json';
+import { CLAIMS_FORMAT, CLAIMS_FORMAT_READABLE } from './exporters/claims-json';
 
 /**
  * Imports a claims JSON (exporters/claims-json.ts) from another workspace, merging by id: a claim,
@@ -43,7 +43,7 @@ const located = z.object({
 
 const file = z.object({
   format: z.literal(CLAIMS_FORMAT),
-  version: z.literal(CLAIMS_FORMAT_VERSION),
+  version: z.union(CLAIMS_FORMAT_READABLE.map((v) => z.literal(v))),
   documents: z.array(
     z.object({ id: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), title: z.string() }),
   ),
@@ -100,7 +100,7 @@ export function parseClaimsJson(text: string): z.infer<typeof file> {
     const issue = parsed.error.issues[0]!;
     throw new AppError(
       'invalid_input',
-      `This is not a Claimdesk claims JSON (version ${CLAIMS_FORMAT_VERSION}) this version can read: ` +
+      `This is not a Claimdesk claims JSON (version ${CLAIMS_FORMAT_READABLE.join(' or ')}) this version can read: ` +
         `${issue.path.join('.') || 'file'}: ${issue.message}`,
     );
   }

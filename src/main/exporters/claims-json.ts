@@ -13,7 +13,9 @@ import { forEachDocument, selectForExport, type ExportScope, type Located } from
  * not JavaScript's UTF-16 offsets.
  */
 export const CLAIMS_FORMAT = 'claimdesk.claims';
-export const CLAIMS_FORMAT_VERSION = 1;
+export const CLAIMS_FORMAT_VERSION = 2;
+/** Versions the claims JSON import reads: 2 only added page ranges (`pages`) to version 1. */
+export const CLAIMS_FORMAT_READABLE = [1, 2] as const;
 
 export interface ExportedDocument {
   id: string;
@@ -55,7 +57,7 @@ export interface ExportedClaim extends Located {
   documentId: string;
   source: ClaimSource;
   statement: string;
-  /** every passage; the claim's own position/quote/page are those of the first */
+  /** every passage; the claim's own position/quote/page are those of the first, its pages all */
   spans: Located[];
   claimantId: string | null;
   subjectIds: string[];
@@ -234,6 +236,8 @@ function exportClaim(
     quote: first.quote,
     position: first.position,
     page: first.page,
+    // the claim's pages run from its first passage's first page to its last passage's last page
+    pages: first.pages && { start: first.pages.start, end: spans.at(-1)!.pages!.end },
     spans,
     claimantId: c.claimantId,
     subjectIds: c.subjectIds,

@@ -81,7 +81,7 @@ describe('claims JSON export', () => {
     expect(isValid('claims', { ...data, positionUnit: 'utf-16' })).toBe(false);
     expect(data).toMatchObject({
       format: 'claimdesk.claims',
-      version: 1,
+      version: 2,
       scope: { kind: 'workspace' },
     });
     expect(data.documents.map((d) => d.id).sort()).toEqual([doc.id, pdf.id].sort());
