@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { RelatedClaim } from '../../../../shared/api-entities';
 import type { Claim } from '../../../../shared/model';
+import { actionHint, useAction } from '../../actions/ActionButton';
 import { invoke } from '../../api';
 import { excerpt } from '../claims/fields';
 import { useNavigate } from '../entities/navigate';
@@ -13,12 +14,21 @@ import './relations.css';
  * The selected claim's links to other claims, in any document: kind, statement and document; a
  * click opens the other claim. "Link claim" finds another one to link.
  */
-export function ClaimRelations({ claim }: { claim: Claim }) {
+export function ClaimRelations({
+  claim,
+  picking,
+  onPicking,
+}: {
+  claim: Claim;
+  /** the picker is open: the claims panel owns this, so its L action can open it */
+  picking: boolean;
+  onPicking: (on: boolean) => void;
+}) {
   const headingId = useId();
   const store = useEntitiesMaybe();
   const navigate = useNavigate();
+  const linkAction = useAction('claim.link');
   const [related, setRelated] = useState<RelatedClaim[] | null>(null);
-  const [picking, setPicking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
   const version = store?.version ?? 0;
@@ -58,9 +68,8 @@ export function ClaimRelations({ claim }: { claim: Claim }) {
           <button
             type="button"
             className="btn btn-ghost btn-small"
-            aria-keyshortcuts="L"
-            title="Link this claim to another (L)"
-            onClick={() => setPicking(true)}
+            {...actionHint(linkAction)}
+            onClick={() => onPicking(true)}
           >
             Link claim
           </button>
@@ -69,14 +78,14 @@ export function ClaimRelations({ claim }: { claim: Claim }) {
       {picking && (
         <LinkClaimPicker
           claimId={claim.id}
-          onClose={() => setPicking(false)}
+          onClose={() => onPicking(false)}
           onLink={async (other, kind) => {
             await invoke('relations.create', {
               fromClaimId: claim.id,
               toClaimId: other.claim.id,
               kind,
             });
-            setPicking(false);
+            onPicking(false);
             changed();
           }}
         />
