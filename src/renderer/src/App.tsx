@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { HistoryStep } from '../../shared/api';
+import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { ActionsProvider, useActions, useDefaultScopes } from './actions/context';
 import { CommandPalette } from './actions/CommandPalette';
 import { ActionRegistry } from './actions/registry';
@@ -9,7 +10,6 @@ import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesVie
 import { NavigateContext } from './features/entities/navigate';
 import { EntityContext, useEntityStoreState } from './features/entities/store';
 import { HelpDialog } from './features/help/HelpDialog';
-import { useMentionsRefresh } from './features/mentions/useMentionsRefresh';
 import { DropOverlay } from './features/library/DropOverlay';
 import type { LibraryHandle } from './features/library/LibraryPane';
 import { PasswordDialog } from './features/library/PasswordDialog';
@@ -33,14 +33,19 @@ import { useClaimsTable } from './features/table/useClaimsTable';
 import { useExport } from './features/workspace/useExport';
 import { WorkspaceDialog } from './features/workspace/WorkspaceDialog';
 import { documentTitle, plural } from './lib/format';
+import { createQueryClient } from './query/client';
+import { everythingChanged } from './query/invalidate';
 
 /** The app: one action registry for every key, menu command, button and the palette. */
 export function App() {
   const registry = useMemo(() => new ActionRegistry(), []);
+  const queryClient = useMemo(createQueryClient, []);
   return (
-    <ActionsProvider registry={registry}>
-      <Workbench />
-    </ActionsProvider>
+    <QueryClientProvider client={queryClient}>
+      <ActionsProvider registry={registry}>
+        <Workbench />
+      </ActionsProvider>
+    </QueryClientProvider>
   );
 }
 
@@ -56,19 +61,13 @@ function Workbench() {
   // the reader (library, document, claims), every claim in one table, or the entities; all mounted
   const [view, setView] = useState<View>('reader');
   const [entitiesPane, setEntitiesPane] = useState<EntitiesPane>({ type: 'suggestions' });
-  /** bumped when claims may have changed behind the table's back (undo, imports) */
-  const [dataVersion, setDataVersion] = useState(0);
-  const table = useClaimsTable(view === 'table', dataVersion);
+  const queryClient = useQueryClient();
+  const table = useClaimsTable(view === 'table');
   const reveal = useRevealTarget(ws, readerRef);
   const entities = useEntityStoreState(error);
-  useMentionsRefresh(entities.version, ws.reloadMentions);
   const { exporting, exportClaims } = useExport(setStatus, error);
-  const onDataChanged = useCallback(() => {
-    entities.changed();
-    void ws.refreshDocuments();
-    void ws.reloadClaims();
-    setDataVersion((v) => v + 1);
-  }, [entities, ws]);
+  // undo, redo, a restored backup: anything may have changed
+  const onDataChanged = useCallback(() => void everythingChanged(queryClient), [queryClient]);
   const onHistory = useCallback((_step: HistoryStep) => onDataChanged(), [onDataChanged]);
   const { undo, redo } = useHistory({ onChanged: onHistory, onStatus: setStatus, info, error });
   const claims = useClaimCommands({
@@ -76,7 +75,6 @@ function Workbench() {
     entities,
     readerRef,
     view,
-    onClaimsChanged: () => setDataVersion((v) => v + 1),
     onStatus: setStatus,
     info,
     error,

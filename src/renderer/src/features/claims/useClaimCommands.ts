@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type RefObject } from 'react';
 import type { Claim } from '../../../../shared/model';
 import { invoke } from '../../api';
+import { claimsChanged } from '../../query/invalidate';
 import type { EntityStore } from '../entities/store';
 import { useTagging } from '../mentions/useTagging';
 import type { ReaderHandle } from '../reader/Reader';
@@ -13,8 +15,6 @@ interface Options {
   entities: EntityStore;
   readerRef: RefObject<ReaderHandle | null>;
   view: View;
-  /** claims changed: the table and counts must be read again */
-  onClaimsChanged: () => void;
   onStatus: (message: string) => void;
   info: (message: string, action?: { label: string; run: () => void }) => void;
   error: (message: string) => void;
@@ -24,6 +24,7 @@ interface Options {
 /** Creating (C, E, the Create claim button) and deleting claims, with what each says back. */
 export function useClaimCommands(o: Options) {
   const { ws, readerRef, error } = o;
+  const qc = useQueryClient();
   const [creating, setCreating] = useState(false);
   const tagging = useTagging({
     store: o.entities,
@@ -33,8 +34,7 @@ export function useClaimCommands(o: Options) {
       ws.putClaim(claim);
       ws.setSelectedClaimId(claim.id);
       o.onStatus('Claim created');
-      void ws.refreshDocuments();
-      o.onClaimsChanged();
+      void claimsChanged(qc, claim.documentId);
     },
     onMentionCreated: (name) => o.onStatus(`Tagged a mention of ${name}`),
     onError: error,
@@ -66,8 +66,7 @@ export function useClaimCommands(o: Options) {
       ws.setSelectedClaimId(claim.id);
       readerRef.current?.clearSelection();
       o.onStatus('Claim created');
-      void ws.refreshDocuments();
-      o.onClaimsChanged();
+      void claimsChanged(qc, claim.documentId);
     } catch (e) {
       error(errorMessage(e, 'create the claim'));
     } finally {
@@ -79,9 +78,7 @@ export function useClaimCommands(o: Options) {
     try {
       await invoke('claims.delete', { id: claim.id });
       ws.setSelectedClaimId(null);
-      await ws.reloadClaims();
-      void ws.refreshDocuments();
-      o.onClaimsChanged();
+      await claimsChanged(qc, claim.documentId);
       o.info('Claim deleted', { label: 'Undo', run: o.undo });
     } catch (e) {
       error(errorMessage(e, 'delete the claim'));
