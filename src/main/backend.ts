@@ -1,4 +1,5 @@
 import { openWorkspaceDb, type Db, type OpenOptions } from './db/open';
+import { analysisHandlers } from './handlers/analysis';
 import { appHandlers } from './handlers/app';
 import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
@@ -32,6 +33,7 @@ export function openBackend(
     searchHandlers,
     exportHandlers,
     entityHandlers,
+    analysisHandlers,
     shellHandlers,
   ]);
   return {

@@ -9,7 +9,7 @@ import { AppError } from './errors';
  * thin shell over these).
  */
 
-export const EXPORT_FORMATS = ['json', 'w3c', 'csv'] as const;
+export const EXPORT_FORMATS = ['json', 'w3c', 'csv', 'graphml', 'gexf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const isExportFormat = (value: string | undefined): value is ExportFormat =>

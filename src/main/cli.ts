@@ -3,7 +3,7 @@
  * into the same registry the app uses (or a plain backend function for file-system work).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './c
 import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
 import { startMaintenance } from './maintenance';
+import { writePrivateFile } from './private-files';
 import { startServer } from './serve';
 import { APP_VERSION } from './version';
 
@@ -26,9 +27,11 @@ Usage: claimdesk <command> [options]
 Commands:
   import <files or folders...>   import documents (folders are walked recursively);
                                  prints one JSON line per file
-  export [--format json|w3c|csv] [--document ID] [--out FILE]
+  export [--format json|w3c|csv|graphml|gexf] [--document ID] [--out FILE]
                                  export claims with their provenance (stdout by default):
-                                 claims JSON, W3C Web Annotation (JSON-LD) or CSV
+                                 claims JSON, W3C Web Annotation (JSON-LD) or CSV; or the
+                                 network of entities for Gephi (GraphML, GEXF), claim ids
+                                 on every edge
   search QUERY [--document ID] [--limit N]
                                  full-text search; one JSON line per match. Phrases
                                  ("prison riot"), prefixes (Khujand*), AND OR NOT ( )
@@ -97,12 +100,14 @@ export async function main(argv: string[]): Promise<number> {
             `Unknown export format "${values.format}". Use: ${EXPORT_FORMATS.join(', ')}.`,
           );
         }
-        const file = await call('export.claims', {
-          format: values.format,
-          ...(values.document ? { documentId: values.document } : {}),
-        });
+        const scope = values.document ? { documentId: values.document } : {};
+        const format = values.format;
+        const file =
+          format === 'graphml' || format === 'gexf'
+            ? await call('export.network', { format, filter: scope })
+            : await call('export.claims', { format, ...scope });
         if (values.out) {
-          writeFileSync(values.out, file.text);
+          writePrivateFile(values.out, file.text);
           process.stderr.write(`Wrote ${resolve(values.out)}\n`);
         } else process.stdout.write(file.text);
         return 0;

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { ExportFile } from './api';
+import { CREDIBILITIES, RELIABILITIES, type ClaimGrade } from './grading';
 import { LIMITS } from './limits';
 import {
   CERTAINTIES,
@@ -143,6 +144,15 @@ export const claimFilter = z.strictObject({
   tag: shortText.optional(),
   status: z.enum(REVIEW_STATUSES).optional(),
   hasRelations: z.boolean().optional(),
+  /** the claim's reliability (its claimant's, else its source's); null: not graded */
+  reliability: z.enum(RELIABILITIES).nullable().optional(),
+  /** the claim's credibility; null: not graded */
+  credibility: z
+    .number()
+    .int()
+    .refine((n) => (CREDIBILITIES as readonly number[]).includes(n), 'must be 1–6')
+    .nullable()
+    .optional(),
 });
 export type ClaimFilter = z.output<typeof claimFilter>;
 
@@ -160,6 +170,7 @@ export const CLAIM_COLUMNS = [
   'tags',
   'status',
   'relations',
+  'grade',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -198,6 +209,10 @@ export interface ClaimTableRow {
   tags: string[];
   status: ReviewStatus;
   relationsCount: number;
+  /** reliability by THE rule (claimant, else source) and the claim's credibility */
+  grade: ClaimGrade;
+  /** how many claims support it, from how many independent origins; circular reporting flagged */
+  support: { supporters: number; independentOrigins: number; circular: boolean };
   note: string;
   createdAt: string;
   updatedAt: string;

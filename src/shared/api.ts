@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { MenuActionId } from './menu-actions';
+import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
 import { LIMITS } from './limits';
@@ -169,6 +170,7 @@ export const api = {
   // search, claims table, exports (export.claims), backups, bundles: issue 5
   ...searchApi,
   ...entitiesApi,
+  ...analysisApi,
 } as const;
 
 export type Api = typeof api;
@@ -201,7 +203,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
  * (POST /file/<method>), so that a 175 MB export is not wrapped in a JSON reply, escaped by the
  * server and parsed again by the page before it can be saved.
  */
-export const FILE_METHODS = ['export.claims', 'bundle.export'] as const;
+export const FILE_METHODS = ['export.claims', 'bundle.export', 'export.network'] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
 export const isFileMethod = (method: string): method is FileMethod =>
   (FILE_METHODS as readonly string[]).includes(method);
