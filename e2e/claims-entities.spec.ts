@@ -79,14 +79,16 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
     );
   }
   test.skip(missing.length > 0, `corpus texts not found in ${CORPUS} (set CLAIMDESK_CORPUS)`);
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
 
   // import both texts through the file input
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(files);
   const progress = page.getByRole('list', { name: 'Import progress' });
-  await expect(progress.getByRole('listitem').filter({ hasText: 'Imported' })).toHaveCount(2);
+  await expect(progress.getByRole('listitem').filter({ hasText: 'Imported' })).toHaveCount(2, {
+    timeout: 30_000,
+  });
 
   // the entity and its alias, through the Entities view
   await page.keyboard.press('g');
@@ -153,7 +155,9 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
   await page.keyboard.press('Enter');
   const asOrganization = popover.getByRole('option', { name: 'Create “ISIS” as organization' });
   await expect(asOrganization).toBeVisible();
-  await asOrganization.hover();
+  await page.keyboard.press('ArrowDown'); // person
+  await page.keyboard.press('ArrowDown'); // organization
+  await expect(asOrganization).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(popover.getByRole('button', { name: 'Remove ISIS' })).toBeAttached();
   await page.keyboard.press('Tab');

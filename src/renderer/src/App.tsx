@@ -1,18 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { HistoryStep } from '../../shared/api';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { ActionsProvider, useActions, useDefaultScopes } from './actions/context';
-import { CommandPalette } from './actions/CommandPalette';
 import { ActionRegistry } from './actions/registry';
 import { taggingActions } from './features/claims/claimActions';
 import { useClaimCommands } from './features/claims/useClaimCommands';
 import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesView';
 import { NavigateContext } from './features/entities/navigate';
 import { EntityContext, useEntityStoreState } from './features/entities/store';
-import { HelpDialog } from './features/help/HelpDialog';
 import { DropOverlay } from './features/library/DropOverlay';
 import type { LibraryHandle } from './features/library/LibraryPane';
-import { PasswordDialog } from './features/library/PasswordDialog';
 import { useLibraryImports } from './features/library/useLibraryImports';
 import type { ReaderHandle } from './features/reader/Reader';
 import { ReaderPanes } from './features/reader/ReaderPanes';
@@ -20,9 +16,11 @@ import type { SearchBoxHandle } from './features/search/SearchBox';
 import { useRevealTarget } from './features/search/useRevealTarget';
 import { useSearchNavigation } from './features/search/useSearchNavigation';
 import { globalActions, type View } from './features/shell/globalActions';
+import { AppDialogs, type AppDialog } from './features/shell/AppDialogs';
 import { StatusBar } from './features/shell/StatusBar';
 import { Toasts } from './features/shell/Toasts';
 import { TopBar } from './features/shell/TopBar';
+import { ViewLayer } from './features/shell/ViewLayer';
 import { useDesktopCommands } from './features/shell/useDesktopCommands';
 import { useHistory } from './features/shell/useHistory';
 import { useAppInfo } from './features/shell/useAppInfo';
@@ -31,7 +29,6 @@ import { useWorkspace } from './features/shell/useWorkspace';
 import { ClaimsTableView } from './features/table/ClaimsTableView';
 import { useClaimsTable } from './features/table/useClaimsTable';
 import { useExport } from './features/workspace/useExport';
-import { WorkspaceDialog } from './features/workspace/WorkspaceDialog';
 import { documentTitle, plural } from './lib/format';
 import { createQueryClient } from './query/client';
 import { everythingChanged } from './query/invalidate';
@@ -57,7 +54,7 @@ function Workbench() {
   const libraryRef = useRef<LibraryHandle>(null);
   const searchRef = useRef<SearchBoxHandle>(null);
   const [status, setStatus] = useState('');
-  const [dialog, setDialog] = useState<'help' | 'palette' | 'workspace' | null>(null);
+  const [dialog, setDialog] = useState<AppDialog>(null);
   // the reader (library, document, claims), every claim in one table, or the entities; all mounted
   const [view, setView] = useState<View>('reader');
   const [entitiesPane, setEntitiesPane] = useState<EntitiesPane>({ type: 'suggestions' });
@@ -68,8 +65,7 @@ function Workbench() {
   const { exporting, exportClaims } = useExport(setStatus, error);
   // undo, redo, a restored backup: anything may have changed
   const onDataChanged = useCallback(() => void everythingChanged(queryClient), [queryClient]);
-  const onHistory = useCallback((_step: HistoryStep) => onDataChanged(), [onDataChanged]);
-  const { undo, redo } = useHistory({ onChanged: onHistory, onStatus: setStatus, info, error });
+  const { undo, redo } = useHistory({ onChanged: onDataChanged, onStatus: setStatus, info, error });
   const claims = useClaimCommands({
     ws,
     entities,
@@ -125,7 +121,6 @@ function Workbench() {
   // the status line describes the document in front of the user, not the previous one
   useEffect(() => setStatus(''), [openDocId]);
   const openRef = open ? { id: open.summary.id, title: documentTitle(open.summary) } : null;
-  const layer = (name: View) => ({ 'data-scope': name, inert: view !== name });
 
   const ui = (
     <div className="app">
@@ -141,7 +136,7 @@ function Workbench() {
         onWorkspace={() => setDialog('workspace')}
       />
       <div className="workarea">
-        <div className={`panes${view !== 'reader' ? ' is-behind' : ''}`} {...layer('reader')}>
+        <ViewLayer name="reader" current={view} className="panes">
           <ReaderPanes
             ws={ws}
             claims={claims}
@@ -151,30 +146,19 @@ function Workbench() {
             libraryRef={libraryRef}
             onError={error}
           />
-        </div>
-        <div className={`table-layer${view !== 'table' ? ' is-behind' : ''}`} {...layer('table')}>
+        </ViewLayer>
+        <ViewLayer name="table" current={view} className="table-layer">
           <ClaimsTableView
             table={table}
             active={view === 'table'}
             documents={ws.documents ?? []}
-            onOpenClaim={(row) => {
-              setView('reader');
-              reveal({
-                documentId: row.documentId,
-                start: row.start,
-                end: row.end,
-                claimId: row.id,
-              });
-            }}
+            onOpenClaim={(row) => navigate.toClaim(row.documentId, row.id, row.start, row.end)}
             onStatus={setStatus}
             onInfo={info}
             onError={error}
           />
-        </div>
-        <div
-          className={`entities-layer${view !== 'entities' ? ' is-behind' : ''}`}
-          {...layer('entities')}
-        >
+        </ViewLayer>
+        <ViewLayer name="entities" current={view} className="entities-layer">
           <EntitiesView
             pane={entitiesPane}
             onPane={setEntitiesPane}
@@ -182,7 +166,7 @@ function Workbench() {
             onError={error}
             onUndoable={(message) => info(message, { label: 'Undo', run: undo })}
           />
-        </div>
+        </ViewLayer>
       </div>
       <StatusBar
         info={appInfo}
@@ -195,24 +179,15 @@ function Workbench() {
       />
       <Toasts toasts={toasts.toasts} onDismiss={toasts.dismiss} />
       <DropOverlay onFiles={imports.start} />
-      {dialog === 'help' && <HelpDialog onClose={() => setDialog(null)} />}
-      {dialog === 'palette' && <CommandPalette onClose={() => setDialog(null)} />}
-      {dialog === 'workspace' && (
-        <WorkspaceDialog
-          dataDir={appInfo?.dataDir ?? null}
-          onClose={() => setDialog(null)}
-          onStatus={setStatus}
-          onError={error}
-          onChanged={onDataChanged}
-        />
-      )}
-      {prompt && (
-        <PasswordDialog
-          fileName={prompt.fileName}
-          wrongBefore={prompt.wrongBefore}
-          onAnswer={prompt.answer}
-        />
-      )}
+      <AppDialogs
+        dialog={dialog}
+        onClose={() => setDialog(null)}
+        dataDir={appInfo?.dataDir ?? null}
+        prompt={prompt}
+        onStatus={setStatus}
+        onError={error}
+        onDataChanged={onDataChanged}
+      />
       {claims.tagging.popover}
     </div>
   );

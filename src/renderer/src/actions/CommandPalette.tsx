@@ -44,9 +44,6 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
     defaultHighlightedIndex: 0,
     itemToString: (a) => a?.label ?? '',
     isItemDisabled: (a) => !isEnabled(a),
-    onInputValueChange: ({ inputValue, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) setQuery(inputValue);
-    },
     onSelectedItemChange: ({ selectedItem }) => selectedItem && run(selectedItem),
   });
   return (
@@ -58,7 +55,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         className="input palette-input"
         placeholder="Type an action…"
         autoFocus
-        {...combo.getInputProps()}
+        {...combo.getInputProps({ onChange: (e) => setQuery(e.currentTarget.value) })}
       />
       <ul className="palette-list" {...combo.getMenuProps({ 'aria-label': 'Actions' })}>
         {items.map((a, index) => (

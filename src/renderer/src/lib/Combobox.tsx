@@ -89,11 +89,11 @@ export function Combobox<T>(p: ComboboxProps<T>) {
     selectedItem: null,
     onIsOpenChange: ({ isOpen: open }) => setIsOpen(Boolean(open)),
     onHighlightedIndexChange: ({ highlightedIndex, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) return;
+      // the keys move the highlight, the pointer does not: a list that opens under a resting mouse
+      // would otherwise change what Enter takes (hover is shown by CSS; a click picks)
+      const t = useCombobox.stateChangeTypes;
+      if (type === t.InputChange || type === t.ItemMouseMove || type === t.MenuMouseLeave) return;
       setHighlight({ listKey, index: highlightedIndex ?? -1 });
-    },
-    onInputValueChange: ({ inputValue, type }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) p.onInputValueChange(inputValue);
     },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem !== null && selectedItem !== undefined) p.onPick(selectedItem);
@@ -156,6 +156,9 @@ export function Combobox<T>(p: ComboboxProps<T>) {
             'aria-label': p.label,
             ref: p.inputRef,
             onKeyDown,
+            // straight from the event: Downshift reports the change after rendering, and a key
+            // typed in between would be written over the old value and lost
+            onChange: (e) => p.onInputValueChange(e.currentTarget.value),
             onFocus: () => setIsOpen(true),
           })}
         />
