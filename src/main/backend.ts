@@ -5,6 +5,7 @@ import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
+import { notebookHandlers } from './handlers/notebooks';
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
@@ -34,6 +35,7 @@ export function openBackend(
     exportHandlers,
     entityHandlers,
     analysisHandlers,
+    notebookHandlers,
     shellHandlers,
   ]);
   return {

@@ -12,6 +12,7 @@ import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundle, writeBundle } from './bundle';
+import { notebookCommand } from './cli-notebooks';
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
 import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
@@ -40,6 +41,10 @@ Commands:
   bundle export --out FILE       the whole workspace in one file (documents included)
   bundle import FILE             load a bundle into an empty workspace
   import-claims FILE             merge a claims JSON from another workspace
+  notebook list                  notebooks as JSON lines (id, title, ties, updatedAt)
+  notebook export ID --format md|html|docx [--out FILE] [--appendix] [--style NAME]
+                                 a notebook with its claims as footnotes and a bibliography;
+                                 --appendix adds each quote, source, pages and file hash
   list                           documents as JSON lines (id, title, type, pages, sha256)
   text <document-id> [--pages]   the canonical text (--pages: pages separated by form feeds)
   check                          verify the workspace's integrity
@@ -57,7 +62,9 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'data-dir': { type: 'string' },
-      format: { type: 'string', default: 'json' },
+      format: { type: 'string' },
+      appendix: { type: 'boolean', default: false },
+      style: { type: 'string' },
       document: { type: 'string' },
       out: { type: 'string' },
       pages: { type: 'boolean', default: false },
@@ -95,13 +102,11 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return await importCommand(args, values.password, backend);
       case 'export': {
-        if (!isExportFormat(values.format)) {
-          return fail(
-            `Unknown export format "${values.format}". Use: ${EXPORT_FORMATS.join(', ')}.`,
-          );
+        const format = values.format ?? 'json';
+        if (!isExportFormat(format)) {
+          return fail(`Unknown export format "${format}". Use: ${EXPORT_FORMATS.join(', ')}.`);
         }
         const scope = values.document ? { documentId: values.document } : {};
-        const format = values.format;
         const file =
           format === 'graphml' || format === 'gexf'
             ? await call('export.network', { format, filter: scope })
@@ -167,6 +172,14 @@ export async function main(argv: string[]): Promise<number> {
         if (!args[0]) return fail('Usage: claimdesk import-claims FILE');
         printJson(await call('claims.importJson', { text: readFileSync(args[0], 'utf8') }));
         return 0;
+      case 'notebook': {
+        const problem = await notebookCommand(args, values, call, {
+          line: print,
+          bytes: (b) => process.stdout.write(Buffer.from(b)),
+          note: (s) => process.stderr.write(`${s}\n`),
+        });
+        return problem ? fail(problem) : 0;
+      }
       case 'serve':
         return await serveCommand(backend, values.port, values.open);
       default:
@@ -289,7 +302,8 @@ async function serveCommand(
   print(
     "Open the link above in your browser (it carries this session's access token). Press Ctrl+C to stop.",
   );
-  if (open) openInBrowser(running.url);
+  // a browser's command line is readable by every local user: it gets a link that works once
+  if (open) openInBrowser(running.oneTimeUrl());
   await new Promise<void>((done) => {
     const stop = () => {
       void Promise.all([stopMaintenance(), running.close()]).then(() => {

@@ -29,7 +29,7 @@ const shortText = z.string().max(LIMITS.maxNameChars);
 
 // ---------------------------------------------------------------- search
 
-export const SEARCH_KINDS = ['passages', 'claims', 'entities'] as const;
+export const SEARCH_KINDS = ['passages', 'claims', 'entities', 'notebooks'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** A stretch of `Snippet.text` to highlight (UTF-16 offsets into the snippet text). */
@@ -91,6 +91,15 @@ export interface EntityHit {
   score: number;
 }
 
+/** A notebook whose title or written text matches (issue 20). */
+export interface NotebookHit {
+  notebookId: string;
+  title: string;
+  field: 'title' | 'text';
+  snippet: Snippet;
+  score: number;
+}
+
 /**
  * How a kind's results are ordered: by relevance (bm25); newest first when a query matches so many
  * passages that ranking them all would be slow (say so, and suggest a narrower query); in reading
@@ -102,6 +111,7 @@ export interface SearchResults {
   passages: PassageHit[];
   claims: ClaimHit[];
   entities: EntityHit[];
+  notebooks: NotebookHit[];
   /** more results of that kind exist beyond `limit` */
   more: Record<SearchKind, boolean>;
   order: Record<SearchKind, SearchOrder>;

@@ -9,6 +9,7 @@ import type { MenuActionId } from './menu-actions';
 import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
+import { notebooksApi } from './api-notebooks';
 import { LIMITS } from './limits';
 import { partialDateProblem } from './partial-date';
 import {
@@ -171,6 +172,7 @@ export const api = {
   ...searchApi,
   ...entitiesApi,
   ...analysisApi,
+  ...notebooksApi,
 } as const;
 
 export type Api = typeof api;

@@ -56,6 +56,7 @@ export function useSearchNavigation({ reveal, setView, table, onStatus, onError 
         void showEntityClaims(option.hit.entityId, option.hit.name);
         return;
       }
+      if (option.kind === 'notebooks') return; // not asked for until the notebook view exists
       const { hit } = option;
       setView('reader');
       reveal({
