@@ -4,3 +4,4 @@ export { insertDocument } from './db/documents';
 export { extractDocument } from './importers';
 export { extractionPool } from './importers/pool';
 export { startServer } from './serve';
+export { workspaceCorroboration } from './analysis/corroboration-db';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { ActionsProvider, useActions, useDefaultScopes } from './actions/context';
 import { ActionRegistry } from './actions/registry';
+import { AnalysisLayers, type BoardFocus } from './features/analysis/AnalysisLayers';
 import { taggingActions } from './features/claims/claimActions';
 import { useClaimCommands } from './features/claims/useClaimCommands';
 import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesView';
@@ -58,6 +59,7 @@ function Workbench() {
   // the reader (library, document, claims), every claim in one table, or the entities; all mounted
   const [view, setView] = useState<View>('reader');
   const [entitiesPane, setEntitiesPane] = useState<EntitiesPane>({ type: 'suggestions' });
+  const [boardFocus, setBoardFocus] = useState<BoardFocus | null>(null);
   const queryClient = useQueryClient();
   const table = useClaimsTable(view === 'table');
   const reveal = useRevealTarget(ws, readerRef);
@@ -167,6 +169,17 @@ function Workbench() {
             onUndoable={(message) => info(message, { label: 'Undo', run: undo })}
           />
         </ViewLayer>
+        <AnalysisLayers
+          view={view}
+          boardFocus={boardFocus}
+          onBoardFocus={setBoardFocus}
+          onOpenEntity={(id) => {
+            setEntitiesPane({ type: 'entity', id });
+            setView('entities');
+          }}
+          onStatus={setStatus}
+          onError={error}
+        />
       </div>
       <StatusBar
         info={appInfo}

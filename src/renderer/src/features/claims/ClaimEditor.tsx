@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/model';
 import { ClaimEntityFields } from '../entities/ClaimEntityFields';
 import { useEntitiesMaybe } from '../entities/store';
+import { ClaimGrading } from '../analysis/ClaimGrading';
 import { ClaimRelations } from '../relations/ClaimRelations';
 import { eventDateError, formatTags, parseTags } from './fields';
 import { useClaimSaver, type ClaimPatch } from './useClaimSaver';
@@ -157,6 +158,7 @@ export function ClaimEditor({ claim, onSaved, onDelete, linking, onLinking }: Pr
         )}
       </div>
 
+      <ClaimGrading claim={claim} />
       <ClaimRelations claim={claim} picking={linking} onPicking={onLinking} />
 
       <div className="field">

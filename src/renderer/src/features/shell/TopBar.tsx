@@ -1,5 +1,6 @@
 import type { ReactNode, Ref } from 'react';
 import type { DocumentId } from '../../../../shared/model';
+import { ANALYSIS_LABELS, ANALYSIS_VIEWS } from '../analysis/AnalysisLayers';
 import { ActionButton, actionHint, useAction } from '../../actions/ActionButton';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
 import type { SearchOption } from '../search/results';
@@ -46,6 +47,11 @@ export function TopBar(p: Props) {
             </span>
           )}
         </ViewButton>
+        {ANALYSIS_VIEWS.map((v) => (
+          <ViewButton key={v} view={v} action={`view.${v}`} current={p.view} onView={p.onView}>
+            {ANALYSIS_LABELS[v]}
+          </ViewButton>
+        ))}
       </div>
       <span className="topbar-doc">{p.view === 'reader' ? (p.openDocument?.title ?? '') : ''}</span>
       <SearchBox ref={p.searchRef} openDocument={p.openDocument} onOpen={p.onSearchHit} />

@@ -1,7 +1,14 @@
 import { MENU_ACTIONS, type MenuActionId } from '../../../../shared/menu-actions';
 import type { Action } from '../../actions/registry';
 
-export type View = 'reader' | 'table' | 'entities';
+import {
+  ANALYSIS_KEYS,
+  ANALYSIS_LABELS,
+  ANALYSIS_VIEWS,
+  type AnalysisView,
+} from '../analysis/AnalysisLayers';
+
+export type View = 'reader' | 'table' | 'entities' | AnalysisView;
 
 interface Deps {
   setView: (update: (v: View) => View) => void;
@@ -53,6 +60,14 @@ export function globalActions(d: Deps): Action[] {
       scope: 'global',
       perform: toggle('entities'),
     },
+    // the evidence board, the timeline and the network (issue 19); N in the entities view is "new"
+    ...ANALYSIS_VIEWS.map((v): Action => ({
+      id: `view.${v}`,
+      label: `${ANALYSIS_LABELS[v]} (again: back to the reader)`,
+      keys: [ANALYSIS_KEYS[v]],
+      scope: 'global',
+      perform: toggle(v),
+    })),
     {
       id: 'search.focus',
       label: 'Search passages, claims and entities',

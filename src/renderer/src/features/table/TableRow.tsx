@@ -1,5 +1,7 @@
 import { memo } from 'react';
 import type { ClaimTableRow } from '../../../../shared/api-search';
+import { gradeDescription, gradeText } from '../../../../shared/grading';
+import { supportText } from '../analysis/format';
 
 interface Props {
   row: ClaimTableRow;
@@ -13,6 +15,8 @@ const HEDGED = new Set(['alleged', 'disputed']);
 /** One claim. Long text is clamped to two lines; the full text is in the cell's title. */
 export const TableRow = memo(function TableRow({ row, tabIndex, lastOpened, onOpen }: Props) {
   const subjects = row.subjects.map((s) => s.name).join('; ');
+  const support = supportText(row.support);
+  const grade = gradeText(row.grade);
   return (
     <tr
       className={`ct-row${lastOpened ? ' is-last-opened' : ''}`}
@@ -70,6 +74,23 @@ export const TableRow = memo(function TableRow({ row, tabIndex, lastOpened, onOp
         <span className={`ct-status is-${row.status}`}>{row.status}</span>
       </td>
       <td className="ct-num">{row.relationsCount > 0 ? row.relationsCount : ''}</td>
+      <td
+        title={[
+          grade && gradeDescription(row.grade),
+          support,
+          row.support.circular && 'circular reporting',
+        ]
+          .filter(Boolean)
+          .join('; ')}
+      >
+        <span className="ct-grade">{grade}</span>
+        {support && (
+          <span className={`ct-support${row.support.circular ? ' is-circular' : ''}`}>
+            {row.support.independentOrigins}/{row.support.supporters}
+            {row.support.circular ? ' ⚠' : ''}
+          </span>
+        )}
+      </td>
     </tr>
   );
 });

@@ -23,4 +23,5 @@ export const COLUMNS: readonly Column[] = [
   { key: 'tags', label: 'Tags', className: 'col-tags' },
   { key: 'status', label: 'Status', className: 'col-status' },
   { key: 'relations', label: 'Relations', short: 'Rel.', className: 'col-relations' },
+  { key: 'grade', label: 'Grade', className: 'col-grade' },
 ];

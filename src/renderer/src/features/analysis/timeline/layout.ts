@@ -1,0 +1,119 @@
+import type { Timeline } from '../../../../../shared/api-analysis';
+
+/**
+ * Where each bar of the timeline goes: bars are packed into rows so that overlapping intervals do
+ * not hide each other (greedy interval packing, earliest start first). Past `maxRows` a bar shares
+ * the row that frees up first: at 100,000 claims some overlap is unavoidable, and the table view
+ * lists every claim.
+ */
+export interface TimelineLayout {
+  /** row of each claim's event bar */
+  eventRow: Int32Array;
+  eventRows: number;
+  /** the documents' publication bars: one per document with a date */
+  published: { documentIndex: number; start: number; end: number; row: number }[];
+  publishedRows: number;
+  /** the whole span, in days */
+  min: number;
+  max: number;
+}
+
+export function packRows(
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  order: number[],
+  maxRows: number,
+): { rows: Int32Array; count: number } {
+  const rows = new Int32Array(starts.length);
+  const rowEnd: number[] = [];
+  for (const i of order) {
+    let row = rowEnd.findIndex((end) => end <= starts[i]!);
+    if (row < 0) {
+      if (rowEnd.length < maxRows) row = rowEnd.push(0) - 1;
+      else row = rowEnd.indexOf(Math.min(...rowEnd));
+    }
+    rows[i] = row;
+    rowEnd[row] = Math.max(rowEnd[row]!, ends[i]!);
+  }
+  return { rows, count: rowEnd.length };
+}
+
+export function layoutTimeline(t: Timeline, maxRows = 60): TimelineLayout {
+  const n = t.claimIds.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => t.eventStart[a]! - t.eventStart[b]! || t.eventEnd[b]! - t.eventEnd[a]!,
+  );
+  const events = packRows(t.eventStart, t.eventEnd, order, maxRows);
+  const byDocument = new Map<number, { start: number; end: number }>();
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    min = Math.min(min, t.eventStart[i]!);
+    max = Math.max(max, t.eventEnd[i]!);
+    if (t.publishedStart[i]! >= 0)
+      byDocument.set(t.documentIndex[i]!, { start: t.publishedStart[i]!, end: t.publishedEnd[i]! });
+  }
+  const published = [...byDocument].map(([documentIndex, span]) => ({
+    documentIndex,
+    ...span,
+    row: 0,
+  }));
+  for (const p of published) {
+    min = Math.min(min, p.start);
+    max = Math.max(max, p.end);
+  }
+  const pubOrder = published
+    .map((_, i) => i)
+    .sort((a, b) => published[a]!.start - published[b]!.start);
+  const packed = packRows(
+    published.map((p) => p.start),
+    published.map((p) => p.end),
+    pubOrder,
+    Math.max(4, Math.floor(maxRows / 4)),
+  );
+  published.forEach((p, i) => (p.row = packed.rows[i]!));
+  if (!Number.isFinite(min)) [min, max] = [0, 1];
+  return {
+    eventRow: events.rows,
+    eventRows: events.count,
+    published,
+    publishedRows: packed.count,
+    min,
+    max,
+  };
+}
+
+/** Tick marks for a visible span of days: years, months or days, whichever gives readable gaps. */
+export function ticks(
+  start: number,
+  end: number,
+  maxTicks: number,
+): { day: number; label: string }[] {
+  const DAY = 86_400_000;
+  const span = end - start;
+  const out: { day: number; label: string }[] = [];
+  const d0 = new Date(start * DAY);
+  if (span / 365 > maxTicks / 2) {
+    const years = span / 365;
+    const step = [1, 2, 5, 10, 20, 50, 100].find((s) => years / s <= maxTicks) ?? 100;
+    for (let y = Math.ceil(d0.getUTCFullYear() / step) * step; ; y += step) {
+      const day = Date.UTC(y, 0, 1) / DAY;
+      if (day > end) break;
+      if (day >= start) out.push({ day, label: String(y) });
+    }
+  } else if (span / 30 > maxTicks / 3) {
+    const months = span / 30;
+    const step = [1, 2, 3, 6].find((s) => months / s <= maxTicks) ?? 6;
+    for (let m = d0.getUTCFullYear() * 12 + d0.getUTCMonth(); ; m += 1) {
+      const day = Date.UTC(Math.floor(m / 12), m % 12, 1) / DAY;
+      if (day > end) break;
+      if (day >= start && (m % 12) % step === 0)
+        out.push({ day, label: new Date(day * DAY).toISOString().slice(0, 7) });
+    }
+  } else {
+    const step = Math.max(1, Math.ceil(span / maxTicks));
+    for (let day = Math.ceil(start); day <= end; day += step)
+      out.push({ day, label: new Date(day * DAY).toISOString().slice(0, 10) });
+  }
+  return out;
+}
