@@ -148,7 +148,6 @@ describe('workspace bundle', () => {
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
     const doc = insertTextDocument(old as Db, {
-      sha256: 'c'.repeat(64),
       text: SAMPLE_TEXT,
       title: 'Old',
     });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { ImportOutcome } from '../shared/api';
 import type { DocumentId, DocumentMeta } from '../shared/model';
@@ -15,12 +14,9 @@ import {
 } from './db/documents';
 import type { Db } from './db/open';
 import { AppError } from './errors';
+import { sha256Of } from './files/store';
 import { ImportError } from './importers/errors';
 import { extractionPool } from './importers/pool';
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** C0/C1 controls, zero-width and direction-changing characters ("invoice\u202Efdp.exe"). */
 const UNSAFE_IN_NAMES =
@@ -43,7 +39,7 @@ export async function importDocument(
   file: { fileName: string; bytes: Uint8Array; password?: string },
 ): Promise<ImportOutcome> {
   const fileName = cleanFileName(file.fileName);
-  const sha256 = sha256Hex(file.bytes);
+  const sha256 = sha256Of(file.bytes);
   const existing = findDocumentBySha256(db, sha256);
   if (existing) return { status: 'duplicate', document: existing };
   let extracted;
