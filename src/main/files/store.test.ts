@@ -61,7 +61,7 @@ describe('the file store', () => {
     const altered = await failureOf(backend, 'documents.file', { id: a.id });
     expect(altered.code).toBe('unavailable');
     expect(altered.reason).toBe('file_altered');
-    expect(altered.message).toMatch(/"a" was changed on disk after import/);
+    expect(altered.message).toMatch(/"a\.txt" was changed on disk after import/);
     rmSync(storedFilePath(backend.dataDir, b.sha256));
     const missing = await failureOf(backend, 'documents.file', { id: b.id });
     expect(missing.reason).toBe('file_missing');

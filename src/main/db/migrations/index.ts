@@ -4,6 +4,7 @@ import { migration0002 } from './0002-search';
 import { migration0003 } from './0003-mentions';
 import { migration0004 } from './0004-pdf-page-maps';
 import { migration0005 } from './0005-file-store';
+import { migration0006 } from './0006-portable-schema';
 
 export interface Migration {
   version: number;
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0003,
   migration0004,
   migration0005,
+  migration0006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
