@@ -1,13 +1,5 @@
 import Database from 'better-sqlite3';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  renameSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { BACKUP_FILE_NAME, type BackupInfo, type RestoreOutcome } from '../shared/api-search';
 import { migrate, schemaVersion } from './db/migrate';
@@ -16,6 +8,7 @@ import { DATABASE_FILE, openWorkspaceDb, type Db, type OpenOptions } from './db/
 import { AppError } from './errors';
 import { diskFull, isDiskFull } from './files/disk-full';
 import { collectUnreferencedFiles, missingFilesOf } from './files/gc';
+import { ensurePrivateDir, makePrivate, touchPrivate } from './private-files';
 
 /**
  * Backups of the workspace database, made with `VACUUM INTO` (a consistent snapshot of the live
@@ -104,11 +97,12 @@ export async function backupNow(
   at = new Date(),
 ): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const fileName = backupFileName(at, kind, (name) => existsSync(join(dir, name)));
   const partial = join(dir, `.${fileName}.partial`);
   rmSync(partial, { force: true });
   try {
+    touchPrivate(partial);
     // the database only, its live pages only: the originals stay in the shared file store
     db.prepare('VACUUM INTO ?').run(partial);
     // a rollback-journal file needs no -wal/-shm beside it: reading it later leaves nothing behind
@@ -369,19 +363,22 @@ export async function restoreBackupOffline(
       }
     } catch {
       // too damaged to read through SQLite: keep its files as they are
-      mkdirSync(backupDir(dataDir), { recursive: true });
+      ensurePrivateDir(backupDir(dataDir));
       const name = backupFileName(new Date(), 'before-restore', (n) =>
         existsSync(join(backupDir(dataDir), n)),
       );
       for (const suffix of ['', '-wal']) {
-        if (existsSync(live + suffix))
+        if (existsSync(live + suffix)) {
           copyFileSync(live + suffix, join(backupDir(dataDir), name + suffix));
+          makePrivate(join(backupDir(dataDir), name + suffix));
+        }
       }
       safetyCopy = infoOf(join(backupDir(dataDir), name));
     }
   }
   const incoming = join(dataDir, `.${DATABASE_FILE}.restoring`);
   copyFileSync(file, incoming);
+  makePrivate(incoming);
   // The old WAL must go first (SQLite would replay it into the restored file), but the database
   // itself is replaced by one atomic rename: a crash in between leaves the old database (its WAL
   // content is in the safety copy), never no database at all.

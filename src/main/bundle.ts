@@ -7,6 +7,7 @@ import { workspaceDir, type Db } from './db/open';
 import { putFile, readStoredFile } from './files/store';
 import { DERIVED_TABLES } from './db/search-index';
 import { AppError } from './errors';
+import { openPrivate } from './private-files';
 
 /**
  * The workspace bundle: a lossless copy of a workspace in one file, to move it to another machine or
@@ -165,7 +166,7 @@ export function exportBundle(db: Db, generator: string): string {
 
 /** Writes the bundle to a file, one row in memory at a time. Consistent: one read transaction. */
 export function writeBundle(db: Db, path: string, generator: string): void {
-  const fd = openSync(path, 'w');
+  const fd = openPrivate(path);
   try {
     db.transaction(() => {
       for (const line of bundleLines(db, generator)) writeSync(fd, `${line}\n`);

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { anchorAt, resolveAnchor } from '../shared/anchor';
+import { anchorAt } from '../shared/anchor';
 import type { ClaimsImportOutcome, SkippedClaim } from '../shared/api-search';
 import { LIMITS } from '../shared/limits';
+import { reanchor } from '../shared/reanchor';
 import {
   CERTAINTIES,
   RELATION_KINDS,
@@ -196,12 +197,12 @@ export function importClaimsJson(db: Db, text: string): ClaimsImportOutcome {
         continue;
       }
       const spans = c.spans.map((s) => {
-        const match = resolveAnchor(doc.text, {
+        const match = reanchor(doc.text, {
           start: doc.toUnits(s.position.start),
           end: doc.toUnits(s.position.end),
           ...s.quote,
         });
-        return match.status === 'orphaned' ? null : anchorAt(doc.text, match.start, match.end);
+        return match.status === 'orphan' ? null : anchorAt(doc.text, match.start, match.end);
       });
       if (spans.some((s) => s === null)) {
         skip('passage_not_found');

@@ -3,7 +3,7 @@
  * into the same registry the app uses (or a plain backend function for file-system work).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,6 +16,7 @@ import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './c
 import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
 import { startMaintenance } from './maintenance';
+import { writePrivateFile } from './private-files';
 import { startServer } from './serve';
 import { APP_VERSION } from './version';
 
@@ -102,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
           ...(values.document ? { documentId: values.document } : {}),
         });
         if (values.out) {
-          writeFileSync(values.out, file.text);
+          writePrivateFile(values.out, file.text);
           process.stderr.write(`Wrote ${resolve(values.out)}\n`);
         } else process.stdout.write(file.text);
         return 0;

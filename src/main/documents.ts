@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import type { ImportOutcome } from '../shared/api';
+import { UNSAFE_CHARACTERS, cleanMetadata } from '../shared/clean-text';
 import type { DocumentId, DocumentMeta } from '../shared/model';
 import {
   findDocumentBySha256,
@@ -18,14 +19,9 @@ import { sha256Of } from './files/store';
 import { ImportError } from './importers/errors';
 import { extractionPool } from './importers/pool';
 
-/** C0/C1 controls, zero-width and direction-changing characters ("invoice\u202Efdp.exe"). */
-const UNSAFE_IN_NAMES =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
-
 /** A file name safe to store and show: no directories, no control or bidirectional characters. */
 export function cleanFileName(fileName: string): string {
-  const name = basename(fileName.replace(/\\/g, '/')).replace(UNSAFE_IN_NAMES, '').trim();
+  const name = basename(fileName.replace(/\\/g, '/')).replace(UNSAFE_CHARACTERS, '').trim();
   const short = name.slice(0, 255);
   return short === '' || short === '.' || short === '..' ? 'untitled' : short;
 }
@@ -51,13 +47,16 @@ export async function importDocument(
     throw error;
   }
   const { mediaType, content } = extracted;
+  // whatever a file's metadata holds (bidi overrides, escape sequences) is cleaned here, once, for
+  // every importer
+  const clean = (value: string | null | undefined) => (value ? cleanMetadata(value) || null : null);
   const meta: DocumentMeta = {
-    title: content.meta.title?.trim() || basename(fileName, extname(fileName)),
-    authors: content.meta.authors ?? [],
-    publishedDate: content.meta.publishedDate ?? null,
-    publisher: content.meta.publisher ?? null,
-    sourceUrl: content.meta.sourceUrl ?? null,
-    language: content.meta.language ?? null,
+    title: clean(content.meta.title) ?? basename(fileName, extname(fileName)),
+    authors: (content.meta.authors ?? []).map(cleanMetadata).filter(Boolean),
+    publishedDate: clean(content.meta.publishedDate),
+    publisher: clean(content.meta.publisher),
+    sourceUrl: clean(content.meta.sourceUrl),
+    language: clean(content.meta.language),
   };
   // a concurrent import of the same bytes may have won the race while we were extracting
   const raced = findDocumentBySha256(db, sha256);

@@ -52,52 +52,6 @@ export function fromCodePointOffset(text: string, codePointOffset: number): numb
   return i;
 }
 
-export type AnchorMatch =
-  | { status: 'exact'; start: number; end: number }
-  | { status: 'moved'; start: number; end: number }
-  | { status: 'orphaned' };
-
-/**
- * Finds an anchor's passage in (possibly re-extracted) text: at its stored position if the quote is
- * still there, else by quote with the context that fits best, else not at all. Never guesses: a quote
- * that occurs several times with no context to tell them apart is resolved to the occurrence nearest
- * the stored position, and a quote that is gone is reported as orphaned.
- */
-export function resolveAnchor(text: string, anchor: TextAnchor): AnchorMatch {
-  if (text.slice(anchor.start, anchor.end) === anchor.exact) {
-    return { status: 'exact', start: anchor.start, end: anchor.end };
-  }
-  let best: { start: number; score: number } | null = null;
-  for (let at = text.indexOf(anchor.exact); at >= 0; at = text.indexOf(anchor.exact, at + 1)) {
-    const prefixScore = commonSuffixLength(
-      text.slice(Math.max(0, at - anchor.prefix.length), at),
-      anchor.prefix,
-    );
-    const suffixEnd = at + anchor.exact.length;
-    const suffixScore = commonPrefixLength(
-      text.slice(suffixEnd, suffixEnd + anchor.suffix.length),
-      anchor.suffix,
-    );
-    // context dominates; distance from the old position breaks ties
-    const score = (prefixScore + suffixScore) * 1e9 - Math.abs(at - anchor.start);
-    if (!best || score > best.score) best = { start: at, score };
-  }
-  if (!best || anchor.exact.length === 0) return { status: 'orphaned' };
-  return { status: 'moved', start: best.start, end: best.start + anchor.exact.length };
-}
-
-function commonPrefixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
-  return n;
-}
-
-function commonSuffixLength(a: string, b: string): number {
-  let n = 0;
-  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
-  return n;
-}
-
 /**
  * A fast UTF-16 → code point converter for many offsets into one text (exports convert every span).
  * Texts without astral characters (most) convert for free; others use a checkpoint every 1,024

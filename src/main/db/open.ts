@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { WorkspaceError } from '../errors';
 import { clearStaleTemporaries } from '../files/store';
+import { ensurePrivateDir, makePrivate, touchPrivate } from '../private-files';
 import { migrate, refuseNewerSchema } from './migrate';
 
 export type Db = Database.Database;
@@ -26,12 +27,15 @@ export interface OpenOptions {
  */
 export function openWorkspaceDb(dataDir: string, options: OpenOptions = {}): Db {
   // 0700: sources and notes can be sensitive; other accounts on the machine must not read them
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(dataDir);
   const file = join(dataDir, DATABASE_FILE);
   if (existsSync(file)) probeReadOnly(file, options);
+  // 0600 before SQLite opens it: SQLite gives the -wal and -shm it creates the database's mode
+  touchPrivate(file);
   const db = new Database(file, { nativeBinding: options.nativeBinding });
   try {
     applyPragmas(db);
+    for (const suffix of ['-wal', '-shm']) makePrivate(file + suffix);
     migrate(db);
     compactIfMostlyFree(db);
     clearStaleTemporaries(dataDir);

@@ -3,7 +3,6 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -15,6 +14,7 @@ import {
 } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
 import { diskFull, isDiskFull } from './disk-full';
 
 /**
@@ -32,9 +32,6 @@ import { diskFull, isDiskFull } from './disk-full';
 
 export const FILES_DIR = 'files';
 const TMP_DIR = 'tmp';
-// Sources can be sensitive: only the researcher's account may read them (as the workspace folder)
-export const PRIVATE_FILE_MODE = 0o600;
-export const PRIVATE_DIR_MODE = 0o700;
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -63,7 +60,8 @@ function ensureDir(dir: string): void {
   if (existsSync(dir)) return;
   const parent = dirname(dir);
   if (!existsSync(parent)) ensureDir(parent);
-  mkdirSync(dir, { mode: PRIVATE_DIR_MODE });
+  // sources can be sensitive: only the researcher's account may list or read them
+  ensurePrivateDir(dir);
   syncDir(parent);
 }
 

@@ -3,7 +3,7 @@
  * a 5,000-page file stays a few hundred kilobytes. The cross-reference table has exact offsets, so
  * pdf.js reads the file without repairing it.
  */
-export function writePdf(options: { pages: number; text?: string }): Uint8Array {
+export function writePdf(options: { pages: number; text?: string; title?: string }): Uint8Array {
   const text = (options.text ?? 'Page text for the limits test.').replace(/[()\\]/g, '\\$&');
   const content = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
   const objects: string[] = [];
@@ -19,6 +19,18 @@ export function writePdf(options: { pages: number; text?: string }): Uint8Array 
       '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>',
     );
   }
+  // the Title as a UTF-16BE hex string, so any character (bidi marks, controls) can be written
+  let info = '';
+  if (options.title !== undefined) {
+    const hex = [...options.title]
+      .flatMap((ch) => {
+        const units = ch.length === 2 ? [ch.charCodeAt(0), ch.charCodeAt(1)] : [ch.charCodeAt(0)];
+        return units.map((u) => u.toString(16).padStart(4, '0'));
+      })
+      .join('');
+    objects.push(`<< /Title <FEFF${hex}> >>`);
+    info = ` /Info ${objects.length} 0 R`;
+  }
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -28,6 +40,6 @@ export function writePdf(options: { pages: number; text?: string }): Uint8Array 
   const xref = out.length;
   out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
   for (const offset of offsets) out += `${String(offset).padStart(10, '0')} 00000 n \n`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${info} >>\nstartxref\n${xref}\n%%EOF\n`;
   return new TextEncoder().encode(out); // ASCII only, so string offsets are byte offsets
 }
