@@ -4,9 +4,11 @@ import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
+import { libraryHandlers } from './handlers/library';
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
+import { lockWorkspace } from './workspace-lock';
 
 export interface Backend {
   db: Db;
@@ -21,7 +23,14 @@ export function openBackend(
   shell: Context['shell'],
   options: OpenOptions & { shellHandlers?: HandlerGroup } = {},
 ): Backend {
-  const db = openWorkspaceDb(dataDir, options);
+  const unlock = lockWorkspace(dataDir, shell);
+  let db: Db;
+  try {
+    db = openWorkspaceDb(dataDir, options);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const ctx: Context = { db, dataDir, shell, version: APP_VERSION };
   // shells without a menu answer "no command" at once; the desktop shell passes its own
   const shellHandlers = options.shellHandlers ?? { 'app.nextCommand': () => null };
@@ -32,6 +41,7 @@ export function openBackend(
     searchHandlers,
     exportHandlers,
     entityHandlers,
+    libraryHandlers,
     shellHandlers,
   ]);
   return {
@@ -40,6 +50,7 @@ export function openBackend(
     dataDir,
     close: () => {
       if (db.open) db.close();
+      unlock();
     },
   };
 }

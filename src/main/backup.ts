@@ -103,8 +103,10 @@ export async function backupNow(
   rmSync(partial, { force: true });
   try {
     touchPrivate(partial);
-    // the database only, its live pages only: the originals stay in the shared file store
-    db.prepare('VACUUM INTO ?').run(partial);
+    // the database only, its live pages only: the originals stay in the shared file store.
+    // VACUUM cannot run inside a transaction; the backup API (every page) can.
+    if (db.inTransaction) await db.backup(partial);
+    else db.prepare('VACUUM INTO ?').run(partial);
     // a rollback-journal file needs no -wal/-shm beside it: reading it later leaves nothing behind
     const copy = new Database(partial);
     copy.pragma('journal_mode = DELETE');

@@ -12,6 +12,7 @@ import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundle, writeBundle } from './bundle';
+import { LIBRARY_USAGE, UsageError, libraryCommand } from './cli-library';
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
 import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
@@ -40,8 +41,9 @@ Commands:
   import-claims FILE             merge a claims JSON from another workspace
   list                           documents as JSON lines (id, title, type, pages, sha256)
   text <document-id> [--pages]   the canonical text (--pages: pages separated by form feeds)
-  check                          verify the workspace's integrity
-  serve [--port N] [--open]      run the app in your browser at 127.0.0.1
+  check                          verify the workspace: every page, every foreign key, every
+                                 stored original against its hash
+${LIBRARY_USAGE}  serve [--port N] [--open]      run the app in your browser at 127.0.0.1
 
 Options for every command:
   --data-dir DIR                 the workspace folder (default: $CLAIMDESK_DATA_DIR, or the
@@ -64,6 +66,8 @@ export async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       latest: { type: 'boolean', default: false },
       limit: { type: 'string' },
+      yes: { type: 'boolean', default: false },
+      parent: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -165,11 +169,22 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       case 'serve':
         return await serveCommand(backend, values.port, values.open);
+      case 'delete':
+      case 'trash':
+      case 'collections':
+        return await libraryCommand(
+          command,
+          args,
+          { yes: values.yes, ...(values.parent ? { parent: values.parent } : {}) },
+          call,
+          printJson,
+        );
       default:
         return fail(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof AppError) return fail(error.message);
+    if (error instanceof CliError || error instanceof AppError || error instanceof UsageError)
+      return fail(error.message);
     throw error;
   } finally {
     if (command !== 'serve') backend.close();
@@ -187,7 +202,7 @@ async function restoreCommand(
     printJson(await restoreFromCli(dataDir, file, latest));
     return 0;
   } catch (error) {
-    if (error instanceof AppError) return fail(error.message);
+    if (error instanceof AppError || error instanceof WorkspaceError) return fail(error.message);
     throw error;
   }
 }

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
+import { libraryApi } from './api-library';
 import { LIMITS } from './limits';
 import { partialDateProblem } from './partial-date';
 import {
@@ -168,6 +169,7 @@ export const api = {
   // search, claims table, exports (export.claims), backups, bundles: issue 5
   ...searchApi,
   ...entitiesApi,
+  ...libraryApi,
 } as const;
 
 export type Api = typeof api;

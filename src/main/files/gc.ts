@@ -11,11 +11,21 @@ import { listStoredFiles, removeStoredFile, verifyFile, type FileState } from '.
  * any kept backup restores with every original it had. A backup that cannot be read might name
  * anything: then nothing is collected, and the caller hears why.
  */
-export function collectUnreferencedFiles(db: Db, dataDir: string): { removed: string[] } {
+export function collectUnreferencedFiles(
+  db: Db,
+  dataDir: string,
+): { removed: string[]; skipped?: string } {
+  // inside a transaction the rows that name files may still roll back: collect after the commit
+  if (db.inTransaction) return { removed: [], skipped: 'a transaction is open' };
   const referenced = new Set(namedFiles(db));
   for (const backup of listBackups(dataDir)) {
     const file = join(backupDir(dataDir), backup.fileName);
-    for (const sha256 of namedFilesOf(file)) referenced.add(sha256);
+    const named = namedFilesOf(file);
+    if (typeof named === 'string') {
+      console.warn(`[claimdesk] ${named}`);
+      return { removed: [], skipped: named };
+    }
+    for (const sha256 of named) referenced.add(sha256);
   }
   const removed = listStoredFiles(dataDir).filter((sha256) => !referenced.has(sha256));
   for (const sha256 of removed) removeStoredFile(dataDir, sha256);
@@ -26,15 +36,16 @@ function namedFiles(db: Db): string[] {
   return db.prepare('SELECT sha256 FROM document_files').pluck().all() as string[];
 }
 
-function namedFilesOf(file: string): string[] {
+/** The hashes a backup names, or why it cannot be read. */
+function namedFilesOf(file: string): string[] | string {
   let copy: Db | undefined;
   try {
     copy = new Database(file, { readonly: true, fileMustExist: true });
     return namedFiles(copy);
   } catch (error) {
-    throw new Error(
+    return (
       `Unused original files were not removed, because the backup ${file} cannot be read ` +
-        `(${error instanceof Error ? error.message : String(error)}).`,
+      `(${error instanceof Error ? error.message : String(error)}).`
     );
   } finally {
     copy?.close();
