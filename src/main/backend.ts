@@ -1,10 +1,15 @@
 import { openWorkspaceDb, type Db, type OpenOptions } from './db/open';
+import { analysisHandlers } from './handlers/analysis';
 import { appHandlers } from './handlers/app';
 import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
+<<<<<<< HEAD
 import { libraryHandlers } from './handlers/library';
+=======
+import { notebookHandlers } from './handlers/notebooks';
+>>>>>>> main
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
@@ -41,7 +46,12 @@ export function openBackend(
     searchHandlers,
     exportHandlers,
     entityHandlers,
+<<<<<<< HEAD
     libraryHandlers,
+=======
+    analysisHandlers,
+    notebookHandlers,
+>>>>>>> main
     shellHandlers,
   ]);
   return {

@@ -212,7 +212,7 @@ const bad = (message: string) =>
   new AppError('invalid_input', `This bundle cannot be imported: ${message}`);
 
 /** What makes a workspace non-empty: a bundle is imported only into one without these. */
-const CONTENT_TABLES = ['documents', 'claims', 'entities', 'mentions'];
+const CONTENT_TABLES = ['documents', 'claims', 'entities', 'mentions', 'notebooks'];
 
 /**
  * Imports a bundle into an EMPTY workspace (a fresh one: its seeded vocabulary and settings are

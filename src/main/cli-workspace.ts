@@ -10,13 +10,13 @@ import { lockWorkspace } from './workspace-lock';
  * thin shell over these).
  */
 
-export const EXPORT_FORMATS = ['json', 'w3c', 'csv'] as const;
+export const EXPORT_FORMATS = ['json', 'w3c', 'csv', 'graphml', 'gexf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const isExportFormat = (value: string | undefined): value is ExportFormat =>
   (EXPORT_FORMATS as readonly string[]).includes(value ?? '');
 
-/** One JSON line per hit, best first within each kind: passages, then claims, then entities. */
+/** One JSON line per hit, best first within each kind: passages, claims, entities, then notebooks. */
 export function searchLines(results: SearchResults): object[] {
   const text = (s: { snippet: { text: string } }) => s.snippet.text;
   return [
@@ -44,6 +44,13 @@ export function searchLines(results: SearchResults): object[] {
       name: e.name,
       field: e.field,
       snippet: text(e),
+    })),
+    ...results.notebooks.map((n) => ({
+      kind: 'notebook',
+      notebookId: n.notebookId,
+      title: n.title,
+      field: n.field,
+      snippet: text(n),
     })),
   ];
 }

@@ -12,7 +12,11 @@ import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundle, writeBundle } from './bundle';
+<<<<<<< HEAD
 import { LIBRARY_USAGE, UsageError, libraryCommand } from './cli-library';
+=======
+import { notebookCommand } from './cli-notebooks';
+>>>>>>> main
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
 import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
@@ -28,9 +32,11 @@ Usage: claimdesk <command> [options]
 Commands:
   import <files or folders...>   import documents (folders are walked recursively);
                                  prints one JSON line per file
-  export [--format json|w3c|csv] [--document ID] [--out FILE]
+  export [--format json|w3c|csv|graphml|gexf] [--document ID] [--out FILE]
                                  export claims with their provenance (stdout by default):
-                                 claims JSON, W3C Web Annotation (JSON-LD) or CSV
+                                 claims JSON, W3C Web Annotation (JSON-LD) or CSV; or the
+                                 network of entities for Gephi (GraphML, GEXF), claim ids
+                                 on every edge
   search QUERY [--document ID] [--limit N]
                                  full-text search; one JSON line per match. Phrases
                                  ("prison riot"), prefixes (Khujand*), AND OR NOT ( )
@@ -39,6 +45,10 @@ Commands:
   bundle export --out FILE       the whole workspace in one file (documents included)
   bundle import FILE             load a bundle into an empty workspace
   import-claims FILE             merge a claims JSON from another workspace
+  notebook list                  notebooks as JSON lines (id, title, ties, updatedAt)
+  notebook export ID --format md|html|docx [--out FILE] [--appendix] [--style NAME]
+                                 a notebook with its claims as footnotes and a bibliography;
+                                 --appendix adds each quote, source, pages and file hash
   list                           documents as JSON lines (id, title, type, pages, sha256)
   text <document-id> [--pages]   the canonical text (--pages: pages separated by form feeds)
   check                          verify the workspace: every page, every foreign key, every
@@ -57,7 +67,9 @@ export async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       'data-dir': { type: 'string' },
-      format: { type: 'string', default: 'json' },
+      format: { type: 'string' },
+      appendix: { type: 'boolean', default: false },
+      style: { type: 'string' },
       document: { type: 'string' },
       out: { type: 'string' },
       pages: { type: 'boolean', default: false },
@@ -97,15 +109,15 @@ export async function main(argv: string[]): Promise<number> {
       case 'import':
         return await importCommand(args, values.password, backend);
       case 'export': {
-        if (!isExportFormat(values.format)) {
-          return fail(
-            `Unknown export format "${values.format}". Use: ${EXPORT_FORMATS.join(', ')}.`,
-          );
+        const format = values.format ?? 'json';
+        if (!isExportFormat(format)) {
+          return fail(`Unknown export format "${format}". Use: ${EXPORT_FORMATS.join(', ')}.`);
         }
-        const file = await call('export.claims', {
-          format: values.format,
-          ...(values.document ? { documentId: values.document } : {}),
-        });
+        const scope = values.document ? { documentId: values.document } : {};
+        const file =
+          format === 'graphml' || format === 'gexf'
+            ? await call('export.network', { format, filter: scope })
+            : await call('export.claims', { format, ...scope });
         if (values.out) {
           writePrivateFile(values.out, file.text);
           process.stderr.write(`Wrote ${resolve(values.out)}\n`);
@@ -167,6 +179,14 @@ export async function main(argv: string[]): Promise<number> {
         if (!args[0]) return fail('Usage: claimdesk import-claims FILE');
         printJson(await call('claims.importJson', { text: readFileSync(args[0], 'utf8') }));
         return 0;
+      case 'notebook': {
+        const problem = await notebookCommand(args, values, call, {
+          line: print,
+          bytes: (b) => process.stdout.write(Buffer.from(b)),
+          note: (s) => process.stderr.write(`${s}\n`),
+        });
+        return problem ? fail(problem) : 0;
+      }
       case 'serve':
         return await serveCommand(backend, values.port, values.open);
       case 'delete':
@@ -300,7 +320,8 @@ async function serveCommand(
   print(
     "Open the link above in your browser (it carries this session's access token). Press Ctrl+C to stop.",
   );
-  if (open) openInBrowser(running.url);
+  // a browser's command line is readable by every local user: it gets a link that works once
+  if (open) openInBrowser(running.oneTimeUrl());
   await new Promise<void>((done) => {
     const stop = () => {
       void Promise.all([stopMaintenance(), running.close()]).then(() => {

@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { ExportFile } from './api';
+import { CREDIBILITIES, RELIABILITIES, type ClaimGrade } from './grading';
 import { LIMITS } from './limits';
 import {
   CERTAINTIES,
@@ -28,7 +29,7 @@ const shortText = z.string().max(LIMITS.maxNameChars);
 
 // ---------------------------------------------------------------- search
 
-export const SEARCH_KINDS = ['passages', 'claims', 'entities'] as const;
+export const SEARCH_KINDS = ['passages', 'claims', 'entities', 'notebooks'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 /** A stretch of `Snippet.text` to highlight (UTF-16 offsets into the snippet text). */
@@ -90,6 +91,15 @@ export interface EntityHit {
   score: number;
 }
 
+/** A notebook whose title or written text matches (issue 20). */
+export interface NotebookHit {
+  notebookId: string;
+  title: string;
+  field: 'title' | 'text';
+  snippet: Snippet;
+  score: number;
+}
+
 /**
  * How a kind's results are ordered: by relevance (bm25); newest first when a query matches so many
  * passages that ranking them all would be slow (say so, and suggest a narrower query); in reading
@@ -101,6 +111,7 @@ export interface SearchResults {
   passages: PassageHit[];
   claims: ClaimHit[];
   entities: EntityHit[];
+  notebooks: NotebookHit[];
   /** more results of that kind exist beyond `limit` */
   more: Record<SearchKind, boolean>;
   order: Record<SearchKind, SearchOrder>;
@@ -143,6 +154,15 @@ export const claimFilter = z.strictObject({
   tag: shortText.optional(),
   status: z.enum(REVIEW_STATUSES).optional(),
   hasRelations: z.boolean().optional(),
+  /** the claim's reliability (its claimant's, else its source's); null: not graded */
+  reliability: z.enum(RELIABILITIES).nullable().optional(),
+  /** the claim's credibility; null: not graded */
+  credibility: z
+    .number()
+    .int()
+    .refine((n) => (CREDIBILITIES as readonly number[]).includes(n), 'must be 1–6')
+    .nullable()
+    .optional(),
 });
 export type ClaimFilter = z.output<typeof claimFilter>;
 
@@ -160,6 +180,7 @@ export const CLAIM_COLUMNS = [
   'tags',
   'status',
   'relations',
+  'grade',
   'createdAt',
   'updatedAt',
 ] as const;
@@ -198,6 +219,10 @@ export interface ClaimTableRow {
   tags: string[];
   status: ReviewStatus;
   relationsCount: number;
+  /** reliability by THE rule (claimant, else source) and the claim's credibility */
+  grade: ClaimGrade;
+  /** how many claims support it, from how many independent origins; circular reporting flagged */
+  support: { supporters: number; independentOrigins: number; circular: boolean };
   note: string;
   createdAt: string;
   updatedAt: string;

@@ -5,9 +5,11 @@
  * breaks the build, not the user.
  */
 import { z } from 'zod';
+import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
 import { libraryApi } from './api-library';
+import { notebooksApi } from './api-notebooks';
 import { LIMITS } from './limits';
 import { partialDateProblem } from './partial-date';
 import {
@@ -170,6 +172,8 @@ export const api = {
   ...searchApi,
   ...entitiesApi,
   ...libraryApi,
+  ...analysisApi,
+  ...notebooksApi,
 } as const;
 
 export type Api = typeof api;
@@ -202,7 +206,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
  * (POST /file/<method>), so that a 175 MB export is not wrapped in a JSON reply, escaped by the
  * server and parsed again by the page before it can be saved.
  */
-export const FILE_METHODS = ['export.claims', 'bundle.export'] as const;
+export const FILE_METHODS = ['export.claims', 'bundle.export', 'export.network'] as const;
 export type FileMethod = (typeof FILE_METHODS)[number];
 export const isFileMethod = (method: string): method is FileMethod =>
   (FILE_METHODS as readonly string[]).includes(method);

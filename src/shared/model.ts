@@ -135,7 +135,19 @@ export const CLAIM_TYPES = [
 export const STANCES = ['asserts', 'denies', 'questions'] as const;
 export const CERTAINTIES = ['confirmed', 'likely', 'alleged', 'disputed'] as const;
 export const REVIEW_STATUSES = ['draft', 'reviewed'] as const;
-export const RELATION_KINDS = ['supports', 'contradicts', 'repeats', 'refines'] as const;
+/**
+ * How one claim relates to another (from → to). `cites` and `derived_from` record provenance: the
+ * from-claim took its information from the to-claim, so the two are not independent (see
+ * src/main/analysis/corroboration.ts).
+ */
+export const RELATION_KINDS = [
+  'supports',
+  'contradicts',
+  'repeats',
+  'refines',
+  'cites',
+  'derived_from',
+] as const;
 
 export type Stance = (typeof STANCES)[number];
 export type Certainty = (typeof CERTAINTIES)[number];

@@ -90,3 +90,24 @@ export function partialDateProblem(s: string): string | null {
   const result = parse(s);
   return result.ok ? null : result.problem;
 }
+
+const DAY_MS = 86_400_000;
+
+/** Days since 1970-01-01 (UTC) of an ISO YYYY-MM-DD date. */
+export const epochDay = (isoDate: string): number =>
+  Math.round(Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS);
+
+/** The ISO date of a day number (the inverse of epochDay). */
+export const isoOfEpochDay = (day: number): string =>
+  new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/**
+ * A partial date as the interval it stands for, in days since 1970-01-01, END EXCLUSIVE: 2015-05 is
+ * [2015-05-01, 2015-06-01), 2018 is [2018-01-01, 2019-01-01), a range joins its two ends. The
+ * timeline draws this, never a point; null for what is not a valid partial date.
+ */
+export function dateInterval(s: string): { start: number; end: number } | null {
+  const parsed = parse(s);
+  if (!parsed.ok) return null;
+  return { start: epochDay(parsed.value.start), end: epochDay(parsed.value.end) + 1 };
+}

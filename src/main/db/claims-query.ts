@@ -9,6 +9,8 @@ import type {
 } from '../../shared/api-search';
 import type { Certainty, ClaimId, DocumentId, ReviewStatus, Stance } from '../../shared/model';
 import { CERTAINTIES } from '../../shared/model';
+import type { ClaimGrade, Credibility, Reliability } from '../../shared/grading';
+import { corroborationOf, workspaceCorroboration } from '../analysis/corroboration-db';
 import { ftsErrorToAppError, toFtsQuery } from './fts-query';
 import type { Db } from './open';
 
@@ -60,6 +62,8 @@ const SORT: Record<ClaimColumn, string> = {
   tags: `${TAG_NAMES} COLLATE NOCASE`,
   status: 'c.status',
   relations: RELATIONS,
+  // A before F, then 1 before 6: B2 sorts before B3 and before C1
+  grade: `(SELECT g.reliability || coalesce(g.credibility, 9) FROM claim_grade g WHERE g.claim_id = c.id)`,
   createdAt: 'c.created_at',
   updatedAt: 'c.updated_at',
 };
@@ -118,6 +122,14 @@ export function filterSql(filter: ClaimFilter): Where {
     );
   }
   if (filter.status) add('c.status = @status', { status: filter.status });
+  // grades by THE rule (the claim_grade view), so the filter agrees with the column
+  for (const half of ['reliability', 'credibility'] as const) {
+    const value = filter[half];
+    if (value === undefined) continue;
+    const graded = `c.id IN (SELECT claim_id FROM claim_grade WHERE ${half}`;
+    if (value === null) add(`${graded} IS NULL)`);
+    else add(`${graded} = @${half})`, { [half]: value });
+  }
   if (filter.hasRelations !== undefined) {
     const any = `(EXISTS (SELECT 1 FROM claim_relations r WHERE r.from_claim_id = c.id)
       OR EXISTS (SELECT 1 FROM claim_relations r WHERE r.to_claim_id = c.id))`;
@@ -152,6 +164,8 @@ interface Row {
   tags: string;
   status: string;
   relations: number;
+  /** JSON [reliability, credibility] */
+  grade: string;
   note: string;
   created_at: string;
   updated_at: string;
@@ -177,8 +191,33 @@ export function claimRowsSql(where: string, join = ''): string {
       c.type, c.stance, c.certainty, c.event_date,
       (SELECT json_group_array(name) FROM (SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
         WHERE ct.claim_id = c.id ORDER BY t.name)) AS tags,
-      c.status, ${RELATIONS} AS relations, c.note, c.created_at, c.updated_at
+      c.status, ${RELATIONS} AS relations,
+      (SELECT json_array(g.reliability, g.credibility) FROM claim_grade g WHERE g.claim_id = c.id)
+        AS grade,
+      c.note, c.created_at, c.updated_at
     ${FROM} ${join} ${where}`;
+}
+
+const NO_SUPPORT = { supporters: 0, independentOrigins: 0, circular: false };
+
+function gradeOf(json: string): ClaimGrade {
+  const [reliability, credibility] = JSON.parse(json) as [Reliability | null, Credibility | null];
+  return { reliability, credibility };
+}
+
+/** Rows with their corroboration, computed once for all of them. */
+function withSupport(db: Db, rows: ClaimTableRow[]): ClaimTableRow[] {
+  const all = workspaceCorroboration(db);
+  if (all.size === 0) return rows;
+  for (const row of rows) {
+    const c = corroborationOf(all, row.id);
+    row.support = {
+      supporters: c.supporters.length,
+      independentOrigins: c.independentOrigins,
+      circular: c.circular.length > 0,
+    };
+  }
+  return rows;
 }
 
 const toRow = (r: Row): ClaimTableRow => ({
@@ -200,6 +239,8 @@ const toRow = (r: Row): ClaimTableRow => ({
   tags: JSON.parse(r.tags) as string[],
   status: r.status as ReviewStatus,
   relationsCount: r.relations,
+  grade: gradeOf(r.grade),
+  support: NO_SUPPORT,
   note: r.note,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -240,7 +281,10 @@ function rowsOf(db: Db, ids: string[]): ClaimTableRow[] {
     .prepare(claimRowsSql('WHERE c.id IN (SELECT value FROM json_each(@ids))'))
     .all({ ids: JSON.stringify(ids) }) as Row[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return ids.map((id) => toRow(byId.get(id)!));
+  return withSupport(
+    db,
+    ids.map((id) => toRow(byId.get(id)!)),
+  );
 }
 
 /** Every row matching a filter, in table order (the CSV export). */
@@ -251,7 +295,7 @@ export function allClaimRows(db: Db, filter: ClaimFilter, sort?: ClaimSort): Cla
     const rows = db
       .prepare(`${WITH_DOCUMENT_ORDER} ${ordered} ${orderSql(sort)}`)
       .all(where.params) as Row[];
-    return rows.map(toRow);
+    return withSupport(db, rows.map(toRow));
   } catch (error) {
     throw ftsErrorToAppError(error);
   }

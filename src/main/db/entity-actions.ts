@@ -11,6 +11,7 @@ import { AppError } from '../errors';
 import { now } from '../ids';
 import { findClaim, getClaim, putClaim } from './claims';
 import { cleanAliases, getEntity, getEntitySummary, putEntity } from './entities';
+import { notebooksTiedTo } from '../notebooks/store';
 import { journaled } from './journal';
 import { dismissalKey, listDismissalsOfEntity, listMentions, putDismissal } from './mentions';
 import type { Db } from './open';
@@ -92,7 +93,8 @@ export function deleteEntity(
     for (const c of claims) journal.touch('claim', c);
     for (const d of listDismissalsOfEntity(db, id))
       journal.touch('mention_dismissal', dismissalKey(d));
-    // mentions, subjects and dismissals cascade; claimant and place are set to NULL
+    for (const n of notebooksTiedTo(db, id)) journal.touch('notebook_ties', n);
+    // mentions, subjects and dismissals cascade; claimant, place and notebook ties are set to NULL
     db.prepare('DELETE FROM entities WHERE id = ?').run(id);
     return { deleted: entity, references };
   });
@@ -167,6 +169,14 @@ export function mergeEntities(db: Db, survivorId: EntityId, mergedIds: EntityId[
         journal.touch('mention_dismissal', dismissalKey(d));
         journal.touch('mention_dismissal', dismissalKey(moved));
         putDismissal(db, moved);
+      }
+    }
+
+    // notebooks about a duplicate are about the survivor now
+    for (const id of ids) {
+      for (const n of notebooksTiedTo(db, id)) {
+        journal.touch('notebook_ties', n);
+        db.prepare('UPDATE notebooks SET entity_id = ? WHERE id = ?').run(survivorId, n);
       }
     }
 

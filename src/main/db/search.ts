@@ -1,6 +1,7 @@
 import type {
   ClaimHit,
   EntityHit,
+  NotebookHit,
   PageRef,
   PassageHit,
   SearchOrder,
@@ -61,8 +62,14 @@ export function search(db: Db, input: SearchInput): SearchResults {
     passages: [],
     claims: [],
     entities: [],
-    more: { passages: false, claims: false, entities: false },
-    order: { passages: 'relevance', claims: 'relevance', entities: 'relevance' },
+    notebooks: [],
+    more: { passages: false, claims: false, entities: false, notebooks: false },
+    order: {
+      passages: 'relevance',
+      claims: 'relevance',
+      entities: 'relevance',
+      notebooks: 'relevance',
+    },
   };
   const match = toFtsQuery(input.query);
   if (!match) return results;
@@ -82,6 +89,9 @@ export function search(db: Db, input: SearchInput): SearchResults {
     }
     if (kinds.has('entities'))
       [results.entities, results.order.entities] = searchEntities(db, match, limit);
+    // notebooks are not in any one document
+    if (kinds.has('notebooks') && !input.documentId)
+      [results.notebooks, results.order.notebooks] = searchNotebooks(db, match, limit);
   } catch (error) {
     throw ftsErrorToAppError(error);
   }
@@ -267,6 +277,50 @@ function searchEntities(db: Db, match: string, limit: number): [EntityHit[], Sea
       .filter((x) => x.start >= lineStart && x.end <= lineStart + line.length)
       .map((x) => ({ start: x.start - lineStart, end: x.end - lineStart }));
     return { ...base, field: 'alias' as const, snippet: makeSnippet(line, ranges) };
+  });
+  return [hits, order];
+}
+
+interface NotebookRow {
+  id: string;
+  score: number;
+  marked_title: string;
+  marked_text: string;
+  title: string;
+  text: string;
+}
+
+function searchNotebooks(db: Db, match: string, limit: number): [NotebookHit[], SearchOrder] {
+  const order = chooseOrder(db, 'search_notebooks', '', { match });
+  const sort = ordering(order, 'bm25(search_notebooks, 4.0, 1.0)');
+  const rows = db
+    .prepare(
+      `SELECT k.ref AS id, h.*, n.title, n.text
+       FROM (SELECT rowid, ${sort.score} AS score,
+               highlight(search_notebooks, 0, ${MARKERS}) AS marked_title,
+               highlight(search_notebooks, 1, ${MARKERS}) AS marked_text
+             FROM search_notebooks WHERE search_notebooks MATCH @match
+             ORDER BY ${sort.inner} LIMIT @limit) h
+       JOIN search_keys k ON k.key = h.rowid
+       JOIN notebooks n ON n.id = k.ref
+       ORDER BY ${sort.outer}`,
+    )
+    .all({ match, limit }) as NotebookRow[];
+  const hits = rows.map((r) => {
+    const title = highlightIn(r.title, r.marked_title);
+    const text = highlightIn(r.text, r.marked_text);
+    // the written text around the match says more than the title, when the text matched
+    const best =
+      text.ranges.length > 0
+        ? { field: 'text' as const, ...text }
+        : { field: 'title' as const, ...title };
+    return {
+      notebookId: r.id,
+      title: r.title,
+      field: best.field,
+      snippet: makeSnippet(best.text, best.ranges),
+      score: r.score,
+    };
   });
   return [hits, order];
 }

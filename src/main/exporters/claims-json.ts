@@ -1,5 +1,7 @@
 import type { ClaimFilter } from '../../shared/api-search';
 import type { Claim, ClaimRelation, DocumentSummary, Entity, Mention } from '../../shared/model';
+import type { ClaimGrade } from '../../shared/grading';
+import { claimGrades, NO_GRADE } from '../db/grades';
 import type { Db } from '../db/open';
 import { forEachDocument, selectForExport, type ExportScope, type Located } from './selection';
 
@@ -67,6 +69,8 @@ export interface ExportedClaim extends Located {
   note: string;
   status: string;
   relations: ExportedRelation[];
+  /** reliability: the claimant's grade if graded, else the document's; credibility: the claim's */
+  grade: ClaimGrade;
   createdAt: string;
   updatedAt: string;
 }
@@ -120,6 +124,7 @@ const BATCH = 1000;
 export function claimsJsonText(db: Db, options: ExportScope & { generator: string }): string {
   const selection = selectForExport(db, options);
   const relations = groupRelations(selection.relations);
+  const grades = claimGrades(db);
   const head: Omit<ClaimsExport, 'mentions' | 'claims'> = {
     format: CLAIMS_FORMAT,
     version: CLAIMS_FORMAT_VERSION,
@@ -145,7 +150,15 @@ export function claimsJsonText(db: Db, options: ExportScope & { generator: strin
       const batch = docClaims.slice(at, at + BATCH);
       claims.push(
         arrayElements(
-          batch.map((c) => exportClaim(c, source, c.spans.map(locate), relations.get(c.id) ?? [])),
+          batch.map((c) =>
+            exportClaim(
+              c,
+              source,
+              c.spans.map(locate),
+              relations.get(c.id) ?? [],
+              grades.get(c.id) ?? NO_GRADE,
+            ),
+          ),
         ),
       );
     }
@@ -210,6 +223,7 @@ function exportClaim(
   source: ClaimSource,
   spans: Located[],
   relations: ExportedRelation[],
+  grade: ClaimGrade,
 ): ExportedClaim {
   const first = spans[0]!;
   return {
@@ -233,6 +247,7 @@ function exportClaim(
     note: c.note,
     status: c.status,
     relations,
+    grade: { reliability: grade.reliability, credibility: grade.credibility },
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Claim, ClaimRelation, Entity, Mention } from '../../shared/model';
+import { gradeDescription, gradeText, type ClaimGrade } from '../../shared/grading';
+import { claimGrades, NO_GRADE } from '../db/grades';
 import type { Db } from '../db/open';
 import { forEachDocument, selectForExport, type ExportScope, type Located } from './selection';
 
@@ -39,6 +41,7 @@ export function exportW3c(db: Db, options: ExportScope & { generator: string }):
   const generator = { id: 'urn:claimdesk:app', type: 'Software', name: options.generator };
   const common = { generator, generated };
   const items: Json[] = [];
+  const grades = claimGrades(db);
   forEachDocument(db, selection, (doc, locate, claims, mentions) => {
     const target = (located: Located) => ({
       type: 'SpecificResource',
@@ -47,7 +50,7 @@ export function exportW3c(db: Db, options: ExportScope & { generator: string }):
     });
     for (const c of claims)
       items.push({
-        ...claimAnnotation(c, entities),
+        ...claimAnnotation(c, entities, grades.get(c.id) ?? NO_GRADE),
         target: c.spans.map(locate).map(target),
         ...common,
       });
@@ -94,13 +97,21 @@ const identifying = (source: string) => ({
   source,
 });
 
-function claimAnnotation(c: Claim, entities: Map<string, Entity>): Json {
+function claimAnnotation(c: Claim, entities: Map<string, Entity>, grade: ClaimGrade): Json {
   const body: Json[] = [
     { type: 'TextualBody', purpose: 'describing', value: c.statement, format: 'text/plain' },
   ];
   if (c.note)
     body.push({ type: 'TextualBody', purpose: 'commenting', value: c.note, format: 'text/plain' });
   for (const tag of c.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
+  // the Admiralty grade as an assessment: "B2", described in words for readers without the code
+  if (gradeText(grade))
+    body.push({
+      type: 'TextualBody',
+      purpose: 'assessing',
+      value: `${gradeText(grade)} (${gradeDescription(grade)})`,
+      format: 'text/plain',
+    });
   const linked = [c.claimantId, ...c.subjectIds, c.placeId].filter(
     (id): id is NonNullable<typeof id> => !!id,
   );

@@ -242,6 +242,7 @@ export function App() {
       void showEntityClaims(option.hit.entityId, option.hit.name);
       return;
     }
+    if (option.kind === 'notebooks') return; // not asked for until the notebook view exists
     const { hit } = option;
     setView('reader');
     reveal({

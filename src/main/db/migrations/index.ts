@@ -3,9 +3,11 @@ import { migration0001 } from './0001-initial';
 import { migration0002 } from './0002-search';
 import { migration0003 } from './0003-mentions';
 import { migration0004 } from './0004-pdf-page-maps';
-import { migration0005 } from './0005-file-store';
-import { migration0006 } from './0006-portable-schema';
-import { migration0007 } from './0007-trash-collections';
+import { migration0005 } from './0005-grading-and-provenance';
+import { migration0006 } from './0006-notebooks';
+import { migration0007 } from './0007-file-store';
+import { migration0008 } from './0008-portable-schema';
+import { migration0009 } from './0009-trash-collections';
 
 export interface Migration {
   version: number;
@@ -22,6 +24,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

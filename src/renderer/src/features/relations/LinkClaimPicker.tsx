@@ -4,7 +4,7 @@ import { RELATION_KINDS, type ClaimId, type RelationKind } from '../../../../sha
 import { invoke } from '../../api';
 import { excerpt } from '../claims/fields';
 import { moveActive } from '../entities/options';
-import { KIND_HINT } from './kinds';
+import { KIND_HINT, OUTGOING } from './kinds';
 
 interface Props {
   claimId: ClaimId;
@@ -101,7 +101,10 @@ export function LinkClaimPicker({ claimId, onLink, onClose }: Props) {
               e.preventDefault();
               const i = RELATION_KINDS.indexOf(kind);
               const next =
-                RELATION_KINDS[(i + (e.key === 'ArrowRight' ? 1 : -1) + 4) % 4] ?? 'supports';
+                RELATION_KINDS[
+                  (i + (e.key === 'ArrowRight' ? 1 : -1) + RELATION_KINDS.length) %
+                    RELATION_KINDS.length
+                ] ?? 'supports';
               setKind(next);
               (
                 e.currentTarget.parentElement?.children[RELATION_KINDS.indexOf(next)] as
@@ -109,7 +112,7 @@ export function LinkClaimPicker({ claimId, onLink, onClose }: Props) {
               )?.focus();
             }}
           >
-            {k}
+            {OUTGOING[k]}
           </button>
         ))}
       </div>
@@ -156,8 +159,8 @@ export function LinkClaimPicker({ claimId, onLink, onClose }: Props) {
       {problem && <p className="field-error">{problem}</p>}
       <p className="field-hint">
         <kbd>↑</kbd>
-        <kbd>↓</kbd> choose, <kbd>Enter</kbd> links as <strong>{kind}</strong>, <kbd>Esc</kbd>{' '}
-        closes
+        <kbd>↓</kbd> choose, <kbd>Enter</kbd> links as <strong>{OUTGOING[kind]}</strong>,{' '}
+        <kbd>Esc</kbd> closes
       </p>
     </div>
   );

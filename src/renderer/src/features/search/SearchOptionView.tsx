@@ -46,5 +46,17 @@ export function SearchOptionView({ option }: { option: SearchOption }) {
         </>
       );
     }
+    case 'notebooks': {
+      const { hit } = option;
+      return (
+        <>
+          <span className="search-where">
+            <span className="search-title">{hit.title}</span>
+            <span className="badge">notebook</span>
+          </span>
+          {hit.field === 'text' && <Snippet snippet={hit.snippet} className="search-snippet" />}
+        </>
+      );
+    }
   }
 }

@@ -8,7 +8,8 @@ const results = (over: Partial<SearchResults>): SearchResults =>
     passages: [],
     claims: [],
     entities: [],
-    more: { passages: false, claims: false, entities: false },
+    notebooks: [],
+    more: { passages: false, claims: false, entities: false, notebooks: false },
     ...over,
   }) as SearchResults;
 
@@ -29,7 +30,7 @@ describe('groupResults', () => {
         entities: [
           { entityId: 'ent_00000001', kind: 'person', name: 'N', field: 'name', snippet, score: 0 },
         ] as unknown as SearchResults['entities'],
-        more: { passages: true, claims: false, entities: false },
+        more: { passages: true, claims: false, entities: false, notebooks: false },
       }),
     );
     expect(groups.map((g) => g.kind)).toEqual(['passages', 'entities']);

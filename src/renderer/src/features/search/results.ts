@@ -1,6 +1,7 @@
 import type {
   ClaimHit,
   EntityHit,
+  NotebookHit,
   PassageHit,
   SearchKind,
   SearchResults,
@@ -9,7 +10,8 @@ import type {
 export type SearchOption =
   | { kind: 'passages'; key: string; hit: PassageHit }
   | { kind: 'claims'; key: string; hit: ClaimHit }
-  | { kind: 'entities'; key: string; hit: EntityHit };
+  | { kind: 'entities'; key: string; hit: EntityHit }
+  | { kind: 'notebooks'; key: string; hit: NotebookHit };
 
 export interface SearchGroup {
   kind: SearchKind;
@@ -22,6 +24,7 @@ export const GROUP_LABELS: Record<SearchKind, string> = {
   passages: 'Passages in documents',
   claims: 'Claims',
   entities: 'Entities',
+  notebooks: 'Notebooks',
 };
 
 /** The non-empty groups in display order, each option with a key unique in the whole list. */
@@ -54,6 +57,16 @@ export function groupResults(results: SearchResults): SearchGroup[] {
       options: results.entities.map((hit, i) => ({
         kind: 'entities',
         key: `e-${i}-${hit.entityId}`,
+        hit,
+      })),
+    },
+    {
+      kind: 'notebooks',
+      label: GROUP_LABELS.notebooks,
+      more: results.more.notebooks,
+      options: results.notebooks.map((hit, i) => ({
+        kind: 'notebooks',
+        key: `n-${i}-${hit.notebookId}`,
         hit,
       })),
     },

@@ -45,7 +45,13 @@ export function useSearch(
       slowTimer = setTimeout(() => {
         if (seq.current === id) setState((s) => ({ ...s, slow: true }));
       }, SLOW_MS);
-      invoke('search.query', { query: q, limit, ...(documentId ? { documentId } : {}) })
+      invoke('search.query', {
+        query: q,
+        limit,
+        // notebooks join the box with the notebook view
+        kinds: ['passages', 'claims', 'entities'],
+        ...(documentId ? { documentId } : {}),
+      })
         .then(
           (results) => {
             if (seq.current !== id) return;

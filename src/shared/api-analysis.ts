@@ -1,0 +1,237 @@
+/**
+ * The contract of grading and analysis (issue 19): grades, claim cards with their grade and
+ * corroboration, the evidence board, the timeline, the network and its GraphML/GEXF export.
+ * Spread into the one `api` map in api.ts (this file must not import values from api.ts).
+ */
+import { z } from 'zod';
+import type { ExportFile } from './api';
+import type { NamedRef } from './api-search';
+import {
+  CREDIBILITIES,
+  GRADE_TARGETS,
+  RELIABILITIES,
+  type Credibility,
+  type GradeTarget,
+  type Reliability,
+  type ReliabilityOrigin,
+} from './grading';
+import { LIMITS } from './limits';
+import { partialDateProblem } from './partial-date';
+import type { Certainty, ClaimId, DocumentId, EntityId, Stance } from './model';
+import { id, method } from './api-declare';
+
+const documentId = id<DocumentId>('doc');
+const entityId = id<EntityId>('ent');
+const claimId = id<ClaimId>('clm');
+const shortText = z.string().max(LIMITS.maxNameChars);
+const dateBound = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date like 2018, 2018-11 or 2018-11-07')
+  .superRefine((s, ctx) => {
+    const problem = partialDateProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+export interface Grade {
+  target: GradeTarget;
+  targetId: string;
+  reliability: Reliability | null;
+  credibility: Credibility | null;
+  note: string;
+  updatedAt: string;
+}
+
+export interface ClaimGradeDetail {
+  reliability: Reliability | null;
+  credibility: Credibility | null;
+  /** whose reliability the claim carries: its claimant's, else its source document's */
+  reliabilityFrom: ReliabilityOrigin;
+}
+
+export type CircularReason = 'cycle' | 'self_origin' | 'shared_origin';
+
+/** How well a claim is corroborated (src/main/analysis/corroboration.ts says how it is counted). */
+export interface Corroboration {
+  claimId: string;
+  /** claims with a `supports` relation to this one */
+  supporters: string[];
+  /** distinct origins among the supporters, this claim's own excluded */
+  independentOrigins: number;
+  /** the claim its information traces back to (itself when it took it from no one) */
+  originId: string;
+  /** other claims of the same origin (repeats, derived from, cites) */
+  sameOrigin: number;
+  /** circular reporting, and why; empty when none */
+  circular: CircularReason[];
+}
+
+/** A claim as the board, timeline and network show it. */
+export interface ClaimCard {
+  id: ClaimId;
+  documentId: DocumentId;
+  documentTitle: string;
+  /** the document's publication date (partial) */
+  publishedDate: string | null;
+  statement: string;
+  quote: string;
+  /** first passage, UTF-16 offsets, to open it in the reader */
+  start: number;
+  end: number;
+  /** page labels of the first and last passage ("12", "12–13"); null for documents without pages */
+  pages: string | null;
+  claimant: NamedRef | null;
+  subjects: NamedRef[];
+  type: string;
+  stance: Stance;
+  certainty: Certainty | null;
+  eventDate: string | null;
+  tags: string[];
+  grade: ClaimGradeDetail;
+  corroboration: Corroboration;
+}
+
+/** Narrows the claims every analysis view works on (all fields AND). */
+export const analysisFilter = z.strictObject({
+  /** the claim's event date overlaps [from, to] (partial dates are intervals) */
+  from: dateBound.optional(),
+  to: dateBound.optional(),
+  /** at least this reliability (A best); ungraded claims drop out */
+  minReliability: z.enum(RELIABILITIES).optional(),
+  /** at least this credibility (1 best); ungraded claims drop out */
+  minCredibility: z
+    .number()
+    .int()
+    .refine((n) => (CREDIBILITIES as readonly number[]).includes(n), 'must be 1–6')
+    .transform((n) => n as Credibility)
+    .optional(),
+  documentId: documentId.optional(),
+  tag: shortText.optional(),
+  type: shortText.optional(),
+  /** the claim names this entity as claimant, subject or place */
+  entityId: entityId.optional(),
+});
+export type AnalysisFilter = z.output<typeof analysisFilter>;
+
+export interface BoardGroup {
+  /** the group's first claim: stable while its claims stay */
+  id: string;
+  /** the stance most of its claims take */
+  stance: Stance;
+  claims: ClaimCard[];
+}
+
+/** Claims of two groups contradict each other. */
+export interface BoardContradiction {
+  fromGroup: string;
+  toGroup: string;
+  relationIds: string[];
+}
+
+export interface Board {
+  focus:
+    | { kind: 'entity'; entity: NamedRef & { entityKind: string } }
+    | { kind: 'claim'; claimId: ClaimId; statement: string };
+  /** propositions: claims joined by supports / repeats / refines (and provenance) form one */
+  groups: BoardGroup[];
+  contradictions: BoardContradiction[];
+  /** claims on the board (after filters) */
+  total: number;
+}
+
+/**
+ * Claims on a time axis, as columns (one entry per claim) so 100,000 claims cross the wire and
+ * reach a canvas without an object each. Days are counted from 1970-01-01; ends are exclusive.
+ */
+export interface Timeline {
+  claimIds: ClaimId[];
+  eventStart: number[];
+  eventEnd: number[];
+  /** the source's publication date as an interval; -1 where the document has none */
+  publishedStart: number[];
+  publishedEnd: number[];
+  /** index into `types` */
+  typeIndex: number[];
+  types: string[];
+  /** index into `documents` */
+  documentIndex: number[];
+  documents: { id: DocumentId; title: string }[];
+  /** "B2", "" when ungraded */
+  grades: string[];
+  /** matching claims without an event date (not drawn) */
+  undated: number;
+}
+
+export const NETWORK_EDGE_KINDS = ['claimant', 'co-subject'] as const;
+export type NetworkEdgeKind = (typeof NETWORK_EDGE_KINDS)[number];
+
+export interface NetworkNode {
+  id: EntityId;
+  name: string;
+  kind: string;
+  /** claims naming the entity */
+  claimCount: number;
+}
+
+/** Only claims make an edge: claimant → subject, or two subjects of one claim. */
+export interface NetworkEdge {
+  id: string;
+  source: EntityId;
+  target: EntityId;
+  kind: NetworkEdgeKind;
+  /** the claims that make it, so every edge can be traced back to its passages */
+  claimIds: ClaimId[];
+}
+
+export interface Network {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+export const networkInput = z.strictObject({
+  filter: analysisFilter.default({}),
+  /** entity kinds to keep (all when omitted) */
+  kinds: z.array(shortText).max(100).optional(),
+  edgeKinds: z.array(z.enum(NETWORK_EDGE_KINDS)).min(1).max(2).optional(),
+});
+export type NetworkInput = z.output<typeof networkInput>;
+
+export const analysisApi = {
+  /** Grades a document or claimant entity (reliability A–F) or a claim (credibility 1–6); null removes. */
+  'grades.set': method(
+    z.strictObject({
+      target: z.enum(GRADE_TARGETS),
+      id: z
+        .string()
+        .regex(/^(doc|ent|clm)_[0-9a-f]{8,64}$/, 'must be a document, entity or claim id'),
+      reliability: z.enum(RELIABILITIES).nullable().optional(),
+      credibility: z
+        .number()
+        .int()
+        .refine((n) => (CREDIBILITIES as readonly number[]).includes(n), 'must be 1–6')
+        .transform((n) => n as Credibility)
+        .nullable()
+        .optional(),
+      note: z.string().max(LIMITS.maxFieldChars).optional(),
+    }),
+  ).returns<Grade | null>(),
+  'grades.list': method(z.strictObject({ target: z.enum(GRADE_TARGETS) })).returns<Grade[]>(),
+
+  /** Cards (grade and corroboration included) of these claims, in the order asked. */
+  'analysis.cards': method(z.strictObject({ claimIds: z.array(claimId).max(5_000) })).returns<
+    ClaimCard[]
+  >(),
+  'analysis.board': method(
+    z.strictObject({
+      focus: z.union([z.strictObject({ entityId }), z.strictObject({ claimId })]),
+      filter: analysisFilter.default({}),
+    }),
+  ).returns<Board>(),
+  'analysis.timeline': method(
+    z.strictObject({ filter: analysisFilter.default({}) }),
+  ).returns<Timeline>(),
+  'analysis.network': method(networkInput).returns<Network>(),
+  /** The network for Gephi and friends, claim ids on every edge. */
+  'export.network': method(
+    networkInput.extend({ format: z.enum(['graphml', 'gexf']).default('graphml') }),
+  ).returns<ExportFile>(),
+} as const;
