@@ -5,11 +5,8 @@ import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
-<<<<<<< HEAD
 import { libraryHandlers } from './handlers/library';
-=======
 import { notebookHandlers } from './handlers/notebooks';
->>>>>>> main
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
@@ -46,12 +43,9 @@ export function openBackend(
     searchHandlers,
     exportHandlers,
     entityHandlers,
-<<<<<<< HEAD
     libraryHandlers,
-=======
     analysisHandlers,
     notebookHandlers,
->>>>>>> main
     shellHandlers,
   ]);
   return {

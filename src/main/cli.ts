@@ -12,11 +12,8 @@ import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundle, writeBundle } from './bundle';
-<<<<<<< HEAD
 import { LIBRARY_USAGE, UsageError, libraryCommand } from './cli-library';
-=======
 import { notebookCommand } from './cli-notebooks';
->>>>>>> main
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
 import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
