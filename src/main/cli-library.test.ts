@@ -53,5 +53,5 @@ describe('claimdesk delete, trash and collections', () => {
     const bad = run('delete', 'doc_0000000000000000');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/No document with id doc_0000000000000000/);
-  });
+  }, 240_000); // sixteen process starts; each takes seconds on a loaded two-core machine
 });
