@@ -7,6 +7,7 @@ import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
 import { libraryHandlers } from './handlers/library';
 import { notebookHandlers } from './handlers/notebooks';
+import { ocrHandlers } from './handlers/ocr';
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
@@ -46,6 +47,7 @@ export function openBackend(
     libraryHandlers,
     analysisHandlers,
     notebookHandlers,
+    ocrHandlers,
     shellHandlers,
   ]);
   return {

@@ -10,6 +10,7 @@ import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
 import { libraryApi } from './api-library';
 import { notebooksApi } from './api-notebooks';
+import { jobKey, ocrApi, ocrLanguages } from './api-ocr';
 import { LIMITS } from './limits';
 import { partialDateProblem } from './partial-date';
 import {
@@ -23,6 +24,7 @@ import {
   type DocumentSummary,
   type MediaType,
 } from './model';
+import type { OcrPage } from './ocr';
 import { id, method } from './api-declare';
 
 export { id, method } from './api-declare';
@@ -103,6 +105,8 @@ export interface DocumentFile {
  */
 export interface PageMap {
   items: ([number, number] | null)[];
+  /** a page OCR read: its items are these words, not pdf.js's (api-ocr.ts) */
+  ocr?: OcrPage;
 }
 
 export interface HistoryStep {
@@ -136,6 +140,10 @@ export const api = {
       fileName: z.string().min(1).max(LIMITS.maxNameChars),
       bytes: z.instanceof(Uint8Array),
       password: z.string().max(LIMITS.maxNameChars).optional(),
+      /** OCR languages for scanned pages ("eng+rus"); the workspace's defaults without */
+      ocrLanguages: ocrLanguages.optional(),
+      /** follow and stop this import with jobs.progress / jobs.cancel */
+      job: jobKey.optional(),
     }),
   ).returns<ImportOutcome>(),
   'documents.file': method(z.strictObject({ id: documentId })).returns<DocumentFile>(),
@@ -174,6 +182,7 @@ export const api = {
   ...libraryApi,
   ...analysisApi,
   ...notebooksApi,
+  ...ocrApi,
 } as const;
 
 export type Api = typeof api;

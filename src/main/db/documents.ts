@@ -10,6 +10,7 @@ import { notFound } from '../errors';
 import { putFile, readStoredFile } from '../files/store';
 import { newId, now } from '../ids';
 import { workspaceDir, type Db } from './open';
+import { insertOcrPages } from './ocr';
 
 interface DocumentRow {
   id: string;
@@ -93,6 +94,7 @@ export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
       at,
     );
     if (doc.content.pageItems) insertPageMaps(db, id, doc.content.pageItems);
+    if (doc.content.ocrPages) insertOcrPages(db, id, doc.content.ocrPages);
   })();
   return getDocument(db, id);
 }

@@ -5,9 +5,10 @@ import { migration0003 } from './0003-mentions';
 import { migration0004 } from './0004-pdf-page-maps';
 import { migration0005 } from './0005-grading-and-provenance';
 import { migration0006 } from './0006-notebooks';
-import { migration0007 } from './0007-file-store';
-import { migration0008 } from './0008-portable-schema';
-import { migration0009 } from './0009-trash-collections';
+import { migration0007 } from './0007-ocr-pages';
+import { migration0008 } from './0008-file-store';
+import { migration0009 } from './0009-portable-schema';
+import { migration0010 } from './0010-trash-collections';
 
 export interface Migration {
   version: number;
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,8 +9,8 @@ import type { Migration } from './index';
  * dropped without rebuilding every table that refers to it). An in-memory database (a bundle being
  * upgraded) has no folder: its rows keep their bytes, and the bundle import stores them.
  */
-export const migration0007: Migration = {
-  version: 7,
+export const migration0008: Migration = {
+  version: 8,
   name: 'file-store',
   up: (db) => {
     if (!db.memory) moveBlobsToStore(db, dirname(db.name));

@@ -58,8 +58,8 @@ const RECREATED = [
   'document_pages_au',
 ];
 
-export const migration0008: Migration = {
-  version: 8,
+export const migration0009: Migration = {
+  version: 9,
   name: 'portable-schema',
   up: (db) => {
     db.exec(RECREATED.map((name) => `DROP TRIGGER ${name};`).join('\n'));

@@ -12,8 +12,8 @@ import type { Migration } from './index';
  *
  * Collections may nest (parent_id); a document may be in several.
  */
-export const migration0009: Migration = {
-  version: 9,
+export const migration0010: Migration = {
+  version: 10,
   name: 'trash-collections',
   up: (db) => {
     db.exec(`
