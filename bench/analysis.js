@@ -107,7 +107,12 @@ export async function benchAnalysis({ work, root }) {
       .locator(`.timeline-canvas-wrap[data-drawn="${claimCount}"]`)
       .waitFor({ timeout: 60_000 });
     timelineMs = performance.now() - t;
-    network = await measureNetwork(page);
+    try {
+      network = await measureNetwork(page);
+    } catch (error) {
+      console.error('network:', error.message);
+      network = { failed: String(error.message).split('\n')[0] };
+    }
   } finally {
     await browser.close();
     await server.close();
@@ -139,6 +144,24 @@ export async function benchAnalysis({ work, root }) {
       target: '< 1 s',
       met: timelineMs < 1000,
     },
+    ...networkRows(network),
+  ];
+}
+
+function networkRows(network) {
+  if (network.failed) {
+    return [
+      {
+        id: 'analysis.network.layout',
+        label: 'network of 5,000 nodes, 50,000 edges: layout did not settle',
+        value: null,
+        unit: '',
+        target: network.failed.slice(0, 120),
+        met: false,
+      },
+    ];
+  }
+  return [
     {
       id: 'analysis.network.layout',
       label: `network of ${network.nodes.toLocaleString('en')} nodes, ${network.edges.toLocaleString('en')} edges: layout settles (worker); longest page frame meanwhile`,
@@ -173,7 +196,7 @@ async function measureNetwork(page) {
   const canvas = page.locator('.network-canvas');
   await page.locator('.network-canvas[data-layout]').waitFor({ timeout: 120_000 });
   const started = performance.now();
-  await page.locator('.network-canvas[data-layout="settled"]').waitFor({ timeout: 120_000 });
+  await page.locator('.network-canvas[data-layout="settled"]').waitFor({ timeout: 60_000 });
   const settleMs = performance.now() - started;
   const longestFrameMs = await page.evaluate(() => {
     const w = window;

@@ -111,8 +111,13 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
     setLayoutState('Laying out…');
     worker.onmessage = (event: MessageEvent<LayoutProgress>) => {
       const { positions: p, settled, elapsedMs } = event.data;
-      data.nodes.forEach((n, i) =>
-        graph.mergeNodeAttributes(n.id, { x: p[2 * i], y: p[2 * i + 1] }),
+      // one batch update (one event for sigma), not 5,000 single-node events per message
+      graph.updateEachNodeAttributes(
+        (node, a) => {
+          const i = index.get(node)!;
+          return { ...a, x: p[2 * i], y: p[2 * i + 1] };
+        },
+        { attributes: ['x', 'y'] },
       );
       if (settled) {
         setLayoutState(`Layout settled in ${(elapsedMs / 1000).toFixed(1)} s`);
