@@ -16,7 +16,7 @@ export async function saveFile<M extends FileMethod>(
 }
 
 /** Saves bytes as a file through the browser's download flow (the app never writes files itself). */
-function downloadBlob(fileName: string, blob: Blob): void {
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
