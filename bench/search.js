@@ -50,7 +50,7 @@ export async function benchSearch({ work, root }) {
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\/\?token=([0-9a-f]+)/.exec(out);
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\/#token=([0-9a-f]+)/.exec(out);
       if (m) resolve({ origin: m[1], token: m[2] });
     });
     child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));

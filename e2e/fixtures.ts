@@ -29,7 +29,7 @@ export async function startServe(dataDir: string): Promise<{ url: string; child:
     const timer = setTimeout(() => fail(new Error(`serve did not start:\n${output}`)), 20_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         ok(match[1]!);
@@ -40,6 +40,38 @@ export async function startServe(dataDir: string): Promise<{ url: string; child:
     child.once('exit', (code) => fail(new Error(`serve exited with ${code}:\n${output}`)));
   });
   return { url, child };
+}
+
+// The browser globals rpc() uses inside page.evaluate: this file compiles without the DOM library.
+declare const window: { api?: { invoke(method: string, input: unknown): Promise<unknown> } };
+declare const sessionStorage: { getItem(key: string): string | null };
+declare function fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>;
+
+export interface RpcResult<T> {
+  ok: boolean;
+  value: T;
+  error?: { code: string; message: string };
+}
+
+/**
+ * Calls the backend from the page the way the app does: the preload on the desktop; in the browser
+ * /rpc with the tab's token as a header (src/renderer/src/session.ts; never a cookie).
+ */
+export async function rpc<T>(page: Page, method: string, input: unknown): Promise<RpcResult<T>> {
+  return (await page.evaluate(
+    ([method, input]) =>
+      window.api
+        ? window.api.invoke(method, input)
+        : fetch(`/rpc/${method}`, {
+            method: 'POST',
+            headers: {
+              'Content-Type': 'application/json',
+              'X-Claimdesk-Token': sessionStorage.getItem('claimdesk-token') ?? '',
+            },
+            body: JSON.stringify(input),
+          }).then((r) => r.json()),
+    [method, input] as const,
+  )) as RpcResult<T>;
 }
 
 interface Fixtures {

@@ -5,16 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, rpc, test } from './fixtures';
 import { selectText } from './reader';
 
 // The few browser globals used inside page.evaluate: this file compiles without the DOM library.
-declare const window: {
-  /** the desktop preload; absent in the browser */
-  api?: { invoke(method: string, input: unknown): Promise<unknown> };
-  location: { hash: string };
-};
-declare function fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>;
+declare const window: { location: { hash: string } };
 interface BrowserNode {
   nodeType: number;
   nodeName: string;
@@ -183,16 +178,12 @@ test('every rendered block shows exactly its canonical text, whatever its struct
 }) => {
   // headings, emphasis, a quote, nested lists, inline code, a link, a table, footnotes
   await importAndOpen(page, join(fixturesDir, 'sample.md'), /Khujand/);
-  const result = (await page.evaluate(async () => {
-    const id = window.location.hash.replace(/^#doc=/, '');
-    return window.api
-      ? window.api.invoke('documents.content', { id })
-      : fetch('/rpc/documents.content', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ id }),
-        }).then((r) => r.json());
-  })) as { ok: boolean; value: { text: string; blocks: { start: number; end: number }[] } };
+  const id = await page.evaluate(() => window.location.hash.replace(/^#doc=/, ''));
+  const result = await rpc<{ text: string; blocks: { start: number; end: number }[] }>(
+    page,
+    'documents.content',
+    { id },
+  );
   expect(result.ok).toBe(true);
   const { text, blocks } = result.value;
 

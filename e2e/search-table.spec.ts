@@ -4,38 +4,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, rpc, test } from './fixtures';
 
 // The few browser globals used inside page.evaluate: this file compiles without the DOM library.
-declare const window: {
-  /** the desktop preload; absent in the browser */
-  api?: { invoke(method: string, input: unknown): Promise<unknown> };
-};
-declare function fetch(url: string, init: object): Promise<{ json(): Promise<unknown> }>;
 declare const CSS: {
   highlights?: { get(name: string): Iterable<{ toString(): string }> | undefined };
 };
-
-interface Result<T> {
-  ok: boolean;
-  value: T;
-  error?: { code: string; message: string };
-}
-
-/** Calls the backend the way the app does (preload on the desktop, /rpc in the browser). */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<Result<T>> {
-  return (await page.evaluate(
-    ([method, input]) =>
-      window.api
-        ? window.api.invoke(method as string, input)
-        : fetch(`/rpc/${method as string}`, {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(input),
-          }).then((r) => r.json()),
-    [method, input] as const,
-  )) as Result<T>;
-}
 
 async function call<T>(page: Page, method: string, input: unknown): Promise<T> {
   const result = await rpc<T>(page, method, input);

@@ -302,7 +302,8 @@ async function serveCommand(
   print(
     "Open the link above in your browser (it carries this session's access token). Press Ctrl+C to stop.",
   );
-  if (open) openInBrowser(running.url);
+  // a browser's command line is readable by every local user: it gets a link that works once
+  if (open) openInBrowser(running.oneTimeUrl());
   await new Promise<void>((done) => {
     const stop = () => {
       void Promise.all([stopMaintenance(), running.close()]).then(() => {

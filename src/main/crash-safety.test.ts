@@ -89,7 +89,7 @@ function startServe(dataDir: string): Server {
   const ready = new Promise<{ port: number; token: string } | null>((ok) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+)/.exec(output);
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]+)/.exec(output);
       if (match) ok({ port: Number(match[1]), token: match[2]! });
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

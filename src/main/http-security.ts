@@ -1,5 +1,4 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 
 /** Served with every response of the HTTP shell (and mirrored in index.html for Electron). */
 export const CONTENT_SECURITY_POLICY = [
@@ -17,7 +16,8 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-export const TOKEN_COOKIE = 'claimdesk_token';
+/** The one way a request presents the session token (never a cookie: see serve.ts). */
+export const TOKEN_HEADER = 'x-claimdesk-token';
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
@@ -37,14 +37,4 @@ export function tokensEqual(a: string | undefined, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
   return x.length === y.length && timingSafeEqual(x, y);
-}
-
-export function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  const header = req.headers.cookie;
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [key, ...rest] = part.trim().split('=');
-    if (key === name) return rest.join('=');
-  }
-  return undefined;
 }

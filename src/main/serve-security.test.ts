@@ -96,6 +96,8 @@ const ROUTES = [
   '/file/documents.list',
   '/..%2f..%2fetc%2fpasswd',
 ];
+/** The routes that answer with workspace data: the token is needed here, not for the static app. */
+const GUARDED = ROUTES.filter((r) => r.startsWith('/rpc/') || r.startsWith('/file/'));
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'];
 
 describe('serve shell security', () => {
@@ -120,34 +122,52 @@ describe('serve shell security', () => {
   it('refuses every route and HTTP method without the token, with a foreign Origin, or a foreign Host', async () => {
     const { port, token } = await start();
     const host = `127.0.0.1:${port}`;
-    const cookie = `claimdesk_token=${token}`;
     const json = { 'Content-Type': 'application/json' };
     const refusals: [string, Record<string, string>][] = [
       ['no token', { Host: host, ...json }],
-      ['a wrong cookie', { Host: host, Cookie: 'claimdesk_token=0000', ...json }],
+      ['a wrong token', { Host: host, 'X-Claimdesk-Token': '0000', ...json }],
       ['a wrong header token', { Host: host, 'X-Claimdesk-Token': token.slice(0, -1), ...json }],
-      ['a token prefix', { Host: host, Cookie: `claimdesk_token=${token.slice(0, 20)}`, ...json }],
-      ['a foreign Origin', { Host: host, Cookie: cookie, Origin: 'http://evil.example', ...json }],
-      ['Origin null', { Host: host, Cookie: cookie, Origin: 'null', ...json }],
+      ['a token prefix', { Host: host, 'X-Claimdesk-Token': token.slice(0, 20), ...json }],
+      ['the token as a cookie', { Host: host, Cookie: `claimdesk_token=${token}`, ...json }],
+      ['the token in the query', { Host: host, ...json }],
+      [
+        'a foreign Origin',
+        { Host: host, 'X-Claimdesk-Token': token, Origin: 'http://evil.example', ...json },
+      ],
+      ['Origin null', { Host: host, 'X-Claimdesk-Token': token, Origin: 'null', ...json }],
       [
         'a look-alike Origin',
-        { Host: host, Cookie: cookie, Origin: `http://127.0.0.1:${port}.evil.example`, ...json },
+        {
+          Host: host,
+          'X-Claimdesk-Token': token,
+          Origin: `http://127.0.0.1:${port}.evil.example`,
+          ...json,
+        },
       ],
       [
         'an https Origin',
-        { Host: host, Cookie: cookie, Origin: `https://127.0.0.1:${port}`, ...json },
+        { Host: host, 'X-Claimdesk-Token': token, Origin: `https://127.0.0.1:${port}`, ...json },
       ],
       [
         'another port as Origin',
-        { Host: host, Cookie: cookie, Origin: `http://127.0.0.1:${port + 1}`, ...json },
+        { Host: host, 'X-Claimdesk-Token': token, Origin: `http://127.0.0.1:${port + 1}`, ...json },
       ],
-      ['a rebinding Host', { Host: `evil.example:${port}`, Cookie: cookie, ...json }],
-      ['a look-alike Host', { Host: `localhost.evil.example:${port}`, Cookie: cookie, ...json }],
-      ['a Host without the port', { Host: '127.0.0.1', Cookie: cookie, ...json }],
-      ['another port as Host', { Host: `127.0.0.1:${port + 1}`, Cookie: cookie, ...json }],
+      ['a rebinding Host', { Host: `evil.example:${port}`, 'X-Claimdesk-Token': token, ...json }],
+      [
+        'a look-alike Host',
+        { Host: `localhost.evil.example:${port}`, 'X-Claimdesk-Token': token, ...json },
+      ],
+      ['a Host without the port', { Host: '127.0.0.1', 'X-Claimdesk-Token': token, ...json }],
+      [
+        'another port as Host',
+        { Host: `127.0.0.1:${port + 1}`, 'X-Claimdesk-Token': token, ...json },
+      ],
     ];
     for (const [why, headers] of refusals) {
-      for (const path of ROUTES) {
+      // the static app is public; every other check applies to every route
+      const tokenCase = !('Origin' in headers) && headers.Host === host;
+      for (const route of tokenCase ? GUARDED : ROUTES) {
+        const path = why === 'the token in the query' ? `${route}?token=${token}` : route;
         for (const method of METHODS) {
           const reply = await send(
             port,
@@ -164,16 +184,20 @@ describe('serve shell security', () => {
     }
     // no Host at all: Node refuses an HTTP/1.1 request without one (400) before our handler runs
     for (const method of METHODS) {
-      const reply = await send(port, '/rpc/documents.list', { Cookie: cookie, ...json }, method);
+      const reply = await send(
+        port,
+        '/rpc/documents.list',
+        { 'X-Claimdesk-Token': token, ...json },
+        method,
+      );
       expect(reply.status, `${method} without Host`).toBe(400);
       expect(reply.body).not.toContain('[]');
     }
-    // the login URL itself is guarded by Host, and by the token's exact value
-    expect((await send(port, `/?token=${token}`, { Host: `evil.example:${port}` })).status).toBe(
-      403,
-    );
-    expect((await send(port, `/?token=${token}x`, { Host: host })).status).toBe(403);
-    expect((await send(port, `/?token=`, { Host: host })).status).toBe(403);
+    // no answer ever sets a cookie: a cookie would reach every port of the host
+    for (const path of ROUTES) {
+      const reply = await send(port, path, { Host: host });
+      expect(reply.headers['set-cookie'], path).toBeUndefined();
+    }
   });
 
   it('never sends CORS headers, not even to an authenticated preflight', async () => {
@@ -185,7 +209,7 @@ describe('serve shell security', () => {
         path,
         {
           Host: host,
-          Cookie: `claimdesk_token=${token}`,
+          'X-Claimdesk-Token': token,
           Origin: `http://${host}`,
           'Access-Control-Request-Method': 'POST',
           'Access-Control-Request-Headers': 'content-type, x-claimdesk-token',
@@ -197,13 +221,13 @@ describe('serve shell security', () => {
     }
   });
 
-  it('sends the CSP and hardening headers on every response: pages, assets, RPC, 302, 400, 403, 405, 413, 415 and 500', async () => {
+  it('sends the CSP and hardening headers on every response: pages, assets, RPC, 400, 403, 405, 413, 415 and 500', async () => {
     const { port, token } = await start();
     const host = `127.0.0.1:${port}`;
-    const auth = { Host: host, Cookie: `claimdesk_token=${token}` };
+    const auth = { Host: host, 'X-Claimdesk-Token': token };
     const json = { ...auth, 'Content-Type': 'application/json' };
     const cases: [string, Promise<Reply>, number][] = [
-      ['login', send(port, `/?token=${token}`, { Host: host }), 302],
+      ['dead link code', send(port, '/session', json, 'POST', '{"code":"nope"}'), 403],
       ['page', send(port, '/', auth), 200],
       ['SPA fallback', send(port, '/library/some/deep/link', auth), 200],
       ['asset', send(port, '/assets/app.js', auth), 200],
@@ -214,7 +238,7 @@ describe('serve shell security', () => {
       ['file refused', send(port, '/file/export.claims', json, 'POST', '{"format":"x"}'), 200],
       ['not a file method', send(port, '/file/documents.list', json, 'POST', '{}'), 404],
       ['wrong verb file', send(port, '/file/bundle.export', json, 'GET'), 405],
-      ['forbidden', send(port, '/', { Host: host }), 403],
+      ['forbidden', send(port, '/rpc/documents.list', { Host: host }, 'POST', '{}'), 403],
       ['wrong verb', send(port, '/rpc/documents.list', json, 'GET'), 405],
       ['wrong verb static', send(port, '/', auth, 'DELETE'), 405],
       [
@@ -230,10 +254,6 @@ describe('serve shell security', () => {
       expectHardenedHeaders(reply, what);
       expect(reply.body, what).not.toContain(token);
     }
-    const login = await send(port, `/?token=${token}`, { Host: host });
-    expect(login.headers.location).toBe('/');
-    expect(String(login.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict; Path=\//);
-    expect(login.headers['cache-control']).toBe('no-store');
   });
 
   it('answers an oversized body with 413 too_large, CSP included, and keeps serving', async () => {
@@ -249,7 +269,7 @@ describe('serve shell security', () => {
           setHost: false,
           headers: {
             Host: host,
-            Cookie: `claimdesk_token=${token}`,
+            'X-Claimdesk-Token': token,
             'Content-Type': 'application/json',
           },
         },
@@ -278,7 +298,7 @@ describe('serve shell security', () => {
     const after = await send(
       port,
       '/rpc/documents.list',
-      { Host: host, Cookie: `claimdesk_token=${token}`, 'Content-Type': 'application/json' },
+      { Host: host, 'X-Claimdesk-Token': token, 'Content-Type': 'application/json' },
       'POST',
       '{}',
     );
@@ -296,7 +316,7 @@ describe('serve shell security', () => {
       '/rpc/documents.list',
       {
         Host: `127.0.0.1:${port}`,
-        Cookie: `claimdesk_token=${token}`,
+        'X-Claimdesk-Token': token,
         'Content-Type': 'application/json',
       },
       'POST',
@@ -310,7 +330,7 @@ describe('serve shell security', () => {
   it('keeps static paths inside the renderer folder, however they are encoded', async () => {
     writeFileSync(join(scratch, 'outside-secret.txt'), 'TOP SECRET');
     const { port, token } = await start();
-    const auth = { Host: `127.0.0.1:${port}`, Cookie: `claimdesk_token=${token}` };
+    const auth = { Host: `127.0.0.1:${port}`, 'X-Claimdesk-Token': token };
     for (const path of [
       '/../outside-secret.txt',
       '/..%2foutside-secret.txt',
@@ -347,7 +367,7 @@ describe('serve shell logs', () => {
       const match = await new Promise<RegExpExecArray>((ok, fail) => {
         const timer = setTimeout(() => fail(new Error(`serve did not start:\n${output}`)), 20_000);
         const poll = setInterval(() => {
-          const m = /http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+)/.exec(output);
+          const m = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]+)/.exec(output);
           if (m) {
             clearTimeout(timer);
             clearInterval(poll);
@@ -360,11 +380,10 @@ describe('serve shell logs', () => {
       const host = `127.0.0.1:${port}`;
       const auth = {
         Host: host,
-        Cookie: `claimdesk_token=${token}`,
+        'X-Claimdesk-Token': token,
         'Content-Type': 'application/json',
       };
-      // a session: login, pages, RPC calls that succeed and fail, refusals, an oversized id, the token as data
-      await send(port, `/?token=${token}`, { Host: host });
+      // a session: pages, RPC calls that succeed and fail, refusals, an oversized id, the token as data
       await send(port, '/', auth);
       await send(port, '/rpc/documents.list', auth, 'POST', '{}');
       await send(port, '/rpc/documents.get', auth, 'POST', JSON.stringify({ id: `doc_${token}` }));
@@ -403,14 +422,14 @@ describe('serve shell logs', () => {
       await send(port, '/%E0%A4%A', auth);
       await send(port, '/', {
         Host: host,
-        Cookie: `claimdesk_token=${token}`,
+        'X-Claimdesk-Token': token,
         Origin: 'http://evil.example',
       });
       child.kill('SIGTERM');
       await exited;
       const occurrences = output.split(token).length - 1;
       expect(occurrences, output).toBe(1);
-      expect(output.indexOf(token)).toBe(output.indexOf(`/?token=${token}`) + '/?token='.length);
+      expect(output.indexOf(token)).toBe(output.indexOf(`/#token=${token}`) + '/#token='.length);
     } finally {
       child.kill('SIGKILL');
     }

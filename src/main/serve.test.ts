@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { enc, tempBackend, tempDir } from './test/workspace';
 import type { Registry } from './rpc';
+import { LINK_CODE_LIFETIME_MS, LinkCodes } from './link-codes';
 import { startServer, type RunningServer } from './serve';
 
 let running: RunningServer | null = null;
@@ -51,37 +52,47 @@ describe('serve shell', () => {
   it('listens on the loopback interface only', async () => {
     const server = await start();
     expect(server.server.address()).toMatchObject({ address: '127.0.0.1' });
-    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=[0-9a-f]{48}$/);
   });
 
-  it('turns the printed token into a cookie, then serves the app and the RPC endpoint', async () => {
+  it('serves the app without a token, the RPC endpoint only with the token header, and never sets a cookie', async () => {
     const { port, token } = await start();
     const host = `127.0.0.1:${port}`;
-    const login = await send(port, `/?token=${token}`, { Host: host });
-    expect(login.status).toBe(302);
-    expect(String(login.headers['set-cookie'])).toMatch(
-      /claimdesk_token=.*HttpOnly; SameSite=Strict/,
-    );
-    const cookie = `claimdesk_token=${token}`;
-    const page = await send(port, '/', { Host: host, Cookie: cookie });
+    const page = await send(port, '/', { Host: host });
     expect(page.status).toBe(200);
+    expect(page.headers['set-cookie']).toBeUndefined();
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
     expect(page.headers['content-security-policy']).not.toMatch(/unsafe-eval/);
     expect(page.headers['access-control-allow-origin']).toBeUndefined();
-    const rpc = await send(
+    // a cookie with the right token is not a credential: only the header is
+    const byCookie = await send(
       port,
       '/rpc/documents.list',
-      { Host: host, Cookie: cookie, 'Content-Type': 'application/json', Origin: `http://${host}` },
+      { Host: host, Cookie: `claimdesk_token=${token}`, 'Content-Type': 'application/json' },
       'POST',
       '{}',
     );
+    expect(byCookie.status).toBe(403);
+    const rpc = await send(
+      port,
+      '/rpc/documents.list',
+      {
+        Host: host,
+        'X-Claimdesk-Token': token,
+        'Content-Type': 'application/json',
+        Origin: `http://${host}`,
+        Cookie: 'claimdesk_token=planted-by-another-port',
+      },
+      'POST',
+      '{}',
+    );
+    expect(rpc.headers['set-cookie']).toBeUndefined();
     expect(JSON.parse(rpc.body)).toEqual({ ok: true, value: [] });
   });
 
   it('refuses requests without the token, with a foreign Origin, or a non-loopback Host', async () => {
     const { port, token } = await start();
     const host = `127.0.0.1:${port}`;
-    const cookie = `claimdesk_token=${token}`;
     const status = async (path: string, headers: Record<string, string>) =>
       (await send(port, path, headers)).status;
     const rpcStatus = async (headers: Record<string, string>) =>
@@ -94,20 +105,18 @@ describe('serve shell', () => {
           '{}',
         )
       ).status;
-    expect(await status('/', { Host: host })).toBe(403);
-    expect(await status('/?token=wrong', { Host: host })).toBe(403);
+    expect(await status('/', { Host: `attacker.test:${port}` })).toBe(403);
     expect(await rpcStatus({ Host: host })).toBe(403);
-    expect(await rpcStatus({ Host: host, Cookie: 'claimdesk_token=nope' })).toBe(403);
-    expect(await rpcStatus({ Host: host, Cookie: cookie, Origin: 'http://evil.example' })).toBe(
-      403,
-    );
-    expect(await rpcStatus({ Host: `evil.example:${port}`, Cookie: cookie })).toBe(403);
-    expect(await status(`/?token=${token}`, { Host: `attacker.test:${port}` })).toBe(403);
+    expect(await rpcStatus({ Host: host, 'X-Claimdesk-Token': 'nope' })).toBe(403);
+    expect(
+      await rpcStatus({ Host: host, 'X-Claimdesk-Token': token, Origin: 'http://evil.example' }),
+    ).toBe(403);
+    expect(await rpcStatus({ Host: `evil.example:${port}`, 'X-Claimdesk-Token': token })).toBe(403);
   });
 
   it('keeps static paths inside the renderer folder and rejects bad RPC bodies', async () => {
     const { port, token } = await start();
-    const headers = { Host: `127.0.0.1:${port}`, Cookie: `claimdesk_token=${token}` };
+    const headers = { Host: `127.0.0.1:${port}`, 'X-Claimdesk-Token': token };
     const traversal = await send(port, '/..%2f..%2f..%2fetc%2fpasswd', headers);
     expect(traversal.body).not.toMatch(/root:/);
     const bad = await send(
@@ -179,5 +188,47 @@ describe('serve shell', () => {
     const other = await post('/file/claims.delete', { id: 'clm_whatever' });
     expect(other.status).toBe(404);
     expect(await other.text()).toBe('claims.delete does not answer with a file.');
+  });
+});
+
+describe('one-time link codes (serve --open)', () => {
+  it('a code from the link works once, then is dead; it is never the token', async () => {
+    const { port, token, oneTimeUrl } = await start();
+    const host = `127.0.0.1:${port}`;
+    const url = oneTimeUrl();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#code=[0-9a-f]{48}$/);
+    expect(url).not.toContain(token);
+    const code = url.split('#code=')[1]!;
+    const redeem = (body: string, headers: Record<string, string> = {}) =>
+      send(
+        port,
+        '/session',
+        { Host: host, 'Content-Type': 'application/json', ...headers },
+        'POST',
+        body,
+      );
+    // a foreign page cannot redeem it either
+    expect((await redeem(JSON.stringify({ code }), { Origin: 'http://127.0.0.1:1' })).status).toBe(
+      403,
+    );
+    const first = await redeem(JSON.stringify({ code }));
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body)).toEqual({ token });
+    const second = await redeem(JSON.stringify({ code }));
+    expect(second.status).toBe(403);
+    expect(second.body).not.toContain(token);
+    expect((await redeem('{not json')).status).toBe(403);
+    expect((await redeem(JSON.stringify({ code: code.slice(1) }))).status).toBe(403);
+  });
+
+  it('an unused code expires', () => {
+    let clock = 0;
+    const codes = new LinkCodes(() => clock);
+    const code = codes.issue();
+    clock += LINK_CODE_LIFETIME_MS + 1;
+    expect(codes.redeem(code)).toBe(false);
+    const fresh = codes.issue();
+    expect(codes.redeem(fresh)).toBe(true);
+    expect(codes.redeem(fresh)).toBe(false);
   });
 });

@@ -9,12 +9,12 @@ import { fromWire, toWire } from '../shared/wire';
 import type { Registry } from './rpc';
 import {
   CONTENT_SECURITY_POLICY,
-  TOKEN_COOKIE,
-  cookieValue,
+  TOKEN_HEADER,
   isAllowedHost,
   isAllowedOrigin,
   tokensEqual,
 } from './http-security';
+import { LinkCodes } from './link-codes';
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -45,16 +45,24 @@ export interface RunningServer {
   server: Server;
   port: number;
   token: string;
-  /** the one URL that carries the token; print it once */
+  /** the one URL that carries the token (in its fragment); print it once */
   url: string;
+  /** a link whose code works once (for handing to another program, e.g. a browser) */
+  oneTimeUrl(): string;
   close(): Promise<void>;
 }
 
-/** The HTTP shell: the same registry over 127.0.0.1, guarded by a per-run token, Host and Origin. */
+/**
+ * The HTTP shell: the same registry over 127.0.0.1, guarded by a per-run token, Host and Origin.
+ * The token travels only in the X-Claimdesk-Token header, never in a cookie: browsers send cookies
+ * to every port of a host and let any of them set one, so a page served from another loopback port
+ * could have read or broken the session. The renderer's static files are public and need no token.
+ */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const rendererDir = resolve(options.rendererDir);
   let port = options.port ?? 0;
+  const linkCodes = new LinkCodes();
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       console.error('[claimdesk] request failed:', error instanceof Error ? error.message : error);
@@ -73,20 +81,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (!isAllowedOrigin(req.headers.origin, port)) return forbidden(res, 'Origin not allowed.');
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
-    // the printed URL carries the token once; it becomes a cookie and leaves the address bar
-    const queryToken = url.searchParams.get('token');
-    if (req.method === 'GET' && queryToken !== null) {
-      if (!tokensEqual(queryToken, token)) return forbidden(res, 'Wrong token.');
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-      res.setHeader('Location', url.pathname);
-      res.setHeader('Cache-Control', 'no-store');
-      return send(res, 302, 'text/plain; charset=utf-8', '');
+    if (url.pathname === '/session') {
+      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Use POST.');
+      return session(req, res);
     }
-    const presented = cookieValue(req, TOKEN_COOKIE) ?? headerValue(req, 'x-claimdesk-token');
-    if (!tokensEqual(presented, token)) {
+    const guarded = url.pathname.startsWith('/rpc/') || url.pathname.startsWith('/file/');
+    if (guarded && !tokensEqual(headerValue(req, TOKEN_HEADER), token)) {
       return forbidden(
         res,
-        'This Claimdesk server needs the link it printed when it started (the one with ?token=…). Open that link.',
+        'This Claimdesk server needs the link it printed when it started (the one with #token=…). Open that link.',
       );
     }
 
@@ -101,6 +104,24 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed.');
     return staticFile(res, url.pathname);
+  }
+
+  /** Exchanges a one-time link code for the token; the code is dead afterwards, used or not. */
+  async function session(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let code: unknown;
+    try {
+      code = (JSON.parse(await readBody(req, 1024)) as { code?: unknown }).code;
+    } catch {
+      code = undefined;
+    }
+    res.setHeader('Cache-Control', 'no-store');
+    if (typeof code !== 'string' || !linkCodes.redeem(code)) {
+      return forbidden(
+        res,
+        'This link was already used or has expired. Open the link Claimdesk printed in the terminal.',
+      );
+    }
+    send(res, 200, 'application/json', JSON.stringify({ token }));
   }
 
   /** The RPC call a POST asks for; null when its body was refused (the answer is sent). */
@@ -194,7 +215,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server,
     port,
     token,
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    oneTimeUrl: () => `http://127.0.0.1:${port}/#code=${linkCodes.issue()}`,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

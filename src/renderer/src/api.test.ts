@@ -1,11 +1,20 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchFile, RpcError, type FileProgress } from './api';
 
+const TOKEN = 'ab'.repeat(24);
+const storage = (items: Record<string, string>) => ({
+  getItem: (key: string) => items[key] ?? null,
+});
+
 /** The serve shell as fetch sees it: one canned answer to the next POST. */
 function answer(body: string, init: ResponseInit & { headers?: Record<string, string> }) {
   const calls: { path: string; body: unknown }[] = [];
   vi.stubGlobal('window', {});
+  vi.stubGlobal('sessionStorage', storage({ 'claimdesk-token': TOKEN }));
   vi.stubGlobal('fetch', async (path: string, request: RequestInit) => {
+    // the token travels as a header on every call, and no cookie is sent
+    expect(new Headers(request.headers).get('X-Claimdesk-Token')).toBe(TOKEN);
+    expect(request.credentials).toBe('omit');
     calls.push({ path, body: JSON.parse(String(request.body)) });
     return new Response(body, init);
   });
@@ -67,5 +76,16 @@ describe('fetchFile over the serve shell', () => {
     await expect(fetchFile('bundle.export', {})).rejects.toMatchObject({
       message: 'Access denied: open the link that `claimdesk serve` printed.',
     });
+  });
+
+  it('without a token in this tab, nothing is sent and the researcher is sent to the printed link', async () => {
+    answer('{}', {});
+    vi.stubGlobal('sessionStorage', storage({}));
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    await expect(fetchFile('bundle.export', {})).rejects.toMatchObject({
+      message: 'Access denied: open the link that `claimdesk serve` printed.',
+    });
+    expect(fetch).not.toHaveBeenCalled();
   });
 });

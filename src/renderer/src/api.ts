@@ -12,6 +12,7 @@ import type {
   Result,
 } from '../../shared/api';
 import { fromWire, toWire } from '../../shared/wire';
+import { TOKEN_HEADER, sessionToken } from './session';
 
 interface PreloadApi {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
@@ -43,15 +44,20 @@ const DENIED: ApiError = {
   message: 'Access denied: open the link that `claimdesk serve` printed.',
 };
 
-/** POSTs input to a path of the serve shell; a refusal before any answer is an ApiError. */
+/**
+ * POSTs input to a path of the serve shell, with this tab's token as a header (never a cookie:
+ * see session.ts); a refusal before any answer is an ApiError.
+ */
 async function post(path: string, input: unknown): Promise<Response | ApiError> {
+  const token = sessionToken();
+  if (token === null) return DENIED;
   let response: Response;
   try {
     response = await fetch(path, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
       body: toWire(input),
-      credentials: 'same-origin',
+      credentials: 'omit',
     });
   } catch {
     return UNAVAILABLE;
