@@ -47,8 +47,27 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/**
+ * The OCR worker thread's script (src/main/ocr/tesseract-worker.cjs) is plain CommonJS that loads
+ * tesseract.js's own worker script from node_modules: shipped as is, beside the main bundle, where
+ * src/main/ocr/engine.ts looks for it.
+ */
+function ocrWorkerScript(): Plugin {
+  return {
+    name: 'claimdesk-ocr-worker',
+    generateBundle() {
+      this.emitFile({
+        type: 'asset',
+        fileName: 'ocr-worker.cjs',
+        source: readFileSync(resolve('src/main/ocr/tesseract-worker.cjs')),
+      });
+    },
+  };
+}
+
 export default defineConfig({
   main: {
+    plugins: [ocrWorkerScript()],
     build: {
       rollupOptions: {
         // index: the Electron entry; cli: the `claimdesk` command and serve shell (plain Node)

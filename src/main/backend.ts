@@ -6,6 +6,7 @@ import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
 import { notebookHandlers } from './handlers/notebooks';
+import { ocrHandlers } from './handlers/ocr';
 import { searchHandlers } from './handlers/search';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
@@ -36,6 +37,7 @@ export function openBackend(
     entityHandlers,
     analysisHandlers,
     notebookHandlers,
+    ocrHandlers,
     shellHandlers,
   ]);
   return {

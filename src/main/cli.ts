@@ -8,8 +8,10 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Input, Method, Output } from '../shared/api';
+import { parseLanguages } from '../shared/ocr';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
+import { withProgress } from './cli-ocr';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundle, writeBundle } from './bundle';
 import { notebookCommand } from './cli-notebooks';
@@ -27,7 +29,8 @@ Usage: claimdesk <command> [options]
 
 Commands:
   import <files or folders...>   import documents (folders are walked recursively);
-                                 prints one JSON line per file
+                                 prints one JSON line per file. Scanned PDF pages are read
+                                 by OCR: --ocr-languages eng+rus (default: the workspace's)
   export [--format json|w3c|csv|graphml|gexf] [--document ID] [--out FILE]
                                  export claims with their provenance (stdout by default):
                                  claims JSON, W3C Web Annotation (JSON-LD) or CSV; or the
@@ -73,6 +76,8 @@ export async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       latest: { type: 'boolean', default: false },
       limit: { type: 'string' },
+      'ocr-languages': { type: 'string' },
+      languages: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -100,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'import':
-        return await importCommand(args, values.password, backend);
+        return await importCommand(args, values.password, backend, values['ocr-languages']);
       case 'export': {
         const format = values.format ?? 'json';
         if (!isExportFormat(format)) {
@@ -213,8 +218,12 @@ async function importCommand(
   paths: string[],
   password: string | undefined,
   backend: Backend,
+  ocrLanguages: string | undefined,
 ): Promise<number> {
   if (paths.length === 0) return fail('Usage: claimdesk import <files or folders...>');
+  if (ocrLanguages !== undefined && 'problem' in parseLanguages(ocrLanguages)) {
+    return fail((parseLanguages(ocrLanguages) as { problem: string }).problem);
+  }
   let failures = 0;
   for (const path of expandPaths(paths)) {
     let bytes: Uint8Array;
@@ -230,11 +239,15 @@ async function importCommand(
       });
       continue;
     }
-    const result = await backend.registry.call('documents.import', {
-      fileName: path,
-      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-      ...(password ? { password } : {}),
-    });
+    const result = await withProgress(path, (job) =>
+      backend.registry.call('documents.import', {
+        fileName: path,
+        bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        ...(password ? { password } : {}),
+        ...(ocrLanguages ? { ocrLanguages } : {}),
+        job,
+      }),
+    );
     if (result.ok) {
       const outcome = result.value as Output<'documents.import'>;
       printJson({

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import type { ImportOutcome } from '../shared/api';
+import type { ImportOutcome, PageMap } from '../shared/api';
 import { UNSAFE_CHARACTERS, cleanMetadata } from '../shared/clean-text';
 import type { DocumentId, DocumentMeta } from '../shared/model';
 import {
@@ -14,10 +14,13 @@ import {
   insertPageMaps,
   type PageItemMap,
 } from './db/documents';
+import { getOcrPage } from './db/ocr';
 import type { Db } from './db/open';
 import { AppError } from './errors';
 import { ImportError } from './importers/errors';
 import { extractionPool } from './importers/pool';
+import { runJob } from './jobs';
+import { defaultOcrLanguages } from './ocr/settings';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -37,6 +40,7 @@ export function cleanFileName(fileName: string): string {
 export async function importDocument(
   db: Db,
   file: { fileName: string; bytes: Uint8Array; password?: string },
+  options: { dataDir?: string | null; ocrLanguages?: string[]; job?: string } = {},
 ): Promise<ImportOutcome> {
   const fileName = cleanFileName(file.fileName);
   const sha256 = sha256Hex(file.bytes);
@@ -44,7 +48,15 @@ export async function importDocument(
   if (existing) return { status: 'duplicate', document: existing };
   let extracted;
   try {
-    extracted = await extractionPool.extract(fileName, file.bytes, file.password);
+    const languages = options.ocrLanguages ?? defaultOcrLanguages(db);
+    extracted = await runJob(options.job, ({ signal, report }) =>
+      extractionPool.extract(fileName, file.bytes, {
+        password: file.password,
+        ocr: { languages, dataDir: options.dataDir ?? null },
+        signal,
+        onProgress: ({ done, pages }) => report({ stage: 'ocr', done, pages }),
+      }),
+    );
   } catch (error) {
     if (error instanceof ImportError)
       throw new AppError('import_failed', error.message, error.code);
@@ -81,7 +93,13 @@ export async function importDocument(
  * were stored gets them on first request, from its stored file, if that still reads to the very
  * text stored (it would not after an extraction change, or without the password).
  */
-export async function pdfPageMap(db: Db, id: DocumentId, pageIndex: number): Promise<PageItemMap> {
+export async function pdfPageMap(db: Db, id: DocumentId, pageIndex: number): Promise<PageMap> {
+  const items = await pageItems(db, id, pageIndex);
+  const ocr = getOcrPage(db, id, pageIndex);
+  return ocr ? { items, ocr } : { items };
+}
+
+async function pageItems(db: Db, id: DocumentId, pageIndex: number): Promise<PageItemMap> {
   const document = getDocument(db, id);
   if (document.mediaType !== 'application/pdf') {
     throw new AppError('not_found', `"${document.fileName}" is not a PDF, so it has no pages.`);

@@ -9,6 +9,7 @@ import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
 import { notebooksApi } from './api-notebooks';
+import { jobKey, ocrApi, ocrLanguages } from './api-ocr';
 import { LIMITS } from './limits';
 import { partialDateProblem } from './partial-date';
 import {
@@ -22,6 +23,7 @@ import {
   type DocumentSummary,
   type MediaType,
 } from './model';
+import type { OcrPage } from './ocr';
 import { id, method } from './api-declare';
 
 export { id, method } from './api-declare';
@@ -102,6 +104,8 @@ export interface DocumentFile {
  */
 export interface PageMap {
   items: ([number, number] | null)[];
+  /** a page OCR read: its items are these words, not pdf.js's (api-ocr.ts) */
+  ocr?: OcrPage;
 }
 
 export interface HistoryStep {
@@ -135,6 +139,10 @@ export const api = {
       fileName: z.string().min(1).max(LIMITS.maxNameChars),
       bytes: z.instanceof(Uint8Array),
       password: z.string().max(LIMITS.maxNameChars).optional(),
+      /** OCR languages for scanned pages ("eng+rus"); the workspace's defaults without */
+      ocrLanguages: ocrLanguages.optional(),
+      /** follow and stop this import with jobs.progress / jobs.cancel */
+      job: jobKey.optional(),
     }),
   ).returns<ImportOutcome>(),
   'documents.file': method(z.strictObject({ id: documentId })).returns<DocumentFile>(),
@@ -172,6 +180,7 @@ export const api = {
   ...entitiesApi,
   ...analysisApi,
   ...notebooksApi,
+  ...ocrApi,
 } as const;
 
 export type Api = typeof api;

@@ -4,6 +4,8 @@ export const LIMITS = {
   maxFileBytes: 200 * 1024 * 1024,
   /** most pages read from one PDF */
   maxPdfPages: 5_000,
+  /** most scanned pages OCR reads in one file (each takes seconds: 1,000 is an hour or more) */
+  maxOcrPages: 1_000,
   /** longest canonical text of one document (characters) */
   maxTextChars: 50 * 1024 * 1024,
   /** longest free-text field (statement, note, description) */

@@ -5,6 +5,7 @@
  * that is what JavaScript strings, Lexical and the DOM use. Exports convert them to Unicode code
  * points (the W3C Web Annotation model) at the boundary; see `anchor.ts`.
  */
+import type { OcrPage } from './ocr';
 
 declare const brand: unique symbol;
 export type Brand<T, B extends string> = T & { readonly [brand]: B };
@@ -83,6 +84,8 @@ export interface ImportedText {
    * an item maps to start + min(k, end - start). Stored apart from the document's structure.
    */
   pageItems?: (readonly [number, number] | null)[][];
+  /** PDFs only: the pages OCR read (their page map items are these words), in page order */
+  ocrPages?: OcrPage[];
   /** metadata found in the file; the importer fills what it can, the rest is null/empty */
   meta: Partial<DocumentMeta>;
   /** problems that did not stop the import, e.g. "no selectable text — scanned?" */

@@ -9,6 +9,7 @@ import type {
 import { notFound } from '../errors';
 import { newId, now } from '../ids';
 import type { Db } from './open';
+import { insertOcrPages } from './ocr';
 
 interface DocumentRow {
   id: string;
@@ -85,6 +86,7 @@ export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
       at,
     );
     if (doc.content.pageItems) insertPageMaps(db, id, doc.content.pageItems);
+    if (doc.content.ocrPages) insertOcrPages(db, id, doc.content.ocrPages);
   })();
   return getDocument(db, id);
 }

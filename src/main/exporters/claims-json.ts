@@ -1,4 +1,5 @@
 import type { ClaimFilter } from '../../shared/api-search';
+import { ocrProvenanceOf, type OcrProvenance } from './ocr-provenance';
 import type { Claim, ClaimRelation, DocumentSummary, Entity, Mention } from '../../shared/model';
 import type { ClaimGrade } from '../../shared/grading';
 import { claimGrades, NO_GRADE } from '../db/grades';
@@ -51,6 +52,8 @@ export interface ExportedRelation {
 }
 
 export interface ExportedClaim extends Located {
+  /** present when the quote comes from OCR of a scanned page (ocr-provenance.ts) */
+  ocr?: OcrProvenance;
   id: string;
   documentId: string;
   source: ClaimSource;
@@ -144,6 +147,7 @@ export function claimsJsonText(db: Db, options: ExportScope & { generator: strin
   const claims: string[] = [];
   forEachDocument(db, selection, (doc, locate, docClaims, docMentions) => {
     const source = sourceOf(doc);
+    const ocr = ocrProvenanceOf(db, doc.id);
     if (docMentions.length > 0)
       mentions.push(arrayElements(docMentions.map((m) => exportMention(m, locate(m.anchor)))));
     for (let at = 0; at < docClaims.length; at += BATCH) {
@@ -151,12 +155,15 @@ export function claimsJsonText(db: Db, options: ExportScope & { generator: strin
       claims.push(
         arrayElements(
           batch.map((c) =>
-            exportClaim(
-              c,
-              source,
-              c.spans.map(locate),
-              relations.get(c.id) ?? [],
-              grades.get(c.id) ?? NO_GRADE,
+            withOcr(
+              exportClaim(
+                c,
+                source,
+                c.spans.map(locate),
+                relations.get(c.id) ?? [],
+                grades.get(c.id) ?? NO_GRADE,
+              ),
+              ocr?.(c.spans) ?? null,
             ),
           ),
         ),
@@ -217,6 +224,10 @@ function groupRelations(relations: ClaimRelation[]): Map<string, ExportedRelatio
   }
   return byClaim;
 }
+
+/** A claim quoting text OCR read says so: engine, languages and the words' confidence. */
+const withOcr = (claim: ExportedClaim, ocr: OcrProvenance | null): ExportedClaim =>
+  ocr ? { ...claim, ocr } : claim;
 
 function exportClaim(
   c: Claim,

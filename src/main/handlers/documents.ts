@@ -12,10 +12,9 @@ export const documentHandlers: HandlerGroup = {
   'documents.list': ({ db }) => listDocuments(db),
   'documents.get': ({ db }, { id }) => getDocument(db, id),
   'documents.content': ({ db }, { id }) => getDocumentContent(db, id),
-  'documents.import': ({ db }, file) => importDocument(db, file),
+  'documents.import': ({ db, dataDir }, { ocrLanguages, job, ...file }) =>
+    importDocument(db, file, { dataDir, ocrLanguages, job }),
   'documents.file': ({ db }, { id }) => getDocumentFile(db, id),
-  'documents.pageMap': async ({ db }, { id, pageIndex }) => ({
-    items: await pdfPageMap(db, id, pageIndex),
-  }),
+  'documents.pageMap': ({ db }, { id, pageIndex }) => pdfPageMap(db, id, pageIndex),
   'documents.updateMeta': ({ db }, { id, meta }) => updateDocumentMeta(db, id, meta),
 };

@@ -10,7 +10,8 @@ export type ImportErrorCode =
   | 'corrupt' // a damaged or truncated file
   | 'password_required' // encrypted; ask the user for the password
   | 'wrong_password'
-  | 'too_large'; // over a documented limit
+  | 'too_large' // over a documented limit
+  | 'cancelled'; // the researcher stopped it (OCR)
 
 export class ImportError extends Error {
   constructor(

@@ -54,5 +54,13 @@ function detachChunk(data: unknown): unknown {
   if (typeof data !== 'object' || data === null || !('chunk' in data)) return data;
   const { chunk } = data as { chunk: unknown };
   if (typeof chunk !== 'object' || chunk === null || Array.isArray(chunk)) return data;
+  // an operator list chunk (OCR's scan detection asks for them) is emptied in place after sending
+  const ops = chunk as { fnArray?: unknown; argsArray?: unknown };
+  if (Array.isArray(ops.fnArray) && Array.isArray(ops.argsArray)) {
+    return {
+      ...data,
+      chunk: { ...chunk, fnArray: [...ops.fnArray], argsArray: [...ops.argsArray] },
+    };
+  }
   return { ...data, chunk: { ...chunk } };
 }

@@ -5,11 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import type { PDFDocumentProxy, PDFPageProxy, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { LIMITS } from '../../shared/limits';
 import { ImportError } from './errors';
 import { buildLines, type Line, type TextRun } from './pdf-layout';
 import { directPorts, type DirectPort } from './pdf-port';
+import { textProblem } from '../ocr/detect';
+import { drawnImages, imageArea, scanDpi } from '../ocr/page-image';
 
 /**
  * The options of every `getTextContent` call. The renderer's page view must call it the same way
@@ -24,6 +26,14 @@ export interface PdfPage {
   itemCount: number;
   lang: string | null;
   lines: Line[];
+  /** a scan: no usable text layer on a page that is mostly a picture (OCR reads it), else null */
+  scan: ScanFacts | null;
+}
+
+/** Why a page is taken for a scan, and the resolution its picture was scanned at (if known). */
+export interface ScanFacts {
+  problem: 'none' | 'few' | 'garbage';
+  dpi: number | null;
 }
 
 /** The pages one reader got (`pagesOfPart`), and from part 0 the document-level facts. */
@@ -116,33 +126,7 @@ export async function readPdfPart(
     promise.catch((err: unknown) => {
       throw toImportError(err, password);
     });
-  const { getDocument, PDFWorker, VerbosityLevel, WorkerMessageHandler } = await loadPdfJs();
-  const cMapUrl = cMapDirectory();
-  const [apiPort, workerPort] = directPorts();
-  WorkerMessageHandler.initializeFromPort(workerPort);
-  type WorkerPort = NonNullable<Parameters<typeof PDFWorker.create>[0]>['port'];
-  const worker = PDFWorker.create({
-    port: apiPort as unknown as WorkerPort,
-    verbosity: VerbosityLevel.ERRORS,
-  });
-  const task = getDocument({
-    worker,
-    data: options.owned ? bytes : new Uint8Array(bytes),
-    password: password || undefined,
-    isEvalSupported: false, // CVE-2024-4367: never compile font code
-    useSystemFonts: false,
-    disableFontFace: true,
-    fontExtraProperties: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    disableRange: true,
-    disableStream: true,
-    disableAutoFetch: true,
-    useWorkerFetch: false,
-    enableXfa: false,
-    verbosity: VerbosityLevel.ERRORS,
-    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
-  });
+  const task = await openPdf(bytes, { password, owned: options.owned });
   try {
     const doc = await pdf(task.promise);
     if (doc.numPages > LIMITS.maxPdfPages) {
@@ -158,11 +142,13 @@ export async function readPdfPart(
       const page = await pdf(doc.getPage(index + 1));
       const content = await pdf(page.getTextContent(TEXT_CONTENT_OPTIONS));
       const items = content.items.map((item) => ('str' in item ? item : null));
+      const lines = buildLines(toRuns(items));
       pages.push({
         index,
         itemCount: items.length,
         lang: content.lang ?? null,
-        lines: buildLines(toRuns(items)),
+        lines,
+        scan: await scanFacts(page, lines),
       });
       page.cleanup();
     }
@@ -174,10 +160,53 @@ export async function readPdfPart(
     }
     return { numPages: doc.numPages, pages, doc: facts };
   } finally {
-    // destroying the task destroys its document and ends the worker side
-    await task.destroy();
-    worker.destroy();
+    await task.close();
   }
+}
+
+/**
+ * Opens a PDF with pdf.js in this thread, never fetching anything (character maps from disk).
+ * `owned`: the caller gives up `bytes`; otherwise pdf.js gets a copy. `close` frees everything.
+ */
+export async function openPdf(
+  bytes: Uint8Array,
+  options: { password?: string; owned?: boolean },
+): Promise<{ promise: Promise<PDFDocumentProxy>; close(): Promise<void> }> {
+  const { getDocument, PDFWorker, VerbosityLevel, WorkerMessageHandler } = await loadPdfJs();
+  const cMapUrl = cMapDirectory();
+  const [apiPort, workerPort] = directPorts();
+  WorkerMessageHandler.initializeFromPort(workerPort);
+  type WorkerPort = NonNullable<Parameters<typeof PDFWorker.create>[0]>['port'];
+  const worker = PDFWorker.create({
+    port: apiPort as unknown as WorkerPort,
+    verbosity: VerbosityLevel.ERRORS,
+  });
+  const task = getDocument({
+    worker,
+    data: options.owned ? bytes : new Uint8Array(bytes),
+    password: options.password || undefined,
+    isEvalSupported: false, // CVE-2024-4367: never compile font code
+    useSystemFonts: false,
+    disableFontFace: true,
+    fontExtraProperties: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    disableRange: true,
+    disableStream: true,
+    disableAutoFetch: true,
+    useWorkerFetch: false,
+    enableXfa: false,
+    verbosity: VerbosityLevel.ERRORS,
+    ...(cMapUrl ? { cMapUrl, cMapPacked: true } : {}),
+  });
+  return {
+    promise: task.promise,
+    async close() {
+      // destroying the task destroys its document and ends the worker side
+      await task.destroy();
+      worker.destroy();
+    },
+  };
 }
 
 /**
@@ -188,7 +217,13 @@ export async function readPdfPart(
 export interface PackedPart {
   numPages: number;
   doc: PdfPart['doc'];
-  pages: { index: number; itemCount: number; lang: string | null; lineCount: number }[];
+  pages: {
+    index: number;
+    itemCount: number;
+    lang: string | null;
+    lineCount: number;
+    scan: ScanFacts | null;
+  }[];
   /** the line texts, joined by "\n" (line texts are single-spaced: they hold no newline) */
   texts: string;
   /** per line: x0, x1, y, size, charWidth, firstWordWidth, upright (1 or 0) */
@@ -220,11 +255,12 @@ export function packPart(part: PdfPart): { packed: PackedPart; transfer: ArrayBu
   const packed: PackedPart = {
     numPages: part.numPages,
     doc: part.doc,
-    pages: part.pages.map(({ index, itemCount, lang, lines }) => ({
+    pages: part.pages.map(({ index, itemCount, lang, lines, scan }) => ({
       index,
       itemCount,
       lang,
       lineCount: lines.length,
+      scan,
     })),
     texts: lines.map((l) => l.text).join('\n'),
     numbers,
@@ -238,7 +274,7 @@ export function unpackPart(packed: PackedPart): PdfPart {
   const { numbers, sources } = packed;
   let line = 0;
   let at = 0;
-  const pages = packed.pages.map(({ index, itemCount, lang, lineCount }) => {
+  const pages = packed.pages.map(({ index, itemCount, lang, lineCount, scan }) => {
     const lines: Line[] = [];
     for (let end = line + lineCount; line < end; line++) {
       const n = line * LINE_NUMBERS;
@@ -258,9 +294,26 @@ export function unpackPart(packed: PackedPart): PdfPart {
       });
       at += count;
     }
-    return { index, itemCount, lang, lines };
+    return { index, itemCount, lang, lines, scan };
   });
   return { numPages: packed.numPages, doc: packed.doc, pages };
+}
+
+/**
+ * A page whose text is missing, scant or garbage (ocr/detect.ts) and that is mostly covered by an
+ * image is a scan. Only such pages pay for the operator list (decoding nothing, images included).
+ */
+async function scanFacts(page: PDFPageProxy, lines: readonly Line[]): Promise<ScanFacts | null> {
+  const problem = textProblem(lines.map((l) => l.text).join('\n'));
+  if (!problem) return null;
+  const { OPS } = await loadPdfJs();
+  const list = await page.getOperatorList({ intent: 'display' }).catch(() => null);
+  if (!list) return null;
+  const [x0, y0, x1, y1] = page.view as [number, number, number, number];
+  const pageArea = Math.abs((x1 - x0) * (y1 - y0));
+  const images = drawnImages(list.fnArray, list.argsArray, OPS);
+  if (!images.some((image) => imageArea(image) >= 0.5 * pageArea)) return null;
+  return { problem, dpi: scanDpi(images, pageArea) };
 }
 
 /** The string entries of the info dictionary (all that readMeta reads; they clone cheaply). */

@@ -14,7 +14,7 @@ import { PARAGRAPHS, typeset } from './pdf-fixtures';
 type Extract = (
   fileName: string,
   bytes: Uint8Array,
-  password?: string,
+  job?: { password?: string },
 ) => Promise<{ mediaType: string; content: unknown }>;
 interface Built {
   extractionPool: { usesWorkers: boolean; extract: Extract; close(): Promise<void> };
@@ -80,10 +80,12 @@ describe.skipIf(!built)('PDF import in worker threads (built app)', () => {
     await expect(extractionPool.extract('locked.pdf', locked)).rejects.toMatchObject({
       code: 'password_required',
     });
-    await expect(extractionPool.extract('locked.pdf', locked, 'nope')).rejects.toMatchObject({
+    await expect(
+      extractionPool.extract('locked.pdf', locked, { password: 'nope' }),
+    ).rejects.toMatchObject({
       code: 'wrong_password',
     });
-    expect(await extractionPool.extract('locked.pdf', locked, 'user')).toEqual(
+    expect(await extractionPool.extract('locked.pdf', locked, { password: 'user' })).toEqual(
       await extractDocument('locked.pdf', locked, { password: 'user' }),
     );
   });

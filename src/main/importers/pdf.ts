@@ -6,11 +6,13 @@
  * and pdf-items.ts maps each pdf.js text item to its place in the canonical text.
  */
 import type { DocumentMeta, ImportedText, PageSpan } from '../../shared/model';
+import { LIMITS } from '../../shared/limits';
 import { ImportError } from './errors';
 import { itemMaps } from './pdf-items';
 import { corrupt, readPdfPart, type PdfPart } from './pdf-read';
 import { dropRunningLines } from './pdf-running-lines';
 import { layoutText } from './pdf-paragraphs';
+import { ocrPages, type ScanOptions, type ScanResult } from '../ocr/scan-pages';
 
 export const NO_TEXT_WARNING = 'no selectable text — scanned?';
 
@@ -25,6 +27,8 @@ export interface PdfImportOptions {
   otherParts?: Promise<PdfPart>[];
   /** the caller gives up `bytes` (a worker's own copy): pdf.js may take the buffer over */
   owned?: boolean;
+  /** read scanned pages with OCR in these languages (ocr/scan-pages.ts); without, they stay empty */
+  ocr?: Omit<ScanOptions, 'password'>;
 }
 
 export async function importPdf(
@@ -32,26 +36,45 @@ export async function importPdf(
   options: PdfImportOptions = {},
 ): Promise<ImportedText> {
   checkEnvelope(bytes);
-  const { password, owned } = options;
+  const { password } = options;
+  // OCR draws the scanned pages from the same bytes afterwards: pdf.js must not take them over
+  const owned = options.owned && !options.ocr;
   const parts = Math.max(
     1,
     options.otherParts ? options.otherParts.length + 1 : (options.parts ?? 1),
   );
+  const read: PdfPart[] = [];
   if (options.otherParts) {
-    return joinParts(
-      await Promise.all([
+    read.push(
+      ...(await Promise.all([
         readPdfPart(bytes, { password, part: 0, parts, owned }),
         ...options.otherParts,
-      ]),
+      ])),
+    );
+  } else {
+    for (let part = 0; part < parts; part++) {
+      read.push(
+        await readPdfPart(bytes, { password, part, parts, owned: owned && part === parts - 1 }),
+      );
+    }
+  }
+  const scans = read
+    .flatMap((part) => part.pages)
+    .flatMap((page) => (page.scan ? [{ index: page.index, dpi: page.scan.dpi }] : []))
+    .sort((a, b) => a.index - b.index);
+  if (options.ocr && scans.length > LIMITS.maxOcrPages) {
+    throw new ImportError(
+      'too_large',
+      `This PDF has ${scans.length.toLocaleString('en')} scanned pages to read by OCR; Claimdesk reads up to ` +
+        `${LIMITS.maxOcrPages.toLocaleString('en')} in one file (each takes seconds). Split it into smaller PDFs ` +
+        '(e.g. qpdf --split-pages=500) and import the parts.',
     );
   }
-  const read: PdfPart[] = [];
-  for (let part = 0; part < parts; part++) {
-    read.push(
-      await readPdfPart(bytes, { password, part, parts, owned: owned && part === parts - 1 }),
-    );
-  }
-  return joinParts(read);
+  const ocr =
+    options.ocr && scans.length > 0
+      ? await ocrPages(bytes, scans, { ...options.ocr, password })
+      : null;
+  return joinParts(read, ocr);
 }
 
 /**
@@ -59,7 +82,7 @@ export async function importPdf(
  * split: every step that looks across pages (running lines, the lexicon of hyphenated words,
  * paragraph and margin statistics) runs here, over all pages.
  */
-export function joinParts(parts: readonly PdfPart[]): ImportedText {
+export function joinParts(parts: readonly PdfPart[], ocr: ScanResult | null = null): ImportedText {
   const first = parts.find((p) => p.doc !== null);
   if (!first?.doc) throw new Error('PDF parts: none has the document facts (part 0)');
   const numPages = first.numPages;
@@ -72,9 +95,12 @@ export function joinParts(parts: readonly PdfPart[]): ImportedText {
       pages[page.index] = page;
     }
   }
+  const read = new Map(ocr?.pages.map((p) => [p.index, p]));
   const all = Array.from(pages, (page, index) => {
     if (!page) throw new Error(`PDF parts: page ${index} was not read`);
-    return page;
+    // a scanned page's text is what OCR read: its words are the page's text items
+    const scanned = read.get(index);
+    return scanned ? { ...page, lines: scanned.lines, itemCount: scanned.words.length } : page;
   });
   const lang = all.find((p) => p.lang)?.lang ?? null;
   const pageLines = all.map((p) => p.lines);
@@ -97,8 +123,38 @@ export function joinParts(parts: readonly PdfPart[]): ImportedText {
       all.map((p) => p.itemCount),
     ),
     meta: readMeta(first.doc.info, lang),
-    warnings: pageLines.every((lines) => lines.length === 0) ? [NO_TEXT_WARNING] : [],
+    warnings: [
+      ...(pageLines.every((lines) => lines.length === 0) ? [NO_TEXT_WARNING] : []),
+      ...scanWarnings(all, ocr),
+    ],
+    ...(ocr && ocr.pages.length > 0
+      ? { ocrPages: ocr.pages.map(({ lines: _lines, ...page }) => page) }
+      : {}),
   };
+}
+
+/** Scanned pages left without text: OCR was not asked for, or could not read them. */
+function scanWarnings(
+  pages: readonly PdfPart['pages'][number][],
+  ocr: ScanResult | null,
+): string[] {
+  const scans = pages.filter((p) => p.scan).map((p) => p.index);
+  if (scans.length === 0) return [];
+  if (!ocr) {
+    return [
+      `${pageList(scans)} ${scans.length === 1 ? 'is a scan' : 'are scans'} without usable text: run OCR on this document to read ${scans.length === 1 ? 'it' : 'them'}.`,
+    ];
+  }
+  return ocr.skipped.map((s) => `OCR skipped ${s.why}.`);
+}
+
+export function pageList(indexes: readonly number[]): string {
+  const shown = indexes
+    .slice(0, 10)
+    .map((i) => i + 1)
+    .join(', ');
+  const more = indexes.length > 10 ? ` and ${indexes.length - 10} more` : '';
+  return `${indexes.length === 1 ? 'Page' : 'Pages'} ${shown}${more}`;
 }
 
 /**

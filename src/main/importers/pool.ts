@@ -6,7 +6,8 @@ import { LIMITS } from '../../shared/limits';
 import type { ImportedText, MediaType } from '../../shared/model';
 import { ImportError } from './errors';
 import { extractDocument } from './index';
-import type { ExtractRequest, Failure, PartRequest } from './worker';
+import type { OcrProgress } from '../ocr/scan-pages';
+import type { CancelRequest, ExtractRequest, Failure, OcrRequest, PartRequest } from './worker';
 
 type Extracted = { mediaType: MediaType; content: ImportedText };
 
@@ -14,9 +15,22 @@ interface Pending {
   worker: Worker;
   resolve: (value: Extracted) => void;
   reject: (error: Error) => void;
+  onProgress?: (progress: OcrProgress) => void;
 }
 
-type Reply = { id: number } & ({ ok: true; result?: Extracted } | ({ ok: false } & Failure));
+type Reply = { id: number } & (
+  | { ok: true; result?: Extracted }
+  | ({ ok: false } & Failure)
+  | { ok?: undefined; progress: OcrProgress }
+);
+
+/** How a file is extracted besides its bytes: OCR of scanned pages, its progress, and stopping it. */
+export interface ExtractJob {
+  password?: string;
+  ocr?: OcrRequest;
+  onProgress?: (progress: OcrProgress) => void;
+  signal?: AbortSignal;
+}
 
 const ignore = () => {};
 
@@ -51,8 +65,14 @@ class ExtractionPool {
     return this.workerFile !== undefined;
   }
 
-  extract(fileName: string, bytes: Uint8Array, password?: string): Promise<Extracted> {
-    if (!this.usesWorkers) return extractDocument(fileName, bytes, { password });
+  extract(fileName: string, bytes: Uint8Array, job: ExtractJob = {}): Promise<Extracted> {
+    const { password, ocr, onProgress, signal } = job;
+    if (!this.usesWorkers) {
+      return extractDocument(fileName, bytes, {
+        password,
+        ...(ocr ? { pdf: { ocr: { ...ocr, signal, onProgress } } } : {}),
+      });
+    }
     const idle = this.idleWorkers();
     const [lead, ...helpers] = splittable(bytes) && idle.length >= 2 ? idle : [this.pick()];
     const channels = helpers.map(() => new MessageChannel());
@@ -71,23 +91,33 @@ class ExtractionPool {
     });
     return new Promise<Extracted>((resolve, reject) => {
       const ports = channels.map((c) => c.port2);
+      const id = this.track(lead!, resolve, reject, onProgress);
       const request: ExtractRequest = {
-        id: this.track(lead!, resolve, reject),
+        id,
         fileName,
         bytes,
         password,
         ...(ports.length ? { pdfParts: ports } : {}),
+        ...(ocr ? { ocr } : {}),
       };
       lead!.postMessage(request, ports);
+      const cancel = () => lead!.postMessage({ kind: 'cancel', id } satisfies CancelRequest);
+      if (signal?.aborted) cancel();
+      else signal?.addEventListener('abort', cancel, { once: true });
     });
   }
 
   /** Registers a job; a busy worker keeps the process alive (the CLI awaits it), an idle one not. */
-  private track(worker: Worker, resolve: Pending['resolve'], reject: Pending['reject']): number {
+  private track(
+    worker: Worker,
+    resolve: Pending['resolve'],
+    reject: Pending['reject'],
+    onProgress?: Pending['onProgress'],
+  ): number {
     const id = this.nextId++;
     clearTimeout(this.idleTimers.get(worker));
     worker.ref();
-    this.pending.set(id, { worker, resolve, reject });
+    this.pending.set(id, { worker, resolve, reject, onProgress });
     return id;
   }
 
@@ -137,6 +167,10 @@ class ExtractionPool {
   private settle(reply: Reply): void {
     const pending = this.pending.get(reply.id);
     if (!pending) return;
+    if ('progress' in reply) {
+      pending.onProgress?.(reply.progress);
+      return;
+    }
     this.pending.delete(reply.id);
     if (![...this.pending.values()].some((p) => p.worker === pending.worker)) {
       pending.worker.unref();

@@ -19,6 +19,19 @@ export interface ExtractRequest {
   password?: string;
   /** one port per helper reading other pages of this PDF */
   pdfParts?: MessagePort[];
+  /** OCR the scanned pages of a PDF (progress is posted as `{ id, progress }`) */
+  ocr?: OcrRequest;
+}
+
+export interface OcrRequest {
+  languages: string[];
+  dataDir: string | null;
+}
+
+/** Stops a running extraction (its OCR): the pool's `cancel`. */
+export interface CancelRequest {
+  kind: 'cancel';
+  id: number;
 }
 
 export interface PartRequest {
@@ -49,23 +62,42 @@ export const fromFailure = (failure: Failure): Error =>
     ? new ImportError(failure.importError.code, failure.importError.message)
     : new Error(failure.message);
 
-parentPort?.on('message', (request: ExtractRequest | PartRequest) => {
+const running = new Map<number, AbortController>();
+
+parentPort?.on('message', (request: ExtractRequest | PartRequest | CancelRequest) => {
   if (request.kind === 'pdf-part') void readPart(request);
+  else if (request.kind === 'cancel') running.get(request.id)?.abort();
   else void extract(request);
 });
 
 async function extract(request: ExtractRequest): Promise<void> {
   const ports = request.pdfParts ?? [];
+  const stop = new AbortController();
+  running.set(request.id, stop);
+  const { id } = request;
   try {
     const result = await extractDocument(request.fileName, request.bytes, {
       password: request.password,
       // this thread's copy of the bytes is its own: pdf.js may take the buffer over
-      pdf: { owned: true, ...(ports.length ? { otherParts: ports.map(partFrom) } : {}) },
+      pdf: {
+        owned: true,
+        ...(ports.length ? { otherParts: ports.map(partFrom) } : {}),
+        ...(request.ocr
+          ? {
+              ocr: {
+                ...request.ocr,
+                signal: stop.signal,
+                onProgress: (progress) => parentPort!.postMessage({ id, progress }),
+              },
+            }
+          : {}),
+      },
     });
     parentPort!.postMessage({ id: request.id, ok: true, result });
   } catch (error) {
     parentPort!.postMessage({ id: request.id, ok: false, ...toFailure(error) });
   } finally {
+    running.delete(request.id);
     // a helper still reading (this part failed) stops at its next page
     for (const port of ports) port.close();
   }

@@ -5,6 +5,7 @@ import { migration0003 } from './0003-mentions';
 import { migration0004 } from './0004-pdf-page-maps';
 import { migration0005 } from './0005-grading-and-provenance';
 import { migration0006 } from './0006-notebooks';
+import { migration0007 } from './0007-ocr-pages';
 
 export interface Migration {
   version: number;
@@ -20,6 +21,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0004,
   migration0005,
   migration0006,
+  migration0007,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

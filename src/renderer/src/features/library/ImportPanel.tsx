@@ -59,7 +59,7 @@ export function ImportPanel({ items, running, onCancel, onClose }: Props) {
             </span>
             <span className="import-status">
               {it.status === 'importing' && <span className="spinner" aria-hidden="true" />}
-              {STATUS_TEXT[it.status]}
+              {it.progress ?? STATUS_TEXT[it.status]}
             </span>
             {it.message && <span className="import-error">{it.message}</span>}
           </li>

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../../shared/model';
+import { describeJob } from '../../../../shared/ocr';
 import { invoke, RpcError } from '../../api';
 
 export type ImportStatus =
@@ -11,7 +12,12 @@ export interface ImportItem {
   status: ImportStatus;
   message: string | null;
   document: DocumentSummary | null;
+  /** while a scan is read: "OCR page 3 of 41" */
+  progress?: string;
 }
+
+/** How often a running import's progress (OCR of a scan) is asked for. */
+const PROGRESS_MS = 500;
 
 /** Asks the user for a PDF's password; resolves null when they skip the file. */
 export type AskPassword = (fileName: string, wrongBefore: boolean) => Promise<string | null>;
@@ -24,12 +30,15 @@ interface Options {
 
 /**
  * Imports files one at a time (each can be large; the backend works on one at a time anyway),
- * reporting per-file status. Cancel stops before the next file; the file in flight finishes.
+ * reporting per-file status. Cancel stops before the next file; the file in flight finishes,
+ * unless it is a scan being read by OCR, which stops at its next page and is not imported.
  */
 export function useImportQueue({ askPassword, onDocument }: Options) {
   const [items, setItems] = useState<ImportItem[]>([]);
   const [running, setRunning] = useState(false);
   const cancelled = useRef(false);
+  /** the job of the file being imported, so Cancel can stop its OCR too */
+  const currentJob = useRef<string | null>(null);
   const runningRef = useRef(false);
   const nextKey = useRef(1);
   const queue = useRef<{ key: number; file: File }[]>([]);
@@ -50,9 +59,39 @@ export function useImportQueue({ askPassword, onDocument }: Options) {
       return;
     }
     let password: string | undefined;
+    const job = crypto.randomUUID();
+    currentJob.current = job;
+    const poll = setInterval(() => {
+      invoke('jobs.progress', { job }).then(
+        (p) => p && p.stage === 'ocr' && patch(key, { progress: describeJob(p) }),
+        () => {},
+      );
+    }, PROGRESS_MS);
+    try {
+      await importWith(key, file, bytes, job, password, batchSize);
+    } finally {
+      clearInterval(poll);
+      currentJob.current = null;
+      patch(key, { progress: undefined });
+    }
+  };
+
+  const importWith = async (
+    key: number,
+    file: File,
+    bytes: Uint8Array<ArrayBuffer>,
+    job: string,
+    password: string | undefined,
+    batchSize: number,
+  ) => {
     for (;;) {
       try {
-        const outcome = await invoke('documents.import', { fileName: file.name, bytes, password });
+        const outcome = await invoke('documents.import', {
+          fileName: file.name,
+          bytes,
+          password,
+          job,
+        });
         patch(key, { status: outcome.status, document: outcome.document, message: null });
         optionsRef.current.onDocument(outcome.document, outcome.status, batchSize);
         return;
@@ -68,6 +107,10 @@ export function useImportQueue({ askPassword, onDocument }: Options) {
             continue;
           }
           patch(key, { status: 'failed', message: 'Skipped: the file is password-protected.' });
+          return;
+        }
+        if (reason === 'cancelled') {
+          patch(key, { status: 'cancelled', message: null });
           return;
         }
         const message = e instanceof Error ? e.message : String(e);
@@ -113,6 +156,8 @@ export function useImportQueue({ askPassword, onDocument }: Options) {
 
   const cancel = useCallback(() => {
     cancelled.current = true;
+    // the file in flight stops too if it is being read by OCR (a text file just finishes)
+    if (currentJob.current) void invoke('jobs.cancel', { job: currentJob.current }).catch(() => {});
     setItems((list) =>
       list.map((it) => (it.status === 'waiting' ? { ...it, status: 'cancelled' } : it)),
     );

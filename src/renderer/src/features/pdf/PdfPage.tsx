@@ -1,4 +1,13 @@
-import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+} from 'react';
+import type { OcrPage } from '../../../../shared/ocr';
 import type { Highlight } from '../reader/segments';
 import { canvasSize, mergeLineBoxes, type PageSize } from './layout';
 import { pageHighlights, type ItemMap } from './pageMap';
@@ -9,6 +18,7 @@ import {
   type TextContent,
   type TextItem,
 } from './pdfjs';
+import { ocrTextContent, uncertainWords } from './ocrText';
 import type { PageMaps } from './source';
 import { itemBoxes, trackTextLayer, type Box } from './textLayerDom';
 
@@ -60,6 +70,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   const [text, setText] = useState<TextContent | null>(null);
   const [textLayer, setTextLayer] = useState<TextLayerInstance | null>(null);
   const [map, setMap] = useState<ItemMap | null>(null);
+  const [ocr, setOcr] = useState<OcrPage | null>(null);
   const [drawn, setDrawn] = useState<DrawnHighlight[]>([]);
   const [hit, setHit] = useState<Box[]>([]);
   const [failed, setFailed] = useState<string | null>(null);
@@ -141,7 +152,11 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   useEffect(() => {
     let cancelled = false;
     maps.get(index).then(
-      (m) => !cancelled && setMap(m),
+      (m) => {
+        if (cancelled) return;
+        setOcr(maps.ocr(index) ?? null);
+        setMap(m);
+      },
       () => !cancelled && setMap(null),
     );
     return () => {
@@ -149,16 +164,19 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     };
   }, [maps, index]);
 
+  // a scanned page's text items are the words OCR read (ocrText.ts), not the PDF's
+  const content = useMemo(() => (ocr ? ocrTextContent(ocr) : text), [ocr, text]);
+
   useEffect(() => {
     const container = layerRef.current;
-    if (!page || !text || !container) return;
+    if (!page || !content || !container) return;
     let cancelled = false;
     let untrack: (() => void) | null = null;
     let layer: TextLayerInstance | null = null;
     void loadPdfJs().then(({ TextLayer }) => {
       if (cancelled) return;
       layer = new TextLayer({
-        textContentSource: text,
+        textContentSource: content,
         container,
         viewport: page.getViewport({ scale: scaleRef.current }),
       });
@@ -166,7 +184,11 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       created.render().then(
         () => {
           if (cancelled) return;
-          created.textDivs.forEach((div, i) => (div.dataset.item = String(i)));
+          const uncertain = ocr ? uncertainWords(ocr) : null;
+          created.textDivs.forEach((div, i) => {
+            div.dataset.item = String(i);
+            if (uncertain?.has(i)) div.classList.add('ocr-uncertain');
+          });
           untrack = trackTextLayer(container);
           setTextLayer(created);
         },
@@ -180,7 +202,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       container.replaceChildren();
       setTextLayer(null);
     };
-  }, [page, text]);
+  }, [page, content, ocr]);
 
   useLayoutEffect(() => {
     if (page && textLayer) textLayer.update({ viewport: page.getViewport({ scale }) });
@@ -189,12 +211,12 @@ export const PdfPage = memo(function PdfPage(props: Props) {
   // highlights: runs of item characters covered by claims, drawn from the text layer's geometry
   useLayoutEffect(() => {
     const box = boxRef.current;
-    if (!box || !textLayer || !text || map === null || map.length !== text.items.length) {
+    if (!box || !textLayer || !content || map === null || map.length !== content.items.length) {
       setDrawn([]);
       setHit([]);
       return;
     }
-    const texts = text.items.map((it) => (it as TextItem).str ?? '');
+    const texts = content.items.map((it) => (it as TextItem).str ?? '');
     const pageRect = box.getBoundingClientRect();
     const boxesOf = (spans: readonly Highlight[]) =>
       mergeLineBoxes(
@@ -209,9 +231,9 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     setDrawn(boxesOf(highlights));
     setHit(passage ? boxesOf([{ claimId: '', ...passage }]) : []);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- highlightKey stands for highlights
-  }, [textLayer, text, map, highlightKey, passage?.start, passage?.end, scale]);
+  }, [textLayer, content, map, highlightKey, passage?.start, passage?.end, scale]);
 
-  const itemCount = text?.items.length;
+  const itemCount = content?.items.length;
   const mapCount = map?.length;
   useEffect(() => {
     if (mapCount !== undefined && itemCount !== undefined && mapCount !== itemCount) {
@@ -225,7 +247,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
 
   const width = Math.round(size.width * scale);
   const height = Math.round(size.height * scale);
-  const mismatch = map !== null && text !== null && map.length !== text.items.length;
+  const mismatch = map !== null && content !== null && map.length !== content.items.length;
   return (
     <div
       ref={boxRef}
@@ -273,6 +295,14 @@ export const PdfPage = memo(function PdfPage(props: Props) {
         ))}
       </div>
       <div ref={layerRef} className="textLayer" data-page={index} />
+      {ocr && (
+        <span
+          className="pdf-ocr-badge"
+          title={`Text recognised by OCR (${ocr.languages.join('+')}, ${ocr.version}); underlined words are uncertain`}
+        >
+          OCR · {ocr.languages.join('+')}
+        </span>
+      )}
       {(failed || mismatch) && (
         <p className="pdf-page-problem" role="status">
           {failed

@@ -4,6 +4,7 @@
  * and document, as pages come into view.
  */
 import type { DocumentId } from '../../../../shared/model';
+import type { OcrPage } from '../../../../shared/ocr';
 import { invoke } from '../../api';
 import type { ItemMap } from './pageMap';
 
@@ -16,16 +17,20 @@ export interface PageMaps {
   get(pageIndex: number): Promise<ItemMap>;
   /** the map of a page if it has arrived already (synchronous, for selection mapping) */
   peek(pageIndex: number): ItemMap | undefined;
+  /** a page OCR read: its words are its text items (after `get` resolved) */
+  ocr(pageIndex: number): OcrPage | undefined;
 }
 
 export function pageMaps(id: DocumentId): PageMaps {
   const pending = new Map<number, Promise<ItemMap>>();
   const done = new Map<number, ItemMap>();
+  const scanned = new Map<number, OcrPage>();
   return {
     get(pageIndex) {
       let p = pending.get(pageIndex);
       if (!p) {
-        p = invoke('documents.pageMap', { id, pageIndex }).then(({ items }) => {
+        p = invoke('documents.pageMap', { id, pageIndex }).then(({ items, ocr }) => {
+          if (ocr) scanned.set(pageIndex, ocr);
           done.set(pageIndex, items);
           return items;
         });
@@ -36,5 +41,6 @@ export function pageMaps(id: DocumentId): PageMaps {
       return p;
     },
     peek: (pageIndex) => done.get(pageIndex),
+    ocr: (pageIndex) => scanned.get(pageIndex),
   };
 }
