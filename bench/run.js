@@ -11,6 +11,7 @@ import { benchPdfImport } from './pdf-import.js';
 import { benchClaims } from './claims.js';
 import { benchSearch } from './search.js';
 import { benchReader } from './reader.js';
+import { benchNotebook } from './notebook.js';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'bench', 'work');
@@ -24,6 +25,7 @@ const suites = {
   claims: benchClaims,
   search: benchSearch,
   reader: benchReader,
+  notebook: benchNotebook,
 };
 // the row ids each suite owns: a run of some suites keeps the other suites' latest rows
 const OWNS = {
@@ -31,6 +33,7 @@ const OWNS = {
   claims: ['claims.'],
   search: ['search.', 'serve.'],
   reader: ['reader.'],
+  notebook: ['notebook.'],
 };
 const order = Object.keys(suites);
 const suiteOf = (id) => order.findIndex((s) => [...OWNS[s], `${s}.`].some((p) => id.startsWith(p)));
