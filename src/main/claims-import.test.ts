@@ -29,7 +29,7 @@ describe('claims JSON import', () => {
   it('merges claims by id onto the document with the same SHA-256, reporting the rest', async () => {
     const { a, b, bDoc, text, pdf, claims } = await twoWorkspaces();
     expect(bDoc.id).not.toBe(claims.riot.documentId);
-    const outcome = importClaimsJson(b.db, text);
+    const outcome = await importClaimsJson(b.db, text);
     expect(outcome).toMatchObject({
       claims: { created: 3, updated: 0, unchanged: 0 },
       entities: { created: 3, updated: 0, unchanged: 0 },
@@ -54,10 +54,10 @@ describe('claims JSON import', () => {
     expect(listRelations(b.db)).toEqual(listRelations(a.db));
   });
 
-  it('never duplicates: importing twice changes nothing; a newer copy updates', async () => {
+  it('never duplicates: importing twice changes nothing; a changed copy is a conflict, replaced only on request', async () => {
     const { a, b, text, claims } = await twoWorkspaces();
-    importClaimsJson(b.db, text);
-    const again = importClaimsJson(b.db, text);
+    await importClaimsJson(b.db, text);
+    const again = await importClaimsJson(b.db, text);
     expect(again).toMatchObject({
       claims: { created: 0, updated: 0, unchanged: 3 },
       entities: { created: 0, updated: 0, unchanged: 3 },
@@ -67,18 +67,22 @@ describe('claims JSON import', () => {
     expect(listRelations(b.db)).toHaveLength(1);
 
     updateClaim(a.db, claims.riot.id, { note: 'revised in A' });
-    const newer = importClaimsJson(b.db, JSON.stringify(exportClaimsJson(a.db, { generator })));
-    expect(newer.claims).toEqual({ created: 0, updated: 1, unchanged: 2 });
+    const revised = JSON.stringify(exportClaimsJson(a.db, { generator }));
+    const local = getClaim(b.db, claims.riot.id).note;
+    const kept = await importClaimsJson(b.db, revised);
+    expect(kept.claims).toEqual({ created: 0, updated: 0, unchanged: 2 });
+    expect(kept.conflicts).toEqual([
+      { kind: 'claim', id: claims.riot.id, resolution: 'kept_local' },
+    ]);
+    expect(getClaim(b.db, claims.riot.id).note).toBe(local);
+    const replaced = await importClaimsJson(b.db, revised, { onConflict: 'replace' });
+    expect(replaced.claims).toEqual({ created: 0, updated: 1, unchanged: 2 });
     expect(getClaim(b.db, claims.riot.id).note).toBe('revised in A');
-    // an older copy never overwrites a newer one
-    updateClaim(b.db, claims.riot.id, { note: 'revised in B' });
-    importClaimsJson(b.db, text);
-    expect(getClaim(b.db, claims.riot.id).note).toBe('revised in B');
   });
 
   it('is one undoable action', async () => {
     const { b, text } = await twoWorkspaces();
-    importClaimsJson(b.db, text);
+    await importClaimsJson(b.db, text);
     expect(undo(b.db)?.label).toBe('import claims');
     expect(listClaims(b.db)).toEqual([]);
     expect(listEntities(b.db)).toEqual([]);
@@ -97,7 +101,7 @@ describe('claims JSON import', () => {
     riot.spans[0]!.position = { start: 0, end: 5 };
     const toll = data.claims.find((c) => c.id === claims.toll.id)!;
     toll.spans[1]!.quote.exact = 'a passage that is not in the text';
-    const outcome = importClaimsJson(b.db, JSON.stringify(data));
+    const outcome = await importClaimsJson(b.db, JSON.stringify(data));
     expect(getClaim(b.db, claims.riot.id).spans[0]).toEqual(claims.riot.spans[0]);
     expect(outcome.skipped).toContainEqual(
       expect.objectContaining({ claimId: claims.toll.id, reason: 'passage_not_found' }),
@@ -108,10 +112,10 @@ describe('claims JSON import', () => {
 
   it('rejects what is not a claims JSON, through the API too', async () => {
     const { b } = await twoWorkspaces();
-    expect(() => importClaimsJson(b.db, 'not json')).toThrow(/not JSON/);
-    expect(() => importClaimsJson(b.db, '{"format":"claimdesk.claims","version":2}')).toThrow(
-      /version 1/,
-    );
+    await expect(importClaimsJson(b.db, 'not json')).rejects.toThrow(/not JSON/);
+    await expect(
+      importClaimsJson(b.db, '{"format":"claimdesk.claims","version":2}'),
+    ).rejects.toThrow(/version 1/);
     const result = await b.registry.call('claims.importJson', { text: '{"format":"other"}' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const empty = await b.registry.call('claims.importJson', {
@@ -124,5 +128,126 @@ describe('claims JSON import', () => {
       }),
     });
     expect(empty.ok && (empty.value as ClaimsImportOutcome).claims.created).toBe(0);
+  });
+});
+
+describe('claims JSON import: hostile files', () => {
+  /** A long invented document and a claims JSON of `count` claims whose quotes changed slightly. */
+  async function heavyImport(count: number) {
+    const b = tempBackend();
+    let seed = 7;
+    const words = ['riot', 'prison', 'council', 'witness', 'report', 'figure', 'dead', 'Khujand'];
+    const parts: string[] = [];
+    for (let length = 0; length < 200_000; length += parts.at(-1)!.length + 1) {
+      // xorshift32: no period short enough to repeat a passage (which would make it ambiguous)
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      const r = seed >>> 0;
+      parts.push(`${words[r % words.length]}${(r >>> 3) % 997}`);
+    }
+    const text = parts.join(' ');
+    const { document } = await importDocument(b.db, { fileName: 'long.txt', bytes: enc(text) });
+    const claims = Array.from({ length: count }, (_, i) => {
+      const start = 1000 + ((i * 613) % 190_000);
+      const exact = text.slice(start, start + 400);
+      // two characters changed and a wrong position: only an approximate search finds it
+      const changed = `${exact.slice(0, 100)}#${exact.slice(101, 300)}#${exact.slice(301)}`;
+      return {
+        id: `clm_${(i + 1).toString(16).padStart(8, '0')}`,
+        documentId: 'doc_00000001',
+        statement: `claim ${i}`,
+        spans: [
+          {
+            position: { start: start + 5_000, end: start + 5_400 },
+            quote: {
+              exact: changed,
+              prefix: text.slice(start - 32, start),
+              suffix: text.slice(start + 400, start + 432),
+            },
+          },
+        ],
+        claimantId: null,
+        subjectIds: [],
+        placeId: null,
+        type: 'statement',
+        stance: 'asserts',
+        certainty: null,
+        hedges: [],
+        eventDate: null,
+        tags: [],
+        note: '',
+        status: 'draft',
+        relations: [],
+        createdAt: '2026-01-01T00:00:00.000Z',
+        updatedAt: '2026-01-01T00:00:00.000Z',
+      };
+    });
+    const file = {
+      format: 'claimdesk.claims',
+      version: 1,
+      documents: [{ id: 'doc_00000001', sha256: document.sha256, title: 'long' }],
+      entities: [],
+      claims,
+    };
+    return { b, file };
+  }
+
+  it('keeps answering other requests while a long import runs (no slice over 200 ms of CPU)', async () => {
+    const { b, file } = await heavyImport(200);
+    // CPU time between timer ticks: how long the event loop was held, whatever else the machine runs
+    const held: number[] = [];
+    let last = process.cpuUsage();
+    const timer = setInterval(() => {
+      const used = process.cpuUsage(last);
+      held.push((used.user + used.system) / 1000);
+      last = process.cpuUsage();
+    }, 5);
+    let finished = false;
+    const importing = b.registry.call('claims.importJson', { text: JSON.stringify(file) });
+    const other = b.registry.call('documents.list', {}).then((r) => ({ r, finished }));
+    const result = await importing;
+    finished = true;
+    clearInterval(timer);
+    const answered = await other;
+    expect(answered.r.ok).toBe(true);
+    expect(answered.finished, 'answered before the import finished').toBe(false);
+    expect(result.ok && result.value).toMatchObject({ claims: { created: 200 }, skipped: [] });
+    const total = held.reduce((a, c) => a + c, 0);
+    expect(total, 'the import is long work').toBeGreaterThan(300);
+    expect(Math.max(...held), `longest hold, of ${held.length} ticks`).toBeLessThan(200);
+  });
+
+  it('refuses unbounded quote context like the API, and a common quote with long context stays fast', async () => {
+    const { b, file } = await heavyImport(1);
+    const span = file.claims[0]!.spans[0]!;
+    span.quote.prefix = 'x'.repeat(1_000_000);
+    await expect(importClaimsJson(b.db, JSON.stringify(file))).rejects.toThrow(
+      /claims\.0\.spans\.0\.quote\.prefix/,
+    );
+    span.quote = { exact: 'riot', prefix: 'y'.repeat(1000), suffix: 'z'.repeat(1000) };
+    const outcome = await importClaimsJson(b.db, JSON.stringify(file));
+    expect(outcome.claims.created + outcome.skipped.length).toBe(1);
+  });
+
+  it('a file cannot overwrite local work with a forged timestamp; replacing is one undo step', async () => {
+    const { a, b, text, claims } = await twoWorkspaces();
+    await importClaimsJson(b.db, text);
+    updateClaim(b.db, claims.riot.id, { note: 'my own work' });
+    const data = JSON.parse(text) as { claims: { id: string; note: string; updatedAt: string }[] };
+    const riot = data.claims.find((c) => c.id === claims.riot.id)!;
+    riot.note = 'overwritten by the file';
+    riot.updatedAt = '~'; // sorts after every ISO date
+    const forged = JSON.stringify(data);
+    const outcome = await importClaimsJson(b.db, forged);
+    expect(outcome.conflicts).toEqual([
+      { kind: 'claim', id: claims.riot.id, resolution: 'kept_local' },
+    ]);
+    expect(getClaim(b.db, claims.riot.id).note).toBe('my own work');
+    await importClaimsJson(b.db, forged, { onConflict: 'replace' });
+    expect(getClaim(b.db, claims.riot.id).note).toBe('overwritten by the file');
+    expect(undo(b.db)?.label).toBe('import claims');
+    expect(getClaim(b.db, claims.riot.id).note).toBe('my own work');
+    expect(listClaims(b.db)).toHaveLength(listClaims(a.db).length - 1);
   });
 });

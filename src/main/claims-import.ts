@@ -26,79 +26,109 @@ import { AppError } from './errors';
 import { CLAIMS_FORMAT, CLAIMS_FORMAT_VERSION } from './exporters/claims-json';
 
 /**
- * Imports a claims JSON (exporters/claims-json.ts) from another workspace, merging by id: a claim,
- * entity or relation this workspace already has is updated only if the file's copy is newer
- * (updatedAt), so importing the same file twice changes nothing and never duplicates. Documents are
- * matched by SHA-256; the claims of a document this workspace does not have are skipped and
- * reported. Passages are found again by position, else by quote (the file's text may come from
- * another extraction); a quote that is gone is reported, never attached elsewhere. Mentions are not
- * imported (they follow from the entities). One undoable action.
+ * Imports a claims JSON (exporters/claims-json.ts) from another workspace, merging by id: a claim or
+ * entity this workspace does not have is created; one it has with the same content is unchanged;
+ * one it has with DIFFERENT content is a conflict: the local version is kept and the conflict
+ * reported, unless the researcher chose `onConflict: 'replace'`. Timestamps decide nothing (they
+ * are free text in a file anyone can write). Importing the same file twice changes nothing and never
+ * duplicates. Documents are matched by SHA-256; the claims of a document this workspace does not
+ * have are skipped and reported. Passages are found again with `reanchor` (position, quote, context,
+ * a slightly changed quote); a quote that is gone is reported, never attached elsewhere. Mentions
+ * are not imported (they follow from the entities). One undoable action.
+ *
+ * A file is bounded like the API (field lengths, context, counts), and the long part (checking every
+ * record, re-anchoring every passage) runs in slices that yield to the event loop, so the backend
+ * keeps answering other requests meanwhile. The writes then happen in one transaction.
  */
 
 const ref = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{8,64}$`));
 const timestamp = z.string().min(1).max(100);
+const offset = z.number().int().nonnegative().max(LIMITS.maxTextChars);
+const name = z.string().max(LIMITS.maxNameChars);
 const located = z.object({
-  position: z.object({ start: z.number().int().nonnegative(), end: z.number().int().positive() }),
-  quote: z.object({ exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
+  position: z.object({ start: offset, end: offset.positive() }),
+  // the same bounds as a claim made through the API; context past QUOTE_CONTEXT is not used
+  quote: z.object({
+    exact: z.string().min(1).max(LIMITS.maxFieldChars),
+    prefix: name,
+    suffix: name,
+  }),
 });
 
-const file = z.object({
+/** The file's frame; its records are checked one by one (fileDocument, fileEntity, fileClaim). */
+const frame = z.object({
   format: z.literal(CLAIMS_FORMAT),
   version: z.literal(CLAIMS_FORMAT_VERSION),
-  documents: z.array(
-    z.object({ id: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), title: z.string() }),
-  ),
-  entities: z.array(
-    z.object({
-      id: ref('ent'),
-      kind: z.string().min(1).max(LIMITS.maxNameChars),
-      name: z.string().min(1).max(LIMITS.maxNameChars),
-      aliases: z.array(z.string().max(LIMITS.maxNameChars)),
-      description: z.string().max(LIMITS.maxFieldChars),
-      externalIds: z.object({ wikidata: z.string().optional(), url: z.string().optional() }),
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    }),
-  ),
-  claims: z.array(
-    z.object({
-      id: ref('clm'),
-      documentId: z.string(),
-      statement: z.string().max(LIMITS.maxFieldChars),
-      spans: z.array(located).min(1).max(LIMITS.maxSpans),
-      claimantId: ref('ent').nullable(),
-      subjectIds: z.array(ref('ent')),
-      placeId: ref('ent').nullable(),
-      type: z.string().min(1).max(LIMITS.maxNameChars),
-      stance: z.enum(STANCES),
-      certainty: z.enum(CERTAINTIES).nullable(),
-      hedges: z.array(z.string()),
-      eventDate: z
-        .string()
-        .regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/)
-        .nullable(),
-      tags: z.array(z.string().min(1).max(LIMITS.maxNameChars)),
-      note: z.string().max(LIMITS.maxFieldChars),
-      status: z.enum(REVIEW_STATUSES),
-      relations: z.array(
-        z.object({
-          id: ref('rel'),
-          kind: z.enum(RELATION_KINDS),
-          direction: z.enum(['outgoing', 'incoming']),
-          claimId: ref('clm'),
-          note: z.string(),
-          createdAt: timestamp,
-        }),
-      ),
-      createdAt: timestamp,
-      updatedAt: timestamp,
-    }),
-  ),
+  documents: z.array(z.unknown()),
+  entities: z.array(z.unknown()),
+  claims: z.array(z.unknown()),
+});
+const fileDocument = z.object({
+  id: name,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  title: z.string().max(LIMITS.maxFieldChars),
+});
+const fileEntity = z.object({
+  id: ref('ent'),
+  kind: z.string().min(1).max(LIMITS.maxNameChars),
+  name: z.string().min(1).max(LIMITS.maxNameChars),
+  aliases: z.array(name).max(500),
+  description: z.string().max(LIMITS.maxFieldChars),
+  externalIds: z.object({ wikidata: name.optional(), url: name.optional() }),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+const fileClaim = z.object({
+  id: ref('clm'),
+  documentId: name,
+  statement: z.string().max(LIMITS.maxFieldChars),
+  spans: z.array(located).min(1).max(LIMITS.maxSpans),
+  claimantId: ref('ent').nullable(),
+  subjectIds: z.array(ref('ent')).max(100),
+  placeId: ref('ent').nullable(),
+  type: z.string().min(1).max(LIMITS.maxNameChars),
+  stance: z.enum(STANCES),
+  certainty: z.enum(CERTAINTIES).nullable(),
+  hedges: z.array(name).max(100),
+  eventDate: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/)
+    .nullable(),
+  tags: z.array(z.string().min(1).max(LIMITS.maxNameChars)).max(100),
+  note: z.string().max(LIMITS.maxFieldChars),
+  status: z.enum(REVIEW_STATUSES),
+  relations: z
+    .array(
+      z.object({
+        id: ref('rel'),
+        kind: z.enum(RELATION_KINDS),
+        direction: z.enum(['outgoing', 'incoming']),
+        claimId: ref('clm'),
+        note: z.string().max(LIMITS.maxFieldChars),
+        createdAt: timestamp,
+      }),
+    )
+    .max(100),
+  createdAt: timestamp,
+  updatedAt: timestamp,
 });
 
-type FileClaim = z.infer<typeof file>['claims'][number];
+type FileClaim = z.infer<typeof fileClaim>;
+interface ClaimsFile {
+  documents: z.infer<typeof fileDocument>[];
+  entities: z.infer<typeof fileEntity>[];
+  claims: FileClaim[];
+}
 
-export function parseClaimsJson(text: string): z.infer<typeof file> {
+const notClaimsJson = (where: string, message: string) =>
+  new AppError(
+    'invalid_input',
+    `This is not a Claimdesk claims JSON (version ${CLAIMS_FORMAT_VERSION}) this version can read: ` +
+      `${where || 'file'}: ${message}`,
+  );
+
+/** Parses and checks a claims JSON; every record is checked in slices that yield (see above). */
+export async function parseClaimsJson(text: string): Promise<ClaimsFile> {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -108,16 +138,43 @@ export function parseClaimsJson(text: string): z.infer<typeof file> {
       'This file is not JSON. Import a claims JSON exported by Claimdesk.',
     );
   }
-  const parsed = file.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new AppError(
-      'invalid_input',
-      `This is not a Claimdesk claims JSON (version ${CLAIMS_FORMAT_VERSION}) this version can read: ` +
-        `${issue.path.join('.') || 'file'}: ${issue.message}`,
-    );
+  const top = frame.safeParse(data);
+  if (!top.success) {
+    const issue = top.error.issues[0]!;
+    throw notClaimsJson(issue.path.join('.'), issue.message);
   }
-  return parsed.data;
+  const pause = slicer();
+  const check = async <T>(list: unknown[], schema: z.ZodType<T>, key: string): Promise<T[]> => {
+    const out: T[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const parsed = schema.safeParse(list[i]);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw notClaimsJson([key, i, ...issue.path].join('.'), issue.message);
+      }
+      out.push(parsed.data);
+      await pause();
+    }
+    return out;
+  };
+  return {
+    documents: await check(top.data.documents, fileDocument, 'documents'),
+    entities: await check(top.data.entities, fileEntity, 'entities'),
+    claims: await check(top.data.claims, fileClaim, 'claims'),
+  };
+}
+
+/** Longest stretch of work before yielding to the event loop (other requests wait at most this). */
+const SLICE_MS = 25;
+
+/** A function to await often in long work: it yields to the event loop once a slice is used up. */
+function slicer(): () => Promise<void> {
+  let sliceStart = performance.now();
+  return async () => {
+    if (performance.now() - sliceStart < SLICE_MS) return;
+    await new Promise<void>((resume) => setImmediate(resume));
+    sliceStart = performance.now();
+  };
 }
 
 /** Code point offsets → UTF-16 offsets for one text (identity when it has no astral characters). */
@@ -134,16 +191,72 @@ function fromCodePoints(text: string): (offset: number) => number {
   return (offset) => units[Math.min(offset, units.length - 1)]!;
 }
 
-export function importClaimsJson(db: Db, text: string): ClaimsImportOutcome {
-  const data = parseClaimsJson(text);
+export interface ClaimsImportOptions {
+  /** what to do with a claim or entity this workspace has with different content (default keep) */
+  onConflict?: 'keep' | 'replace';
+}
+
+type Resolved =
+  { documentId: DocumentId; spans: Claim['spans'] } | { skipped: SkippedClaim['reason'] };
+
+export async function importClaimsJson(
+  db: Db,
+  text: string,
+  options: ClaimsImportOptions = {},
+): Promise<ClaimsImportOutcome> {
+  const data = await parseClaimsJson(text);
+  const replace = options.onConflict === 'replace';
   const outcome: ClaimsImportOutcome = {
     claims: { created: 0, updated: 0, unchanged: 0 },
     entities: { created: 0, updated: 0, unchanged: 0 },
     relations: { created: 0, unchanged: 0 },
     skipped: [],
+    conflicts: [],
     warnings: [],
   };
   const documents = new Map(data.documents.map((d) => [d.id, d]));
+
+  // the long part, in slices: find every passage in this workspace's copy of its document
+  const pause = slicer();
+  const localDocs = new Map<
+    string,
+    { id: DocumentId; text: string; toUnits: (n: number) => number } | null
+  >();
+  const resolved = new Map<string, Resolved>();
+  for (const c of data.claims) {
+    const source = documents.get(c.documentId);
+    if (!localDocs.has(c.documentId)) {
+      const local = source ? findDocumentBySha256(db, source.sha256) : null;
+      const text = local ? getDocumentText(db, local.id) : '';
+      localDocs.set(
+        c.documentId,
+        local ? { id: local.id, text, toUnits: fromCodePoints(text) } : null,
+      );
+    }
+    const doc = localDocs.get(c.documentId);
+    if (!doc) {
+      resolved.set(c.id, { skipped: 'document_missing' });
+      continue;
+    }
+    const spans: Claim['spans'] = [];
+    for (const s of c.spans) {
+      const match = reanchor(doc.text, {
+        start: doc.toUnits(s.position.start),
+        end: doc.toUnits(s.position.end),
+        ...s.quote,
+      });
+      await pause();
+      if (match.status === 'orphan') break;
+      spans.push(anchorAt(doc.text, match.start, match.end));
+    }
+    resolved.set(
+      c.id,
+      spans.length === c.spans.length
+        ? { documentId: doc.id, spans }
+        : { skipped: 'passage_not_found' },
+    );
+  }
+
   return db.transaction(() => {
     const before: Snapshot[] = [];
     const after: Snapshot[] = [];
@@ -157,72 +270,49 @@ export function importClaimsJson(db: Db, text: string): ClaimsImportOutcome {
       after.push({ kind, id: value.id, value });
       put();
     };
+    /** created, unchanged, replaced (on the explicit option) or kept as a reported conflict */
+    const merge = <T extends { id: string }>(
+      kind: 'claim' | 'entity',
+      local: T | null,
+      incoming: T,
+      put: () => void,
+    ) => {
+      const counts = kind === 'claim' ? outcome.claims : outcome.entities;
+      if (!local) {
+        write(kind, null, incoming, put);
+        counts.created++;
+      } else if (sameContent(local, incoming)) counts.unchanged++;
+      else if (replace) {
+        write(kind, local, incoming, put);
+        counts.updated++;
+        outcome.conflicts.push({ kind, id: incoming.id, resolution: 'replaced' });
+      } else outcome.conflicts.push({ kind, id: incoming.id, resolution: 'kept_local' });
+    };
 
     for (const e of data.entities) {
-      const local = findEntity(db, e.id as EntityId);
       const entity: Entity = { ...e, id: e.id as EntityId, externalIds: { ...e.externalIds } };
-      if (local && local.updatedAt >= e.updatedAt) outcome.entities.unchanged++;
-      else {
-        write('entity', local, entity, () => putEntity(db, entity));
-        outcome.entities[local ? 'updated' : 'created']++;
-      }
+      merge('entity', findEntity(db, entity.id), entity, () => putEntity(db, entity));
     }
 
-    const localDocs = new Map<
-      string,
-      { id: DocumentId; text: string; toUnits: (n: number) => number } | null
-    >();
     const imported = new Set<string>();
     for (const c of data.claims) {
       const source = documents.get(c.documentId);
-      if (!localDocs.has(c.documentId)) {
-        const local = source ? findDocumentBySha256(db, source.sha256) : null;
-        const text = local ? getDocumentText(db, local.id) : '';
-        localDocs.set(
-          c.documentId,
-          local ? { id: local.id, text, toUnits: fromCodePoints(text) } : null,
-        );
-      }
-      const doc = localDocs.get(c.documentId);
-      const skip = (reason: SkippedClaim['reason']) =>
+      const found = resolved.get(c.id)!;
+      // a document deleted while the passages were being found is missing now
+      const gone = 'documentId' in found && !documentExists(db, found.documentId);
+      if ('skipped' in found || gone) {
         outcome.skipped.push({
           claimId: c.id,
           documentId: c.documentId,
           sha256: source?.sha256 ?? '',
           title: source?.title ?? '',
-          reason,
+          reason: 'skipped' in found ? found.skipped : 'document_missing',
         });
-      if (!doc) {
-        skip('document_missing');
-        continue;
-      }
-      const spans = c.spans.map((s) => {
-        const match = reanchor(doc.text, {
-          start: doc.toUnits(s.position.start),
-          end: doc.toUnits(s.position.end),
-          ...s.quote,
-        });
-        return match.status === 'orphan' ? null : anchorAt(doc.text, match.start, match.end);
-      });
-      if (spans.some((s) => s === null)) {
-        skip('passage_not_found');
         continue;
       }
       imported.add(c.id);
-      const local = findClaim(db, c.id as ClaimId);
-      if (local && local.updatedAt >= c.updatedAt) {
-        outcome.claims.unchanged++;
-        continue;
-      }
-      const claim = toClaim(
-        db,
-        c,
-        doc.id,
-        spans as NonNullable<(typeof spans)[number]>[],
-        outcome.warnings,
-      );
-      write('claim', local, claim, () => putClaim(db, claim));
-      outcome.claims[local ? 'updated' : 'created']++;
+      const claim = toClaim(db, c, found.documentId, found.spans, outcome.warnings);
+      merge('claim', findClaim(db, claim.id), claim, () => putClaim(db, claim));
     }
 
     const seen = new Set<string>();
@@ -256,6 +346,30 @@ export function importClaimsJson(db: Db, text: string): ClaimsImportOutcome {
     if (after.length > 0) recordAction(db, 'import claims', before, after);
     return outcome;
   })();
+}
+
+/** Same record but for its timestamps (a file's timestamps are not trusted to order versions). */
+function sameContent(local: object, incoming: object): boolean {
+  const strip = (value: object) => {
+    const { createdAt: _created, updatedAt: _updated, ...rest } = value as Record<string, unknown>;
+    return stableJson(rest);
+  };
+  return strip(local) === strip(incoming);
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function documentExists(db: Db, id: DocumentId): boolean {
+  return !!db.prepare('SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)').pluck().get(id);
 }
 
 function toClaim(

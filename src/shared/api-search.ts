@@ -276,11 +276,21 @@ export interface SkippedClaim {
   reason: 'document_missing' | 'passage_not_found';
 }
 
+/** A record the file and this workspace both have, with different content. */
+export interface ImportConflict {
+  kind: 'claim' | 'entity';
+  id: string;
+  /** kept_local unless the import was asked to replace */
+  resolution: 'kept_local' | 'replaced';
+}
+
 export interface ClaimsImportOutcome {
+  /** updated: replaced on `onConflict: 'replace'` only */
   claims: { created: number; updated: number; unchanged: number };
   entities: { created: number; updated: number; unchanged: number };
   relations: { created: number; unchanged: number };
   skipped: SkippedClaim[];
+  conflicts: ImportConflict[];
   warnings: string[];
 }
 
@@ -331,6 +341,10 @@ export const searchApi = {
     z.strictObject({ text: z.string().min(1).max(LIMITS.maxRequestBytes) }),
   ).returns<BundleImportOutcome>(),
   'claims.importJson': method(
-    z.strictObject({ text: z.string().min(1).max(LIMITS.maxRequestBytes) }),
+    z.strictObject({
+      text: z.string().min(1).max(LIMITS.maxRequestBytes),
+      /** a claim or entity this workspace has with other content: keep ours (default) or replace */
+      onConflict: z.enum(['keep', 'replace']).optional(),
+    }),
   ).returns<ClaimsImportOutcome>(),
 } as const;

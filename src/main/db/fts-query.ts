@@ -223,7 +223,10 @@ export interface FtsQueryOptions {
  * or only punctuation). Throws AppError('invalid_input') with a message for the user on a mistake.
  */
 export function toFtsQuery(query: string, options: FtsQueryOptions = {}): string | null {
-  const parsed = new Parser(tokenize(query), options.implicitPrefix ?? false).parse();
+  // control characters (U+0000 ends FTS5's C string mid-query) separate words, nothing more
+  // eslint-disable-next-line no-control-regex
+  const plain = query.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  const parsed = new Parser(tokenize(plain), options.implicitPrefix ?? false).parse();
   const pruned = parsed && prune(parsed);
   return pruned ? emit(pruned) : null;
 }

@@ -34,7 +34,7 @@ export const exportHandlers: HandlerGroup = {
         };
     }
   },
-  'claims.importJson': ({ db }, { text }) => importClaimsJson(db, text),
+  'claims.importJson': ({ db }, { text, onConflict }) => importClaimsJson(db, text, { onConflict }),
 
   'bundle.export': ({ db, version }) => ({
     fileName: `claimdesk-workspace-${stamp()}${BUNDLE_EXTENSION}`,

@@ -20,6 +20,7 @@ describe('describeClaimsImport', () => {
     entities: { created: 0, updated: 0, unchanged: 0 },
     relations: { created: 0, unchanged: 0 },
     skipped: [],
+    conflicts: [],
     warnings: [],
     ...over,
   });
@@ -42,5 +43,14 @@ describe('describeClaimsImport', () => {
     expect(lines[1]).toContain('Skipped 2 claims');
     expect(lines[1]).toContain('“Khujand report”');
     expect(lines[1]).toContain('Import those documents first');
+  });
+
+  it('reports records kept because the file had other content', () => {
+    const lines = describeClaimsImport(
+      outcome({ conflicts: [{ kind: 'claim', id: 'clm_00000001', resolution: 'kept_local' }] }),
+    );
+    expect(lines).toContain(
+      "Kept this workspace's version of 1 record that the file has with different content (clm_00000001). Nothing of yours was overwritten.",
+    );
   });
 });

@@ -66,6 +66,16 @@ export function describeClaimsImport(o: ClaimsImportOutcome): string[] {
       );
     }
   }
+  const kept = o.conflicts.filter((c) => c.resolution === 'kept_local');
+  if (kept.length > 0) {
+    lines.push(
+      `Kept this workspace's version of ${plural(kept.length, 'record')} that the file has with different content ` +
+        `(${kept
+          .slice(0, 3)
+          .map((c) => c.id)
+          .join(', ')}${kept.length > 3 ? ', …' : ''}). Nothing of yours was overwritten.`,
+    );
+  }
   lines.push(...o.warnings);
   return lines;
 }
