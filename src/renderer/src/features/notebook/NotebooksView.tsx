@@ -8,6 +8,8 @@ import type {
 import type { EntityId } from '../../../../shared/model';
 import { invoke } from '../../api';
 import { downloadBlob } from '../../lib/download';
+import { embeddedClaims, parseNotebookContent } from '../../../../shared/notebook-json';
+import { primeClaimCards } from './claimCards';
 import { NotebookEditor } from './NotebookEditor';
 import type { SaveState } from './plugins/AutosavePlugin';
 
@@ -43,7 +45,13 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
   });
   const open = useQuery({
     queryKey: notebookKeys.one(openId ?? ('none' as NotebookId)),
-    queryFn: () => invoke('notebooks.get', { id: openId! }),
+    queryFn: async () => {
+      const notebook = await invoke('notebooks.get', { id: openId! });
+      // every embedded claim's card in one call, before the editor mounts its claim nodes
+      const ids = embeddedClaims(parseNotebookContent(notebook.content).root).map((c) => c.claimId);
+      primeClaimCards(client, await invoke('notebooks.claimCards', { ids }));
+      return notebook;
+    },
     enabled: active && openId !== null,
     // the editor owns the content once open: never reload it under the researcher's caret
     staleTime: Infinity,
