@@ -35,7 +35,8 @@ test('a scanned page is read by OCR at import, and a passage selected on the sca
     await page
       .getByRole('list', { name: 'Documents' })
       .getByRole('listitem')
-      .filter({ hasText: 'scanned-article' })
+      // its title, found by OCR on its first page (issue 17's metadata)
+      .filter({ hasText: 'New approaches in combating international terrorism' })
       .click();
 
     await page.getByRole('button', { name: 'Pages' }).click();
