@@ -325,14 +325,21 @@ export class ExtractionPool {
     this.dispatch();
   }
 
-  /** Ends every worker; files still waiting fail as cancelled (the process is stopping). */
+  /**
+   * Ends every worker: files being read and files waiting fail as `cancelled` (the process is
+   * stopping), before anything of them is stored.
+   */
   async close(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
+    const stopped = () =>
+      new ImportError('cancelled', 'Claimdesk is stopping: this file was not imported.');
     const waiting = this.queue;
     this.queue = [];
-    for (const q of waiting)
-      q.reject(new ImportError('cancelled', 'Claimdesk is stopping: this file was not imported.'));
+    for (const q of waiting) q.reject(stopped());
+    const reading = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of reading) p.reject(stopped());
     const workers = this.workers;
     this.workers = [];
     await Promise.all(workers.map((w) => w.terminate()));
