@@ -80,13 +80,16 @@ function selectors(located: Located, pdf: boolean): Json[] {
     quote,
     { type: 'TextPositionSelector', start: located.position.start, end: located.position.end },
   ];
-  if (pdf && located.page) {
-    out.push({
-      type: 'FragmentSelector',
-      conformsTo: RFC_3778,
-      value: `page=${located.page.index + 1}`,
-      refinedBy: quote,
-    });
+  // one fragment per page the passage runs over (RFC 3778 names single pages, not ranges)
+  if (pdf && located.pages) {
+    for (let index = located.pages.start.index; index <= located.pages.end.index; index++) {
+      out.push({
+        type: 'FragmentSelector',
+        conformsTo: RFC_3778,
+        value: `page=${index + 1}`,
+        refinedBy: quote,
+      });
+    }
   }
   return out;
 }
