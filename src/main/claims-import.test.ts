@@ -170,7 +170,7 @@ describe('claims JSON import: hostile files', () => {
         claimantId: null,
         subjectIds: [],
         placeId: null,
-        type: 'statement',
+        type: 'event',
         stance: 'asserts',
         certainty: null,
         hedges: [],

@@ -18,7 +18,7 @@ import { expectValid, isValid } from '../test/schemas';
 import { SAMPLE_TEXT, tempBackend } from '../test/workspace';
 import { claimsJsonText, exportClaimsJson, type ClaimsExport } from './claims-json';
 import { CSV_COLUMNS, exportCsv } from './csv';
-import { exportW3c } from './w3c';
+import { CLAIMDESK_CONTEXT, W3C_CONTEXT, exportW3c } from './w3c';
 
 const generator = 'Claimdesk test';
 
@@ -253,8 +253,12 @@ describe('docs/export-format.md', () => {
     );
     expect(blocks).toHaveLength(2);
     expectValid('claims', blocks[0]);
+    expectValid('w3cAnnotation', blocks[1]);
+    // the context as documented is the one the exporter writes
+    const context = /```jsonc\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(JSON.parse(context)).toEqual(CLAIMDESK_CONTEXT);
     expectValid('w3c', {
-      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      '@context': W3C_CONTEXT,
       id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
       type: 'AnnotationCollection',
       total: 1,
@@ -272,7 +276,7 @@ describe('W3C Web Annotation export', () => {
     const { db } = tempBackend();
     const { doc, pdf, claims } = await buildClaimsFixture(db);
     const data = exportW3c(db, { generator }) as {
-      '@context': string;
+      '@context': unknown;
       type: string;
       total: number;
       first: { items: Record<string, unknown>[] };
@@ -284,8 +288,15 @@ describe('W3C Web Annotation export', () => {
         first: { ...data.first, items: [{ type: 'Annotation', body: [] }] },
       }),
     ).toBe(false);
-    expect(data['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(data['@context']).toEqual(W3C_CONTEXT);
     const items = data.first.items;
+    // each annotation stands on its own: its own @context, the standard one first
+    for (const item of items) {
+      expect((item['@context'] as unknown[])[0]).toBe('http://www.w3.org/ns/anno.jsonld');
+      expectValid('w3cAnnotation', item);
+    }
+    const { '@context': _dropped, ...contextless } = items[0]!;
+    expect(isValid('w3cAnnotation', contextless)).toBe(false);
     expect(data.total).toBe(items.length);
     // 4 claims, 1 mention, 1 relation
     expect(items.filter((a) => a.motivation === 'describing')).toHaveLength(4);
@@ -303,24 +314,46 @@ describe('W3C Web Annotation export', () => {
         },
         { type: 'TextualBody', purpose: 'tagging', value: 'prison' },
         { type: 'TextualBody', purpose: 'tagging', value: 'riot' },
-        {
-          type: 'SpecificResource',
-          purpose: 'identifying',
-          source: `urn:claimdesk:entity:${REUTERS}`,
-        },
-        {
-          type: 'SpecificResource',
-          purpose: 'identifying',
-          source: `urn:claimdesk:entity:${KHUJAND}`,
-        },
       ]),
     );
+    // the roles in order: claimant, subjects, place (Khujand is both subject and place)
+    expect((riot.body as Record<string, unknown>[]).filter((b) => 'role' in b)).toEqual([
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${REUTERS}`,
+        role: 'claimant',
+      },
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${KHUJAND}`,
+        role: 'subject',
+      },
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${KHUJAND}`,
+        role: 'place',
+      },
+    ]);
+    // what the model has no words for, in Claimdesk's terms
+    expect(riot).toMatchObject({
+      claimType: 'event',
+      stance: 'asserts',
+      certainty: 'likely',
+      eventDate: '2018-11-07',
+    });
+    expect(riot).not.toHaveProperty('hedges');
     const cyrillic = items.find((a) => a.id === `urn:claimdesk:claim:${claims.cyrillic.id}`)!;
     expect(cyrillic.body).toContainEqual({
       type: 'SpecificResource',
       purpose: 'identifying',
       source: 'http://www.wikidata.org/entity/Q20813186',
+      role: 'subject',
     });
+    expect(cyrillic).toMatchObject({ stance: 'questions', eventDate: '2018-11' });
+    expect(cyrillic).not.toHaveProperty('certainty');
     const [target] = cyrillic.target as { source: string; selector: Record<string, unknown>[] }[];
     expect(target!.source).toBe(`urn:sha256:${doc.sha256}`);
     const position = target!.selector.find((s) => s.type === 'TextPositionSelector') as {
@@ -335,6 +368,9 @@ describe('W3C Web Annotation export', () => {
 
     const toll = items.find((a) => a.id === `urn:claimdesk:claim:${claims.toll.id}`)!;
     expect(toll.target).toHaveLength(2);
+    // hedges found in the quote travel as an ordered list
+    expect(claims.toll.hedges.length).toBeGreaterThan(0);
+    expect(toll.hedges).toEqual(claims.toll.hedges);
 
     const vahdat = items.find((a) => a.id === `urn:claimdesk:claim:${claims.vahdat.id}`)!;
     const [pdfTarget] = vahdat.target as { source: string; selector: Record<string, unknown>[] }[];
@@ -457,7 +493,9 @@ describe('page ranges in every export', () => {
     expect(isValid('claims', broken)).toBe(false);
 
     const w3c = exportW3c(db, { generator, documentId: pdf.id }) as {
-      first: { items: { id: string; target: { selector: { type: string; value?: string }[] }[] }[] };
+      first: {
+        items: { id: string; target: { selector: { type: string; value?: string }[] }[] }[];
+      };
     };
     expectValid('w3c', w3c);
     const annotation = w3c.first.items.find((a) => a.id === `urn:claimdesk:claim:${across.id}`)!;
