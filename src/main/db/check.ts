@@ -1,5 +1,7 @@
 import { verifyFile } from '../files/store';
 import type { Db } from './open';
+import { claimRuleViolations } from './claim-rules';
+import { listClaims } from './claims';
 import { workspaceDir } from './open';
 import { schemaVersion } from './migrate';
 
@@ -14,6 +16,8 @@ export interface CheckReport {
   ok: boolean;
   integrity: string[];
   foreignKeyViolations: number;
+  /** claims that break the claim rules (the first 100), with the first problem of each */
+  claimProblems: { claimId: string; message: string }[];
   schemaVersion: number;
   counts: Record<string, number>;
   /** stored originals checked against their hashes */
@@ -50,14 +54,18 @@ export function checkWorkspace(
     ]),
   );
   const files = checkFiles(db, onProgress);
+  const healthy = integrity.length === 1 && integrity[0] === 'ok';
+  // the claim rules read the tables: only once the file itself is sound
+  const claimProblems = healthy ? claimRuleViolations(db, listClaims(db)) : [];
   return {
     ok:
-      integrity.length === 1 &&
-      integrity[0] === 'ok' &&
+      healthy &&
       foreignKeyViolations === 0 &&
+      claimProblems.length === 0 &&
       files.problems.length === 0,
     integrity,
     foreignKeyViolations,
+    claimProblems,
     schemaVersion: schemaVersion(db),
     counts,
     files,

@@ -51,7 +51,7 @@ const COMPACT_MIN_FREE_BYTES = 16 * 1024 * 1024;
 
 /**
  * Gives back the space of a database that is mostly free pages, as after the originals moved out
- * into the file store (0009). The counts come from the header, so deciding costs nothing; VACUUM
+ * into the file store (migration file-store). The counts come from the header, so deciding costs nothing; VACUUM
  * rewrites only the live pages and is atomic (a kill during it leaves the database as it was).
  */
 export function compactIfMostlyFree(db: Db): void {

@@ -7,7 +7,7 @@ import { recordAction, registerSnapshotKind } from './history';
 import type { Db } from './open';
 
 /**
- * Moving documents to the trash and back (see migration 0011 for the layout).
+ * Moving documents to the trash and back (see migration trash-collections for the layout).
  *
  * What goes with a document is found from the schema, not listed here: every row reachable from its
  * documents row through foreign keys declared ON DELETE CASCADE (claims → passages, subjects, tags,

@@ -1,5 +1,5 @@
 /**
- * The move of original files out of the database (migration 0009) survives SIGKILL at any moment:
+ * The move of original files out of the database (migration file-store) survives SIGKILL at any moment:
  * a workspace made by the previous schema (originals as BLOBs) is opened by the real, built
  * `claimdesk list` in a child process, which is killed at moments chosen by progress (the first file
  * written, midway, all written: verification, commit and compaction follow) and at a random time

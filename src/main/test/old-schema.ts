@@ -5,7 +5,7 @@ import { sha256Of } from '../files/store';
 /**
  * A text document as schema 1 stored it (meta JSON on the row, no source), for migration tests:
  * today's insertDocument writes today's schema. Its original bytes are the text, named by their real
- * SHA-256: migration 0009 checks every BLOB against its hash before moving it to the file store.
+ * SHA-256: the file-store migration checks every BLOB against its hash before moving it to the file store.
  */
 export function insertSchema1Document(
   db: Database,

@@ -11,7 +11,10 @@ import {
   type AnalysisView,
   type BoardFocus,
 } from './features/analysis/AnalysisLayers';
+import type { NotebookId } from '../../shared/api-notebooks';
 import { ClaimsPanel } from './features/claims/ClaimsPanel';
+import { NotebookLinksContext, type NotebookLinks } from './features/notebook/links';
+import { NotebooksView } from './features/notebook/NotebooksView';
 import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesView';
 import { NavigateContext, type Navigate } from './features/entities/navigate';
 import { EntityContext, useEntityStoreState } from './features/entities/store';
@@ -65,9 +68,12 @@ export function App() {
   const [exporting, setExporting] = useState(false);
   const searchRef = useRef<SearchBoxHandle>(null);
   // the reader (library, document, claims) or every claim in one table; both stay mounted
-  const [view, setView] = useState<'reader' | 'table' | 'entities' | AnalysisView>('reader');
+  const [view, setView] = useState<'reader' | 'table' | 'entities' | 'notebooks' | AnalysisView>(
+    'reader',
+  );
   const [boardFocus, setBoardFocus] = useState<BoardFocus | null>(null);
   const [queryClient] = useState(() => new QueryClient());
+  const [notebookId, setNotebookId] = useState<NotebookId | null>(null);
   const [entitiesPane, setEntitiesPane] = useState<EntitiesPane>({ type: 'suggestions' });
   const [workspaceOpen, setWorkspaceOpen] = useState(false);
   /** bumped when claims may have changed behind the table's back (undo, imports) */
@@ -88,7 +94,6 @@ export function App() {
       setDataVersion((v) => v + 1);
     },
     onMentionCreated: (name) => setStatus(`Tagged a mention of ${name}`),
-    onError: error,
   });
   const navigate = useMemo<Navigate>(
     () => ({
@@ -252,12 +257,31 @@ export function App() {
     }
   };
 
+  // a notebook's claims open their passage in the reader; its mentions, the entity's page
+  const notebookLinks = useMemo<NotebookLinks>(
+    () => ({
+      openPassage: (card) => {
+        setView('reader');
+        reveal({ documentId: card.documentId, start: card.start, end: card.end, claimId: card.id });
+      },
+      openEntity: (id) => {
+        setEntitiesPane({ type: 'entity', id });
+        setView('entities');
+      },
+    }),
+    [reveal],
+  );
+
   const openSearchHit = (option: SearchOption) => {
     if (option.kind === 'entities') {
       void showEntityClaims(option.hit.entityId, option.hit.name);
       return;
     }
-    if (option.kind === 'notebooks') return; // not asked for until the notebook view exists
+    if (option.kind === 'notebooks') {
+      setNotebookId(option.hit.notebookId as NotebookId);
+      setView('notebooks');
+      return;
+    }
     const { hit } = option;
     setView('reader');
     reveal({
@@ -389,6 +413,15 @@ export function App() {
               {ANALYSIS_LABELS[v]}
             </button>
           ))}
+          <button
+            type="button"
+            className="view-btn"
+            aria-pressed={view === 'notebooks'}
+            title="Notebooks: your findings, with claims as cited evidence"
+            onClick={() => setView('notebooks')}
+          >
+            Notebooks
+          </button>
         </div>
         <span className="topbar-doc">
           {view === 'reader' && open ? documentTitle(open.summary) : ''}
@@ -518,6 +551,20 @@ export function App() {
           onStatus={setStatus}
           onError={error}
         />
+        <div
+          className={`notebooks-layer${view !== 'notebooks' ? ' is-behind' : ''}`}
+          inert={view !== 'notebooks'}
+        >
+          <NotebookLinksContext.Provider value={notebookLinks}>
+            <NotebooksView
+              active={view === 'notebooks'}
+              openId={notebookId}
+              onOpen={setNotebookId}
+              onError={error}
+              onStatus={setStatus}
+            />
+          </NotebookLinksContext.Provider>
+        </div>
       </div>
       <StatusBar
         info={appInfo}

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -10,12 +11,17 @@ import './styles/claims.css';
 import './styles/search.css';
 import './styles/table.css';
 import './styles/workspace.css';
+import './features/notebook/notebook.css';
+
+const queryClient = new QueryClient();
 
 // the serve shell's link carries the session in its fragment: keep it before anything calls the API
 void takeSessionFromAddress().then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App />
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
     </StrictMode>,
   ),
 );

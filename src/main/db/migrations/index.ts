@@ -7,9 +7,10 @@ import { migration0005 } from './0005-grading-and-provenance';
 import { migration0006 } from './0006-notebooks';
 import { migration0007 } from './0007-ocr-pages';
 import { migration0008 } from './0008-sources';
-import { migration0009 } from './0009-file-store';
-import { migration0010 } from './0010-portable-schema';
-import { migration0011 } from './0011-trash-collections';
+import { migration0009 } from './0009-list-order';
+import { migration0010 } from './0010-file-store';
+import { migration0011 } from './0011-portable-schema';
+import { migration0012 } from './0012-trash-collections';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0009,
   migration0010,
   migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

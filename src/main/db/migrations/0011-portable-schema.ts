@@ -58,8 +58,8 @@ const RECREATED = [
   'document_pages_au',
 ];
 
-export const migration0010: Migration = {
-  version: 10,
+export const migration0011: Migration = {
+  version: 11,
   name: 'portable-schema',
   up: (db) => {
     db.exec(RECREATED.map((name) => `DROP TRIGGER ${name};`).join('\n'));
@@ -110,7 +110,7 @@ export const migration0010: Migration = {
       CREATE VIEW v_entities AS
         SELECT e.id, e.kind, e.name, e.description,
           (SELECT group_concat(alias, '; ') FROM
-            (SELECT a.alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.alias)) AS aliases,
+            (SELECT a.alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY a.position, a.alias)) AS aliases,
           json_extract(e.external_ids, '$.wikidata') AS wikidata,
           json_extract(e.external_ids, '$.url') AS url,
           (SELECT count(*) FROM mentions m WHERE m.entity_id = e.id) AS mention_count,
@@ -128,9 +128,9 @@ export const migration0010: Migration = {
           c.claimant_id, claimant.name AS claimant, c.type, c.stance, c.certainty,
           c.event_date, c.place_id, place.name AS place,
           (SELECT group_concat(name, '; ') FROM (SELECT e.name FROM claim_subjects cs
-             JOIN entities e ON e.id = cs.entity_id WHERE cs.claim_id = c.id ORDER BY e.name)) AS subjects,
+             JOIN entities e ON e.id = cs.entity_id WHERE cs.claim_id = c.id ORDER BY cs.position, e.name)) AS subjects,
           (SELECT group_concat(name, '; ') FROM (SELECT t.name FROM claim_tags ct
-             JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id ORDER BY t.name)) AS tags,
+             JOIN tags t ON t.id = ct.tag_id WHERE ct.claim_id = c.id ORDER BY ct.position, t.name)) AS tags,
           c.status, c.note, c.created_at, c.updated_at
         FROM claims c
           JOIN documents d ON d.id = c.document_id

@@ -12,8 +12,8 @@ import type { Migration } from './index';
  *
  * Collections may nest (parent_id); a document may be in several.
  */
-export const migration0011: Migration = {
-  version: 11,
+export const migration0012: Migration = {
+  version: 12,
   name: 'trash-collections',
   up: (db) => {
     db.exec(`

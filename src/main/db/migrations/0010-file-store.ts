@@ -9,8 +9,8 @@ import type { Migration } from './index';
  * dropped without rebuilding every table that refers to it). An in-memory database (a bundle being
  * upgraded) has no folder: its rows keep their bytes, and the bundle import stores them.
  */
-export const migration0009: Migration = {
-  version: 9,
+export const migration0010: Migration = {
+  version: 10,
   name: 'file-store',
   up: (db) => {
     if (!db.memory) moveBlobsToStore(db, dirname(db.name));
