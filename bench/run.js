@@ -13,6 +13,7 @@ import { benchSearch } from './search.js';
 import { benchReader } from './reader.js';
 import { benchAnalysis } from './analysis.js';
 import { benchOcr } from './ocr.js';
+import { benchNotebook } from './notebook.js';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'bench', 'work');
@@ -28,6 +29,7 @@ const suites = {
   reader: benchReader,
   analysis: benchAnalysis,
   ocr: benchOcr,
+  notebook: benchNotebook,
 };
 // the row ids each suite owns: a run of some suites keeps the other suites' latest rows
 const OWNS = {
@@ -37,6 +39,7 @@ const OWNS = {
   reader: ['reader.'],
   analysis: ['analysis.'],
   ocr: ['ocr.'],
+  notebook: ['notebook.'],
 };
 const order = Object.keys(suites);
 const suiteOf = (id) => order.findIndex((s) => [...OWNS[s], `${s}.`].some((p) => id.startsWith(p)));

@@ -9,6 +9,8 @@ import { EntitiesView, type EntitiesPane } from './features/entities/EntitiesVie
 import { NavigateContext } from './features/entities/navigate';
 import { EntityContext, useEntityStoreState } from './features/entities/store';
 import { DropOverlay } from './features/library/DropOverlay';
+import { NotebookLinksContext, type NotebookLinks } from './features/notebook/links';
+import { NotebooksView } from './features/notebook/NotebooksView';
 import type { LibraryHandle } from './features/library/LibraryPane';
 import { useLibraryImports } from './features/library/useLibraryImports';
 import type { ReaderHandle } from './features/reader/Reader';
@@ -30,7 +32,9 @@ import { useWorkspace } from './features/shell/useWorkspace';
 import { ClaimsTableView } from './features/table/ClaimsTableView';
 import { useClaimsTable } from './features/table/useClaimsTable';
 import { useExport } from './features/workspace/useExport';
+import type { NotebookId } from '../../shared/api-notebooks';
 import { documentTitle, plural } from './lib/format';
+import type { EntityId } from '../../shared/model';
 import { createQueryClient } from './query/client';
 import { everythingChanged } from './query/invalidate';
 
@@ -60,6 +64,7 @@ function Workbench() {
   const [view, setView] = useState<View>('reader');
   const [entitiesPane, setEntitiesPane] = useState<EntitiesPane>({ type: 'suggestions' });
   const [boardFocus, setBoardFocus] = useState<BoardFocus | null>(null);
+  const [notebookId, setNotebookId] = useState<NotebookId | null>(null);
   const queryClient = useQueryClient();
   const table = useClaimsTable(view === 'table');
   const reveal = useRevealTarget(ws, readerRef);
@@ -90,6 +95,10 @@ function Workbench() {
   const { navigate, openSearchHit } = useSearchNavigation({
     reveal,
     setView,
+    openNotebook: (id) => {
+      setNotebookId(id);
+      setView('notebooks');
+    },
     table,
     onStatus: setStatus,
     onError: error,
@@ -115,6 +124,18 @@ function Workbench() {
   // a click in the text leaves the focus on the body: keys then mean the document in front
   useDefaultScopes(view === 'reader' ? ['document', 'reader'] : [view]);
   useDesktopCommands();
+  const openEntity = useCallback((id: EntityId) => {
+    setEntitiesPane({ type: 'entity', id });
+    setView('entities');
+  }, []);
+  // a notebook's claims open their passage in the reader; its mentions, the entity's page
+  const notebookLinks = useMemo<NotebookLinks>(
+    () => ({
+      openPassage: (card) => navigate.toClaim(card.documentId, card.id, card.start, card.end),
+      openEntity,
+    }),
+    [navigate, openEntity],
+  );
 
   const appInfo = useAppInfo(info, error);
 
@@ -174,13 +195,21 @@ function Workbench() {
           view={view}
           boardFocus={boardFocus}
           onBoardFocus={setBoardFocus}
-          onOpenEntity={(id) => {
-            setEntitiesPane({ type: 'entity', id });
-            setView('entities');
-          }}
+          onOpenEntity={openEntity}
           onStatus={setStatus}
           onError={error}
         />
+        <ViewLayer name="notebooks" current={view} className="notebooks-layer">
+          <NotebookLinksContext value={notebookLinks}>
+            <NotebooksView
+              active={view === 'notebooks'}
+              openId={notebookId}
+              onOpen={setNotebookId}
+              onError={error}
+              onStatus={setStatus}
+            />
+          </NotebookLinksContext>
+        </ViewLayer>
       </div>
       <StatusBar
         info={appInfo}

@@ -10,6 +10,7 @@ import './styles/claims.css';
 import './styles/search.css';
 import './styles/table.css';
 import './styles/workspace.css';
+import './features/notebook/notebook.css';
 
 // the serve shell's link carries the session in its fragment: keep it before anything calls the API
 void takeSessionFromAddress().then(() =>

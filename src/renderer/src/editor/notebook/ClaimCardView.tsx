@@ -61,7 +61,7 @@ export function ClaimCardView({ nodeKey, claimId, last }: Props) {
         {deleted && <span className="nb-claim-deleted">deleted claim</span>}
         <span className="nb-claim-quote">“{shown.quote}”</span>
         <span className="nb-claim-source">
-          {where}
+          <span className="nb-claim-where">{where}</span>
           {live?.grade && <span className="badge nb-claim-grade">{live.grade}</span>}
         </span>
       </button>

@@ -55,6 +55,7 @@ export class EntityMentionNode extends TextNode {
     const dom = super.createDOM(config);
     dom.classList.add('nb-mention');
     dom.dataset.entityId = this.__entityId;
+    dom.title = 'Ctrl+click opens the entity page';
     return dom;
   }
 

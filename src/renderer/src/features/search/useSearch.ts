@@ -48,8 +48,6 @@ export function useSearch(
       invoke('search.query', {
         query: q,
         limit,
-        // notebooks join the box with the notebook view
-        kinds: ['passages', 'claims', 'entities'],
         ...(documentId ? { documentId } : {}),
       })
         .then(

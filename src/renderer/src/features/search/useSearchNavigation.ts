@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import type { NotebookId } from '../../../../shared/api-notebooks';
 import type { EntityId } from '../../../../shared/model';
 import type { Navigate } from '../entities/navigate';
 import { entityFilter, ROLE_LABEL } from '../table/entityFilter';
@@ -10,6 +11,8 @@ import type { RevealTarget } from './useRevealTarget';
 interface Options {
   reveal: (target: RevealTarget) => void;
   setView: (view: 'reader' | 'table') => void;
+  /** a notebook search hit: the notebook, in the notebooks view */
+  openNotebook: (id: NotebookId) => void;
   table: ClaimsTableState;
   onStatus: (message: string) => void;
   onError: (message: string) => void;
@@ -19,7 +22,14 @@ interface Options {
  * Where things lead: a search hit to a passage or claim in the reader, or an entity's claims in the
  * table; entity pages and related claims to a claim or passage (`navigate`).
  */
-export function useSearchNavigation({ reveal, setView, table, onStatus, onError }: Options) {
+export function useSearchNavigation({
+  reveal,
+  setView,
+  openNotebook,
+  table,
+  onStatus,
+  onError,
+}: Options) {
   const navigate = useMemo<Navigate>(
     () => ({
       toClaim: (documentId, claimId, start = 0, end = 0) => {
@@ -56,7 +66,10 @@ export function useSearchNavigation({ reveal, setView, table, onStatus, onError 
         void showEntityClaims(option.hit.entityId, option.hit.name);
         return;
       }
-      if (option.kind === 'notebooks') return; // not asked for until the notebook view exists
+      if (option.kind === 'notebooks') {
+        openNotebook(option.hit.notebookId as NotebookId);
+        return;
+      }
       const { hit } = option;
       setView('reader');
       reveal({
@@ -66,7 +79,7 @@ export function useSearchNavigation({ reveal, setView, table, onStatus, onError 
         ...(option.kind === 'claims' ? { claimId: option.hit.claimId } : {}),
       });
     },
-    [reveal, setView, showEntityClaims],
+    [reveal, setView, openNotebook, showEntityClaims],
   );
   return { navigate, openSearchHit };
 }

@@ -52,6 +52,9 @@ export function TopBar(p: Props) {
             {ANALYSIS_LABELS[v]}
           </ViewButton>
         ))}
+        <ViewButton view="notebooks" action="view.notebooks" current={p.view} onView={p.onView}>
+          Notebooks
+        </ViewButton>
       </div>
       <span className="topbar-doc">{p.view === 'reader' ? (p.openDocument?.title ?? '') : ''}</span>
       <SearchBox ref={p.searchRef} openDocument={p.openDocument} onOpen={p.onSearchHit} />

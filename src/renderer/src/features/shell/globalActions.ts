@@ -8,7 +8,7 @@ import {
   type AnalysisView,
 } from '../analysis/AnalysisLayers';
 
-export type View = 'reader' | 'table' | 'entities' | AnalysisView;
+export type View = 'reader' | 'table' | 'entities' | 'notebooks' | AnalysisView;
 
 interface Deps {
   setView: (update: (v: View) => View) => void;
@@ -68,6 +68,13 @@ export function globalActions(d: Deps): Action[] {
       scope: 'global',
       perform: toggle(v),
     })),
+    {
+      id: 'view.notebooks',
+      label: 'Notebooks: findings with claims as cited evidence (again: back to the reader)',
+      keys: ['O'],
+      scope: 'global',
+      perform: toggle('notebooks'),
+    },
     {
       id: 'search.focus',
       label: 'Search passages, claims and entities',

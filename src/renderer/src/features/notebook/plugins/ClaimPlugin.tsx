@@ -26,53 +26,51 @@ import { primeClaimCards, snapshotOf } from '../claimCards';
 export function ClaimPlugin({ onError }: { onError: (message: string) => void }) {
   const [editor] = useLexicalComposerContext();
   const client = useQueryClient();
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerCommand(
-          INSERT_CLAIM_COMMAND,
-          ({ claimId, last }) => {
-            const node = $createClaimNode(claimId, last);
-            $insertNodes([node]);
-            node.selectNext();
-            return true;
-          },
-          COMMAND_PRIORITY_EDITOR,
-        ),
-        editor.registerCommand(
-          DRAGOVER_COMMAND,
-          (event) => {
-            if (!event.dataTransfer?.types.includes(CLAIM_DRAG_TYPE)) return false;
-            event.preventDefault();
-            event.dataTransfer.dropEffect = 'copy';
-            return true;
-          },
-          COMMAND_PRIORITY_HIGH,
-        ),
-        editor.registerCommand(
-          DROP_COMMAND,
-          (event) => {
-            const claimId = readDraggedClaim(event.dataTransfer);
-            if (!claimId) return false;
-            event.preventDefault();
-            placeCaretAt(editor, event);
-            void insertClaim(editor, claimId).catch((e: unknown) =>
-              onError(e instanceof Error ? e.message : String(e)),
-            );
-            return true;
-          },
-          COMMAND_PRIORITY_HIGH,
-        ),
+  useEffect(() => {
+    const insertClaim = async (claimId: ClaimId) => {
+      const [card] = await invoke('notebooks.claimCards', { ids: [claimId] });
+      if (!card || card.deleted) throw new Error('That claim no longer exists.');
+      primeClaimCards(client, [card]);
+      editor.dispatchCommand(INSERT_CLAIM_COMMAND, { claimId, last: snapshotOf(card) });
+    };
+    return mergeRegister(
+      editor.registerCommand(
+        INSERT_CLAIM_COMMAND,
+        ({ claimId, last }) => {
+          const node = $createClaimNode(claimId, last);
+          $insertNodes([node]);
+          node.selectNext();
+          return true;
+        },
+        COMMAND_PRIORITY_EDITOR,
       ),
-    [editor, onError],
-  );
+      editor.registerCommand(
+        DRAGOVER_COMMAND,
+        (event) => {
+          if (!event.dataTransfer?.types.includes(CLAIM_DRAG_TYPE)) return false;
+          event.preventDefault();
+          event.dataTransfer.dropEffect = 'copy';
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+      editor.registerCommand(
+        DROP_COMMAND,
+        (event) => {
+          const claimId = readDraggedClaim(event.dataTransfer);
+          if (!claimId) return false;
+          event.preventDefault();
+          placeCaretAt(editor, event);
+          void insertClaim(claimId).catch((e: unknown) =>
+            onError(e instanceof Error ? e.message : String(e)),
+          );
+          return true;
+        },
+        COMMAND_PRIORITY_HIGH,
+      ),
+    );
+  }, [editor, client, onError]);
 
-  async function insertClaim(target: LexicalEditor, claimId: ClaimId) {
-    const [card] = await invoke('notebooks.claimCards', { ids: [claimId] });
-    if (!card || card.deleted) throw new Error('That claim no longer exists.');
-    primeClaimCards(client, [card]);
-    target.dispatchCommand(INSERT_CLAIM_COMMAND, { claimId, last: snapshotOf(card) });
-  }
   return null;
 }
 
