@@ -18,7 +18,9 @@ export const CSV_COLUMNS: readonly [string, (r: ClaimTableRow) => string | numbe
   ['statement', (r) => r.statement],
   ['quote', (r) => r.quote],
   ['document', (r) => r.documentTitle],
-  ['page', (r) => r.page?.label ?? ''],
+  // the pages the claim runs over, as the document labels them: the same page twice on one page
+  ['page', (r) => r.pages?.start.label ?? ''],
+  ['end_page', (r) => r.pages?.end.label ?? ''],
   ['claimant', (r) => r.claimant?.name ?? ''],
   ['subjects', (r) => r.subjects.map((s) => s.name).join('; ')],
   ['place', (r) => r.place?.name ?? ''],

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimFilter } from '../../shared/api-search';
+import { createClaim } from '../db/claims';
+import { queryClaims } from '../db/claims-query';
 import { getDocumentContent } from '../db/documents';
 import {
   KHALIMOV,
@@ -16,7 +18,7 @@ import { expectValid, isValid } from '../test/schemas';
 import { SAMPLE_TEXT, tempBackend } from '../test/workspace';
 import { claimsJsonText, exportClaimsJson, type ClaimsExport } from './claims-json';
 import { CSV_COLUMNS, exportCsv } from './csv';
-import { exportW3c } from './w3c';
+import { CLAIMDESK_CONTEXT, W3C_CONTEXT, exportW3c } from './w3c';
 
 const generator = 'Claimdesk test';
 
@@ -81,7 +83,7 @@ describe('claims JSON export', () => {
     expect(isValid('claims', { ...data, positionUnit: 'utf-16' })).toBe(false);
     expect(data).toMatchObject({
       format: 'claimdesk.claims',
-      version: 1,
+      version: 2,
       scope: { kind: 'workspace' },
     });
     expect(data.documents.map((d) => d.id).sort()).toEqual([doc.id, pdf.id].sort());
@@ -224,7 +226,9 @@ describe('claims JSON text', () => {
     const documentId = (imported as { value: { document: { id: string } } }).value.document.id;
     // 2,500 claims: two full batches and a part, created back to front
     for (let i = 2_499; i >= 0; i--) {
-      const start = i % (SAMPLE_TEXT.length - 10);
+      let start = i % (SAMPLE_TEXT.length - 10);
+      // never inside a character (the emoji): such a passage is refused
+      while (/[\uDC00-\uDFFF]/.test(SAMPLE_TEXT[start]! + SAMPLE_TEXT[start + 5]!)) start++;
       const created = await registry.call('claims.create', {
         documentId,
         spans: [{ start, end: start + 5 }],
@@ -249,8 +253,12 @@ describe('docs/export-format.md', () => {
     );
     expect(blocks).toHaveLength(2);
     expectValid('claims', blocks[0]);
+    expectValid('w3cAnnotation', blocks[1]);
+    // the context as documented is the one the exporter writes
+    const context = /```jsonc\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(JSON.parse(context)).toEqual(CLAIMDESK_CONTEXT);
     expectValid('w3c', {
-      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      '@context': W3C_CONTEXT,
       id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
       type: 'AnnotationCollection',
       total: 1,
@@ -268,7 +276,7 @@ describe('W3C Web Annotation export', () => {
     const { db } = tempBackend();
     const { doc, pdf, claims } = await buildClaimsFixture(db);
     const data = exportW3c(db, { generator }) as {
-      '@context': string;
+      '@context': unknown;
       type: string;
       total: number;
       first: { items: Record<string, unknown>[] };
@@ -280,8 +288,15 @@ describe('W3C Web Annotation export', () => {
         first: { ...data.first, items: [{ type: 'Annotation', body: [] }] },
       }),
     ).toBe(false);
-    expect(data['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(data['@context']).toEqual(W3C_CONTEXT);
     const items = data.first.items;
+    // each annotation stands on its own: its own @context, the standard one first
+    for (const item of items) {
+      expect((item['@context'] as unknown[])[0]).toBe('http://www.w3.org/ns/anno.jsonld');
+      expectValid('w3cAnnotation', item);
+    }
+    const { '@context': _dropped, ...contextless } = items[0]!;
+    expect(isValid('w3cAnnotation', contextless)).toBe(false);
     expect(data.total).toBe(items.length);
     // 4 claims, 1 mention, 1 relation
     expect(items.filter((a) => a.motivation === 'describing')).toHaveLength(4);
@@ -299,24 +314,46 @@ describe('W3C Web Annotation export', () => {
         },
         { type: 'TextualBody', purpose: 'tagging', value: 'prison' },
         { type: 'TextualBody', purpose: 'tagging', value: 'riot' },
-        {
-          type: 'SpecificResource',
-          purpose: 'identifying',
-          source: `urn:claimdesk:entity:${REUTERS}`,
-        },
-        {
-          type: 'SpecificResource',
-          purpose: 'identifying',
-          source: `urn:claimdesk:entity:${KHUJAND}`,
-        },
       ]),
     );
+    // the roles in order: claimant, subjects, place (Khujand is both subject and place)
+    expect((riot.body as Record<string, unknown>[]).filter((b) => 'role' in b)).toEqual([
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${REUTERS}`,
+        role: 'claimant',
+      },
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${KHUJAND}`,
+        role: 'subject',
+      },
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${KHUJAND}`,
+        role: 'place',
+      },
+    ]);
+    // what the model has no words for, in Claimdesk's terms
+    expect(riot).toMatchObject({
+      claimType: 'event',
+      stance: 'asserts',
+      certainty: 'likely',
+      eventDate: '2018-11-07',
+    });
+    expect(riot).not.toHaveProperty('hedges');
     const cyrillic = items.find((a) => a.id === `urn:claimdesk:claim:${claims.cyrillic.id}`)!;
     expect(cyrillic.body).toContainEqual({
       type: 'SpecificResource',
       purpose: 'identifying',
       source: 'http://www.wikidata.org/entity/Q20813186',
+      role: 'subject',
     });
+    expect(cyrillic).toMatchObject({ stance: 'questions', eventDate: '2018-11' });
+    expect(cyrillic).not.toHaveProperty('certainty');
     const [target] = cyrillic.target as { source: string; selector: Record<string, unknown>[] }[];
     expect(target!.source).toBe(`urn:sha256:${doc.sha256}`);
     const position = target!.selector.find((s) => s.type === 'TextPositionSelector') as {
@@ -331,6 +368,9 @@ describe('W3C Web Annotation export', () => {
 
     const toll = items.find((a) => a.id === `urn:claimdesk:claim:${claims.toll.id}`)!;
     expect(toll.target).toHaveLength(2);
+    // hedges found in the quote travel as an ordered list
+    expect(claims.toll.hedges.length).toBeGreaterThan(0);
+    expect(toll.hedges).toEqual(claims.toll.hedges);
 
     const vahdat = items.find((a) => a.id === `urn:claimdesk:claim:${claims.vahdat.id}`)!;
     const [pdfTarget] = vahdat.target as { source: string; selector: Record<string, unknown>[] }[];
@@ -424,5 +464,71 @@ describe('CSV export', () => {
       [claims.riot.id, claims.toll.id].sort(),
     );
     expect(rows(exportCsv(db, { documentId: pdf.id }))).toEqual([claims.vahdat.id]);
+  });
+});
+
+describe('page ranges in every export', () => {
+  it('a passage over a page break carries both pages: claims JSON, W3C, CSV and the table', async () => {
+    const { db } = tempBackend();
+    const { pdf } = await buildClaimsFixture(db);
+    // "riot." ends page iv, "Page two" starts page v
+    const start = PDF_TEXT.indexOf('Zafar riot.');
+    const end = PDF_TEXT.indexOf('Page two') + 'Page two'.length;
+    const across = createClaim(db, { documentId: pdf.id, spans: [{ start, end }] });
+    const iv = { index: 0, label: 'iv' };
+    const v = { index: 1, label: 'v' };
+
+    const data = exportClaimsJson(db, { generator, documentId: pdf.id });
+    expectValid('claims', data);
+    const claim = data.claims.find((c) => c.id === across.id)!;
+    expect(claim.page).toEqual(iv);
+    expect(claim.pages).toEqual({ start: iv, end: v });
+    expect(claim.spans[0]!.pages).toEqual({ start: iv, end: v });
+    // a passage on one page names it twice
+    const vahdat = data.claims.find((c) => c.id !== across.id)!;
+    expect(vahdat.pages).toEqual({ start: v, end: v });
+    // the schema requires the range
+    const broken = structuredClone(data) as unknown as { claims: Record<string, unknown>[] };
+    delete broken.claims[0]!.pages;
+    expect(isValid('claims', broken)).toBe(false);
+
+    const w3c = exportW3c(db, { generator, documentId: pdf.id }) as {
+      first: {
+        items: { id: string; target: { selector: { type: string; value?: string }[] }[] }[];
+      };
+    };
+    expectValid('w3c', w3c);
+    const annotation = w3c.first.items.find((a) => a.id === `urn:claimdesk:claim:${across.id}`)!;
+    const fragments = annotation.target[0]!.selector.filter((s) => s.type === 'FragmentSelector');
+    expect(fragments.map((s) => s.value)).toEqual(['page=1', 'page=2']);
+
+    const [header, ...rows] = parseCsv(exportCsv(db, { documentId: pdf.id }).slice(1));
+    const row = rows.find((r) => r[0] === across.id)!;
+    const cell = (name: string) => row[header!.indexOf(name)];
+    expect([cell('page'), cell('end_page')]).toEqual(['iv', 'v']);
+
+    const table = queryClaims(db, { filter: claimFilter.parse({}), offset: 0, limit: 10 });
+    expect(table.rows.find((r) => r.id === across.id)!.pages).toEqual({ start: iv, end: v });
+  });
+
+  it('a two-passage claim runs from the earliest page to the latest', async () => {
+    const { db } = tempBackend();
+    const { pdf } = await buildClaimsFixture(db);
+    const at = (phrase: string) => {
+      const start = PDF_TEXT.indexOf(phrase);
+      return { start, end: start + phrase.length };
+    };
+    // passages given last page first: the range still runs iv–v
+    const claim = createClaim(db, {
+      documentId: pdf.id,
+      spans: [at('29 dead'), at('Zafar')],
+    });
+    const exported = exportClaimsJson(db, { generator, documentId: pdf.id }).claims.find(
+      (c) => c.id === claim.id,
+    )!;
+    expect(exported.pages).toEqual({
+      start: { index: 0, label: 'iv' },
+      end: { index: 1, label: 'v' },
+    });
   });
 });

@@ -3,7 +3,7 @@ import { useActions } from '../../actions/context';
 import type { Claim, ClaimId, PageSpan } from '../../../../shared/model';
 import { plural } from '../../lib/format';
 import { moveFocusInList } from '../../lib/listKeys';
-import { pageLabelAt } from '../reader/sections';
+import { formatPageRange, spansPageRange } from '../../../../shared/pages';
 import { selectedClaimActions } from './claimActions';
 import { ClaimEditor } from './ClaimEditor';
 import { ClaimSummary } from './ClaimItem';
@@ -91,7 +91,7 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
                 }
               }}
             >
-              <ClaimSummary claim={c} pageLabel={pageLabelAt(pages, firstStart(c))} />
+              <ClaimSummary claim={c} pageText={formatPageRange(spansPageRange(pages, c.spans))} />
               {selected && (
                 <ClaimEditor
                   claim={c}

@@ -37,7 +37,6 @@ export function useClaimCommands(o: Options) {
       void claimsChanged(qc, claim.documentId);
     },
     onMentionCreated: (name) => o.onStatus(`Tagged a mention of ${name}`),
-    onError: error,
   });
 
   const tag = (mode: 'claim' | 'mention') => {

@@ -85,7 +85,8 @@ export function EntityCombobox(props: Props) {
     setBusy(true);
     try {
       const created = await store.create(entityKind, name);
-      return { id: created.id, name: created.name, kind: created.kind };
+      // marked as made here: the claim or mention saved with it takes it into its undo step
+      return { id: created.id, name: created.name, kind: created.kind, created: true };
     } catch (e) {
       setProblem(errorMessage(e, 'create the entity'));
       return null;
