@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimFilter } from '../../shared/api-search';
+import { RELATION_KINDS, type Claim, type RelationId, type RelationKind } from '../../shared/model';
 import { createClaim } from '../db/claims';
 import { queryClaims } from '../db/claims-query';
 import { getDocumentContent } from '../db/documents';
+import { putRelation } from '../db/relations';
 import {
   KHALIMOV,
   KHUJAND,
@@ -14,6 +17,7 @@ import {
   corpusFiles,
   importCorpusWithClaims,
 } from '../test/claims-fixture';
+import { hasCommand } from '../test/scans';
 import { expectValid, isValid } from '../test/schemas';
 import { SAMPLE_TEXT, tempBackend } from '../test/workspace';
 import { claimsJsonText, exportClaimsJson, type ClaimsExport } from './claims-json';
@@ -409,14 +413,52 @@ describe('W3C Web Annotation export', () => {
   });
 });
 
+/**
+ * Python's csv module in strict mode, a parser that spreadsheets' users rely on, reading the file
+ * as a program would (BOM dropped by utf-8-sig); null where Python is absent.
+ */
+function parseWithPython(csv: string): string[][] | null {
+  if (!hasCommand('python3')) return null;
+  const script = [
+    'import csv, io, json, sys',
+    'text = sys.stdin.buffer.read().decode("utf-8-sig")',
+    'print(json.dumps(list(csv.reader(io.StringIO(text, newline=""), strict=True))))',
+  ].join('\n');
+  const run = spawnSync('python3', ['-c', script], { input: Buffer.from(csv, 'utf8') });
+  if (run.status !== 0) throw new Error(`python csv: ${run.stderr.toString()}`);
+  return JSON.parse(run.stdout.toString()) as string[][];
+}
+
 describe('CSV export', () => {
   it('parses back as RFC 4180 with a BOM, one row per claim, formulas neutralized', async () => {
     const { db } = tempBackend();
     const { claims } = await buildClaimsFixture(db);
+    const relate = (id: string, from: Claim, kind: RelationKind, to: Claim, at: string) =>
+      putRelation(db, {
+        id: id as RelationId,
+        fromClaimId: from.id,
+        toClaimId: to.id,
+        kind,
+        note: '',
+        createdAt: at,
+      });
+    relate('rel_00000000000c', claims.cyrillic, 'supports', claims.toll, '2026-01-03T00:00:00Z');
+    relate('rel_00000000000b', claims.cyrillic, 'supports', claims.riot, '2026-01-02T00:00:00Z');
+    relate(
+      'rel_00000000000d',
+      claims.cyrillic,
+      'contradicts',
+      claims.vahdat,
+      '2026-01-04T00:00:00Z',
+    );
     const csv = exportCsv(db, {});
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/\r(?!\n)/);
     const records = parseCsv(csv.slice(1));
+    // a widely used parser reads exactly the same records
+    const python = parseWithPython(csv);
+    if (python) expect(python).toEqual(records);
+    else console.warn('[csv] python3 not found: the export was read by the strict parser only');
     const [header, ...rows] = records;
     expect(header).toEqual(CSV_COLUMNS.map(([name]) => name));
     expect(rows).toHaveLength(4);
@@ -429,16 +471,32 @@ describe('CSV export', () => {
     expect(riot).toMatchObject({
       statement: 'a riot in the Khujand prison',
       claimant: 'Reuters',
+      claimant_id: REUTERS,
       subjects: 'Khujand',
+      subject_ids: KHUJAND,
       place: 'Khujand',
+      place_id: KHUJAND,
+      stance: 'asserts',
       type: 'event',
       certainty: 'likely',
       event_date: '2018-11-07',
       tags: 'prison; riot',
       status: 'reviewed',
-      relations: '1',
+      relations: '2',
       note: 'Says "at least"; check, then =SUM(A1)',
     });
+    // each relation once, in the row of the claim it starts from, with the other claim's id
+    const relationColumns = (id: string) =>
+      Object.fromEntries(RELATION_KINDS.map((kind) => [kind, byId.get(id)![kind]]));
+    const none = Object.fromEntries(RELATION_KINDS.map((kind) => [kind, '']));
+    expect(relationColumns(claims.riot.id)).toEqual(none);
+    expect(relationColumns(claims.toll.id)).toEqual({ ...none, refines: claims.riot.id });
+    expect(relationColumns(claims.cyrillic.id)).toEqual({
+      ...none,
+      supports: `${claims.riot.id}; ${claims.toll.id}`, // in the order they were made
+      contradicts: claims.vahdat.id,
+    });
+    expect(byId.get(claims.cyrillic.id)!.stance).toBe('questions');
     // a cell that starts like a formula is made inert
     expect(byId.get(claims.toll.id)!.statement).toBe("'=27 dead, or +50");
     expect(byId.get(claims.toll.id)!.tags).toBe('riot; toll, dead');
@@ -446,6 +504,7 @@ describe('CSV export', () => {
     // line breaks and Cyrillic survive
     expect(byId.get(claims.cyrillic.id)!.statement).toBe('Беспорядки в колонии\nвторая строка');
     expect(byId.get(claims.cyrillic.id)!.subjects).toBe('Gulmurod Khalimov; Khujand');
+    expect(byId.get(claims.cyrillic.id)!.subject_ids).toBe(`${KHALIMOV}; ${KHUJAND}`);
     expect(byId.get(claims.vahdat.id)!).toMatchObject({
       page: 'v',
       quote: 'Vahdat "riot"',
