@@ -179,6 +179,26 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
   await expect(tagged.locator('.claim-chips')).toContainText('alleged');
   await expect(tagged.locator('.claim-chips')).toContainText('2015');
 
+  // one gesture, one undo step: Ctrl+Z removes the claim and the ISIS created for it
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('contentinfo')).toContainText(
+    'Undid: create claim "he defected to ISIS in…"',
+  );
+  await expect(tagged).toHaveCount(0);
+  await selectText(page, 'he defected to ISIS in 2015');
+  await page.keyboard.press('c');
+  await page.keyboard.type('ISIS');
+  await expect(
+    popover.getByRole('option', { name: 'Create “ISIS” as organization' }),
+  ).toBeVisible();
+  await expect(popover.getByRole('option', { name: /^ISIS/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+  // and redo brings both back, as one step
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByRole('contentinfo')).toContainText('Redid: create claim');
+  await expect(tagged.locator('.claim-roles')).toHaveText(/ISIS\s*→\s*Gulmurod Khalimov/);
+
   // Escape leaves no trace
   await selectText(page, 'Khujand prison often holds');
   await page.keyboard.press('c');

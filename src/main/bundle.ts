@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import type { BundleImportOutcome } from '../shared/api-search';
+import { claimRuleViolations } from './db/claim-rules';
+import { listClaims } from './db/claims';
 import { migrate, schemaVersion } from './db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './db/migrations';
 import type { Db } from './db/open';
@@ -218,7 +220,7 @@ export function importBundle(db: Db, lines: Iterable<string>): BundleImportOutco
   try {
     scratch.pragma('foreign_keys = ON');
     migrate(scratch, MIGRATIONS.slice(0, version));
-    insertTables(scratch, rest);
+    insertTables(scratch, rest, false);
     migrate(scratch);
     const migrated = bundleLines(scratch, '');
     migrated.next(); // its header
@@ -238,7 +240,7 @@ function parseLine(line: string | undefined): unknown {
 }
 
 /** Replaces the rows of every table the lines hold, in one transaction with deferred foreign keys. */
-function insertTables(db: Db, lines: Iterable<string>): BundleImportOutcome {
+function insertTables(db: Db, lines: Iterable<string>, checkClaims = true): BundleImportOutcome {
   const counts: Record<string, number> = {};
   const known = new Set(bundleTables(db));
   db.transaction(() => {
@@ -284,6 +286,11 @@ function insertTables(db: Db, lines: Iterable<string>): BundleImportOutcome {
     const violations = db.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0)
       throw bad(`${violations.length} rows refer to records the bundle does not hold.`);
+    if (checkClaims) {
+      // the claim rules every write path applies: a hand-edited bundle gets no way around them
+      const broken = claimRuleViolations(db, listClaims(db), 1)[0];
+      if (broken) throw bad(`claim ${broken.claimId}: ${broken.message}`);
+    }
   })();
   return { counts };
 }

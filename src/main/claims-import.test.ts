@@ -114,8 +114,8 @@ describe('claims JSON import', () => {
     const { b } = await twoWorkspaces();
     await expect(importClaimsJson(b.db, 'not json')).rejects.toThrow(/not JSON/);
     await expect(
-      importClaimsJson(b.db, '{"format":"claimdesk.claims","version":2}'),
-    ).rejects.toThrow(/version 1/);
+      importClaimsJson(b.db, '{"format":"claimdesk.claims","version":3}'),
+    ).rejects.toThrow(/version 1 or 2/);
     const result = await b.registry.call('claims.importJson', { text: '{"format":"other"}' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const empty = await b.registry.call('claims.importJson', {
@@ -170,7 +170,7 @@ describe('claims JSON import: hostile files', () => {
         claimantId: null,
         subjectIds: [],
         placeId: null,
-        type: 'statement',
+        type: 'event',
         stance: 'asserts',
         certainty: null,
         hedges: [],

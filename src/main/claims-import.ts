@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { anchorAt } from '../shared/anchor';
+import { anchorAt, utf16Converter } from '../shared/anchor';
 import type { ClaimsImportOutcome, SkippedClaim } from '../shared/api-search';
+import { claimFieldRules, claimFields } from '../shared/claim-rules';
 import { LIMITS } from '../shared/limits';
 import { reanchor } from '../shared/reanchor';
 import {
-  CERTAINTIES,
   RELATION_KINDS,
-  REVIEW_STATUSES,
-  STANCES,
   type Claim,
   type ClaimId,
   type ClaimRelation,
@@ -16,6 +14,7 @@ import {
   type EntityId,
   type RelationId,
 } from '../shared/model';
+import { assertClaim } from './db/claim-rules';
 import { findClaim, putClaim } from './db/claims';
 import { findDocumentBySha256, getDocumentText } from './db/documents';
 import { findEntity, putEntity } from './db/entities';
@@ -23,7 +22,7 @@ import { recordAction, type Snapshot } from './db/history';
 import type { Db } from './db/open';
 import { putRelation } from './db/relations';
 import { AppError } from './errors';
-import { CLAIMS_FORMAT, CLAIMS_FORMAT_VERSION } from './exporters/claims-json';
+import { CLAIMS_FORMAT, CLAIMS_FORMAT_READABLE } from './exporters/claims-json';
 
 /**
  * Imports a claims JSON (exporters/claims-json.ts) from another workspace, merging by id: a claim or
@@ -58,7 +57,7 @@ const located = z.object({
 /** The file's frame; its records are checked one by one (fileDocument, fileEntity, fileClaim). */
 const frame = z.object({
   format: z.literal(CLAIMS_FORMAT),
-  version: z.literal(CLAIMS_FORMAT_VERSION),
+  version: z.union(CLAIMS_FORMAT_READABLE.map((v) => z.literal(v))),
   documents: z.array(z.unknown()),
   entities: z.array(z.unknown()),
   claims: z.array(z.unknown()),
@@ -81,22 +80,10 @@ const fileEntity = z.object({
 const fileClaim = z.object({
   id: ref('clm'),
   documentId: name,
-  statement: z.string().max(LIMITS.maxFieldChars),
+  // the claim's own fields: the same rules as claims.create and claims.update
+  ...claimFieldRules,
   spans: z.array(located).min(1).max(LIMITS.maxSpans),
-  claimantId: ref('ent').nullable(),
-  subjectIds: z.array(ref('ent')).max(100),
-  placeId: ref('ent').nullable(),
-  type: z.string().min(1).max(LIMITS.maxNameChars),
-  stance: z.enum(STANCES),
-  certainty: z.enum(CERTAINTIES).nullable(),
-  hedges: z.array(name).max(100),
-  eventDate: z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?(\/\d{4}(-\d{2}(-\d{2})?)?)?$/)
-    .nullable(),
-  tags: z.array(z.string().min(1).max(LIMITS.maxNameChars)).max(100),
-  note: z.string().max(LIMITS.maxFieldChars),
-  status: z.enum(REVIEW_STATUSES),
+  hedges: claimFields.shape.hedges,
   relations: z
     .array(
       z.object({
@@ -123,7 +110,7 @@ interface ClaimsFile {
 const notClaimsJson = (where: string, message: string) =>
   new AppError(
     'invalid_input',
-    `This is not a Claimdesk claims JSON (version ${CLAIMS_FORMAT_VERSION}) this version can read: ` +
+    `This is not a Claimdesk claims JSON (version ${CLAIMS_FORMAT_READABLE.join(' or ')}) this version can read: ` +
       `${where || 'file'}: ${message}`,
   );
 
@@ -177,20 +164,6 @@ function slicer(): () => Promise<void> {
   };
 }
 
-/** Code point offsets → UTF-16 offsets for one text (identity when it has no astral characters). */
-function fromCodePoints(text: string): (offset: number) => number {
-  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text))
-    return (offset) => Math.min(offset, text.length);
-  const units: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    units.push(i);
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-  }
-  units.push(text.length);
-  return (offset) => units[Math.min(offset, units.length - 1)]!;
-}
-
 export interface ClaimsImportOptions {
   /** what to do with a claim or entity this workspace has with different content (default keep) */
   onConflict?: 'keep' | 'replace';
@@ -230,7 +203,7 @@ export async function importClaimsJson(
       const text = local ? getDocumentText(db, local.id) : '';
       localDocs.set(
         c.documentId,
-        local ? { id: local.id, text, toUnits: fromCodePoints(text) } : null,
+        local ? { id: local.id, text, toUnits: utf16Converter(text) } : null,
       );
     }
     const doc = localDocs.get(c.documentId);
@@ -311,7 +284,9 @@ export async function importClaimsJson(
         continue;
       }
       imported.add(c.id);
-      const claim = toClaim(db, c, found.documentId, found.spans, outcome.warnings);
+      const claim = toClaim(c, found.documentId, found.spans);
+      // the rules every write path applies; one claim that breaks them refuses the whole file
+      assertClaim(db, claim, localDocs.get(c.documentId)!.text, `Claim ${c.id}: `);
       merge('claim', findClaim(db, claim.id), claim, () => putClaim(db, claim));
     }
 
@@ -372,35 +347,20 @@ function documentExists(db: Db, id: DocumentId): boolean {
   return !!db.prepare('SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)').pluck().get(id);
 }
 
-function toClaim(
-  db: Db,
-  c: FileClaim,
-  documentId: DocumentId,
-  spans: Claim['spans'],
-  warnings: string[],
-): Claim {
-  // an entity neither file nor workspace has cannot be linked; say so rather than fail the import
-  const known = (id: string | null) => {
-    if (id === null) return null;
-    if (findEntity(db, id as EntityId)) return id as EntityId;
-    warnings.push(
-      `Claim ${c.id} names entity ${id}, which neither the file nor this workspace has; the link was dropped.`,
-    );
-    return null;
-  };
+function toClaim(c: FileClaim, documentId: DocumentId, spans: Claim['spans']): Claim {
   return {
     id: c.id as ClaimId,
     documentId,
     spans,
     statement: c.statement,
-    claimantId: known(c.claimantId),
-    subjectIds: c.subjectIds.map(known).filter((id): id is EntityId => id !== null),
+    claimantId: c.claimantId,
+    subjectIds: c.subjectIds,
     type: c.type,
     stance: c.stance,
     certainty: c.certainty,
     hedges: c.hedges,
     eventDate: c.eventDate,
-    placeId: known(c.placeId),
+    placeId: c.placeId,
     tags: c.tags,
     note: c.note,
     status: c.status,

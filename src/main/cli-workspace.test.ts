@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from './backend';
 import { main } from './cli';
+import { documentTextOutput } from './cli-text';
 import { createClaim } from './db/claims';
 import { DATABASE_FILE } from './db/open';
 import { importDocument } from './documents';
@@ -96,5 +97,36 @@ describe('claimdesk CLI: search, export, backup, restore, bundle', () => {
     expect(await run(target, 'import-claims', claims)).toBe(0);
     expect(jsonLines().at(-1)).toMatchObject({ claims: { unchanged: 1 } });
     expect(readdirSync(target)).toContain(DATABASE_FILE);
+  });
+});
+
+describe('claimdesk text', () => {
+  it('writes exactly the canonical text: no newline of its own unless on a terminal', async () => {
+    const { dir, documentId } = await workspace();
+    expect(await run(dir, 'text', documentId)).toBe(0);
+    expect(out).toBe(SAMPLE_TEXT);
+    expect(documentTextOutput({ text: 'a', pages: [] }, { pages: false, terminal: true })).toBe(
+      'a\n',
+    );
+  });
+
+  it('--pages: one JSON line per page, offsets in code points, separators in no page', () => {
+    const text = 'Page 🙂 one.\n\nPage two, 𠀀 end.';
+    const pages = [
+      { index: 0, label: 'iv', start: 0, end: 12 },
+      { index: 1, label: 'v', start: 14, end: text.length },
+    ];
+    const lines = documentTextOutput({ text, pages }, { pages: true, terminal: false })
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { start: number; end: number; text: string; label: string });
+    expect(lines.map((l) => l.label)).toEqual(['iv', 'v']);
+    const points = [...text];
+    for (const line of lines) {
+      // counted in code points, the page's text is exactly there
+      expect(points.slice(line.start, line.end).join('')).toBe(line.text);
+    }
+    expect(lines[0]).toMatchObject({ start: 0, end: 11, text: 'Page 🙂 one.' });
+    expect(lines[1]).toMatchObject({ start: 13, end: points.length });
   });
 });

@@ -13,6 +13,7 @@ import { parseLanguages } from '../shared/ocr';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { withProgress } from './cli-ocr';
+import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundle, writeBundle } from './bundle';
 import { bibliographyFormat, citeLines, importReferencesCommand } from './cli-sources';
@@ -60,7 +61,7 @@ Commands:
                                  cite) and a bibliography;
                                  --appendix adds each quote, source, pages and file hash
   list                           documents as JSON lines (id, title, type, pages, sha256)
-  text <document-id> [--pages]   the canonical text (--pages: pages separated by form feeds)
+  text <document-id> [--pages]   the canonical text, exactly (--pages: one JSON line per page)
   check                          verify the workspace's integrity
   serve [--port N] [--open]      run the app in your browser at 127.0.0.1
 
@@ -147,11 +148,12 @@ export async function main(argv: string[]): Promise<number> {
       case 'text': {
         if (!args[0]) return fail('Usage: claimdesk text <document-id> [--pages]');
         const content = await call('documents.content', { id: args[0] });
-        const text =
-          values.pages && content.pages.length > 0
-            ? content.pages.map((p) => content.text.slice(p.start, p.end)).join('\f')
-            : content.text;
-        process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+        process.stdout.write(
+          documentTextOutput(content, {
+            pages: Boolean(values.pages),
+            terminal: process.stdout.isTTY === true,
+          }),
+        );
         return 0;
       }
       case 'check': {

@@ -14,13 +14,32 @@ export function anchorAt(text: string, start: number, end: number): TextAnchor {
   ) {
     throw new RangeError(`invalid range ${start}-${end} for a text of ${text.length} characters`);
   }
+  // the context never cuts a character in half: half a surrogate pair is stored as U+FFFD and
+  // then appears nowhere in the document
+  let from = Math.max(0, start - QUOTE_CONTEXT);
+  if (isLowSurrogate(text.charCodeAt(from)) && isHighSurrogate(text.charCodeAt(from - 1))) from++;
+  let to = Math.min(text.length, end + QUOTE_CONTEXT);
+  if (isLowSurrogate(text.charCodeAt(to)) && isHighSurrogate(text.charCodeAt(to - 1))) to--;
   return {
     start,
     end,
     exact: text.slice(start, end),
-    prefix: text.slice(Math.max(0, start - QUOTE_CONTEXT), start),
-    suffix: text.slice(end, end + QUOTE_CONTEXT),
+    prefix: text.slice(from, start),
+    suffix: text.slice(end, to),
   };
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** True when `offset` falls between the two halves of a surrogate pair (inside one character). */
+export function splitsCharacter(text: string, offset: number): boolean {
+  return (
+    offset > 0 &&
+    offset < text.length &&
+    isHighSurrogate(text.charCodeAt(offset - 1)) &&
+    isLowSurrogate(text.charCodeAt(offset))
+  );
 }
 
 /**
@@ -91,4 +110,20 @@ export function codePointConverter(text: string): (utf16Offset: number) => numbe
     }
     return count;
   };
+}
+
+/**
+ * The inverse of codePointConverter: code point offsets → UTF-16 offsets for one text, for many
+ * offsets (imports convert every span). Identity when the text has no astral characters.
+ */
+export function utf16Converter(text: string): (codePointOffset: number) => number {
+  if (!/[\uD800-\uDBFF][\uDC00-\uDFFF]/.test(text))
+    return (offset) => Math.min(offset, text.length);
+  const units: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    units.push(i);
+    if (isHighSurrogate(text.charCodeAt(i)) && isLowSurrogate(text.charCodeAt(i + 1))) i++;
+  }
+  units.push(text.length);
+  return (offset) => units[Math.min(offset, units.length - 1)]!;
 }

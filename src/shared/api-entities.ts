@@ -206,7 +206,12 @@ export const entitiesApi = {
   'mentions.list': method(
     z.strictObject({ documentId: documentId.optional(), entityId: entityId.optional() }),
   ).returns<MentionInfo[]>(),
-  'mentions.create': method(mentionRef).returns<MentionInfo>(),
+  'mentions.create': method(
+    mentionRef.extend({
+      /** entities created for this mention in the same gesture: one undo step removes them too */
+      createdEntityIds: z.array(entityId).max(10).optional(),
+    }),
+  ).returns<MentionInfo>(),
   'mentions.delete': method(z.strictObject({ id: mentionId })).returns<{ deleted: Mention }>(),
   /** Occurrences of entity names and aliases not yet linked or dismissed, computed on demand. */
   'mentions.suggest': method(

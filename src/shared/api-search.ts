@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import type { ExportFile } from './api';
 import { CREDIBILITIES, RELIABILITIES, type ClaimGrade } from './grading';
+import type { PageRange } from './pages';
 import { LIMITS } from './limits';
 import {
   CERTAINTIES,
@@ -208,7 +209,9 @@ export interface ClaimTableRow {
   /** the first passage, UTF-16 offsets */
   start: number;
   end: number;
+  /** the page the claim starts on, and the pages it runs over ("pp. 1–2") */
   page: PageRef | null;
+  pages: PageRange | null;
   claimant: NamedRef | null;
   subjects: NamedRef[];
   place: NamedRef | null;

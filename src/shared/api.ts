@@ -12,11 +12,8 @@ import { sourcesApi } from './api-sources';
 import { notebooksApi } from './api-notebooks';
 import { jobKey, ocrApi, ocrLanguages } from './api-ocr';
 import { LIMITS } from './limits';
-import { partialDateProblem } from './partial-date';
+import { claimPatch, partialDate } from './claim-rules';
 import {
-  CERTAINTIES,
-  REVIEW_STATUSES,
-  STANCES,
   type Claim,
   type ClaimId,
   type DocumentContent,
@@ -33,13 +30,6 @@ export const documentId = id<DocumentId>('doc');
 export const claimId = id<ClaimId>('clm');
 
 const shortText = z.string().max(LIMITS.maxNameChars);
-const longText = z.string().max(LIMITS.maxFieldChars);
-/** 2018, 2018-11, 2018-11-07, or a range of those joined by "/" */
-export const partialDate = z.string().superRefine((s, ctx) => {
-  const problem = partialDateProblem(s);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
-
 const span = z.strictObject({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
@@ -63,19 +53,7 @@ export const metaPatch = z.strictObject({
     .optional(),
 });
 
-export const claimPatch = z.strictObject({
-  statement: longText.optional(),
-  stance: z.enum(STANCES).optional(),
-  certainty: z.enum(CERTAINTIES).nullable().optional(),
-  type: shortText.min(1).optional(),
-  eventDate: partialDate.nullable().optional(),
-  claimantId: entityId.nullable().optional(),
-  subjectIds: z.array(entityId).max(100).optional(),
-  placeId: entityId.nullable().optional(),
-  tags: z.array(shortText.min(1)).max(100).optional(),
-  note: longText.optional(),
-  status: z.enum(REVIEW_STATUSES).optional(),
-});
+export { claimPatch, partialDate };
 
 export interface AppInfo {
   version: string;
@@ -167,7 +145,13 @@ export const api = {
     z.strictObject({
       documentId,
       spans: z.array(span).min(1).max(LIMITS.maxSpans),
-      statement: longText.optional(),
+      ...claimPatch.shape,
+      /**
+       * Entities created for this claim in the same gesture (the tagging popover creates them as
+       * they are typed): their creation joins the claim's undo step, so one Ctrl+Z removes the
+       * claim and them, as long as nothing else uses them.
+       */
+      createdEntityIds: z.array(entityId).max(LIMITS.maxSpans).optional(),
     }),
   ).returns<Claim>(),
   'claims.update': method(z.strictObject({ id: claimId, patch: claimPatch })).returns<Claim>(),

@@ -6,11 +6,11 @@ import type { CitationResult } from '../../shared/api-sources';
 import type { CslItem } from '../../shared/csl';
 import { DEFAULT_STYLE } from '../../shared/citation-styles';
 import type { Claim, ClaimId, DocumentId, PageSpan } from '../../shared/model';
+import { spansPageRange } from '../../shared/pages';
 import { getClaim } from '../db/claims';
 import { getDocument, getDocumentContent } from '../db/documents';
 import type { Db } from '../db/open';
 import { getSource } from '../db/sources';
-import { pageOf } from '../exporters/selection';
 import {
   formatBibliography,
   formatCitation,
@@ -25,13 +25,8 @@ export function claimPageRange(
   pages: PageSpan[],
   claim: Claim,
 ): { first: string; last: string } | null {
-  if (pages.length === 0 || claim.spans.length === 0) return null;
-  const starts = claim.spans.map((s) => s.start);
-  const ends = claim.spans.map((s) => Math.max(s.start, s.end - 1));
-  const first = pageOf(pages, Math.min(...starts));
-  const last = pageOf(pages, Math.max(...ends));
-  if (!first || !last) return null;
-  return { first: first.label, last: last.label };
+  const range = spansPageRange(pages, claim.spans);
+  return range && { first: range.start.label, last: range.end.label };
 }
 
 /** What a document is cited as: its source's CSL item, titled by the document when untitled. */

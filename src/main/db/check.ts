@@ -1,10 +1,14 @@
 import type { Db } from './open';
+import { claimRuleViolations } from './claim-rules';
+import { listClaims } from './claims';
 import { schemaVersion } from './migrate';
 
 export interface CheckReport {
   ok: boolean;
   integrity: string[];
   foreignKeyViolations: number;
+  /** claims that break the claim rules (the first 100), with the first problem of each */
+  claimProblems: { claimId: string; message: string }[];
   schemaVersion: number;
   counts: Record<string, number>;
 }
@@ -23,10 +27,14 @@ export function checkWorkspace(db: Db): CheckReport {
       count(t),
     ]),
   );
+  const healthy = integrity.length === 1 && integrity[0] === 'ok';
+  // the claim rules read the tables: only once the file itself is sound
+  const claimProblems = healthy ? claimRuleViolations(db, listClaims(db)) : [];
   return {
-    ok: integrity.length === 1 && integrity[0] === 'ok' && foreignKeyViolations === 0,
+    ok: healthy && foreignKeyViolations === 0 && claimProblems.length === 0,
     integrity,
     foreignKeyViolations,
+    claimProblems,
     schemaVersion: schemaVersion(db),
     counts,
   };

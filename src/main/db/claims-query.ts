@@ -37,6 +37,11 @@ const SORTABLE_FROM = `FROM claims c JOIN document_order o ON o.id = c.document_
 /** `value` (over `p`) of the page holding the claim's first passage. */
 const onPage = (value: string) => `(SELECT ${value} FROM document_pages p
   WHERE p.document_id = c.document_id AND p.start <= s0.start ORDER BY p.start DESC LIMIT 1)`;
+/** The page holding the claim's last character (of its last passage): where its page range ends. */
+const LAST_PAGE = `(SELECT json_object('index', p.page_index, 'label', p.label) FROM document_pages p
+  WHERE p.document_id = c.document_id
+    AND p.start <= (SELECT max(s.end) - 1 FROM claim_spans s WHERE s.claim_id = c.id)
+  ORDER BY p.start DESC LIMIT 1)`;
 const QUOTE = `coalesce((SELECT group_concat(s.exact, ' … ' ORDER BY s.ordinal) FROM claim_spans s
   WHERE s.claim_id = c.id), '')`;
 const SUBJECT_NAMES = `(SELECT group_concat(e.name, '; ' ORDER BY e.name COLLATE NOCASE)
@@ -154,6 +159,7 @@ interface Row {
   start: number | null;
   end: number | null;
   page: string | null;
+  last_page: string | null;
   claimant: string | null;
   place: string | null;
   subjects: string;
@@ -184,13 +190,14 @@ export function claimRowsSql(where: string, join = ''): string {
   return `SELECT c.id, c.document_id, ${TITLE} AS title, c.statement, ${QUOTE} AS quote,
       s0.start, s0.end,
       ${onPage("json_object('index', p.page_index, 'label', p.label)")} AS page,
+      ${LAST_PAGE} AS last_page,
       ${ref('c.claimant_id')} AS claimant, ${ref('c.place_id')} AS place,
       (SELECT json_group_array(json_object('id', e.id, 'name', e.name)) FROM
         (SELECT e.id, e.name FROM claim_subjects cs JOIN entities e ON e.id = cs.entity_id
-         WHERE cs.claim_id = c.id ORDER BY cs.rowid) e) AS subjects,
+         WHERE cs.claim_id = c.id ORDER BY cs.position) e) AS subjects,
       c.type, c.stance, c.certainty, c.event_date,
       (SELECT json_group_array(name) FROM (SELECT t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
-        WHERE ct.claim_id = c.id ORDER BY t.name)) AS tags,
+        WHERE ct.claim_id = c.id ORDER BY ct.position)) AS tags,
       c.status, ${RELATIONS} AS relations,
       (SELECT json_array(g.reliability, g.credibility) FROM claim_grade g WHERE g.claim_id = c.id)
         AS grade,
@@ -229,6 +236,10 @@ const toRow = (r: Row): ClaimTableRow => ({
   start: r.start ?? 0,
   end: r.end ?? 0,
   page: r.page ? (JSON.parse(r.page) as PageRef) : null,
+  pages:
+    r.page && r.last_page
+      ? { start: JSON.parse(r.page) as PageRef, end: JSON.parse(r.last_page) as PageRef }
+      : null,
   claimant: r.claimant ? (JSON.parse(r.claimant) as NamedRef) : null,
   subjects: JSON.parse(r.subjects) as NamedRef[],
   place: r.place ? (JSON.parse(r.place) as NamedRef) : null,

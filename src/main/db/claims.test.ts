@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimId } from '../../shared/model';
 import { importDocument } from '../documents';
 import { SAMPLE_TEXT, enc, tempBackend } from '../test/workspace';
-import { createClaim, deleteClaim, getClaim, listClaims, updateClaim } from './claims';
+import { claimLabel, createClaim, deleteClaim, getClaim, listClaims, updateClaim } from './claims';
 import { redo, undo } from './history';
 import { putRelation } from './relations';
 
@@ -48,18 +48,22 @@ describe('claims', () => {
     expect(listClaims(db)).toEqual([]);
   });
 
-  it('edits fields and normalizes tags', async () => {
+  it('edits fields, keeping tags in the order given and refusing padded or repeated ones', async () => {
     const { db, doc } = await withDocument();
     const claim = createClaim(db, { documentId: doc.id, spans: [{ start: 30, end: 90 }] });
+    expect(() => updateClaim(db, claim.id, { tags: [' riot', 'prison'] })).toThrow(/spaces/);
+    expect(() => updateClaim(db, claim.id, { tags: ['riot', 'prison', 'riot'] })).toThrow(
+      /given twice/,
+    );
     const edited = updateClaim(db, claim.id, {
       certainty: 'alleged',
       eventDate: '2018-11-07',
-      tags: [' riot', 'prison', 'riot'],
+      tags: ['riot', 'prison'],
     });
     expect(edited).toMatchObject({
       certainty: 'alleged',
       eventDate: '2018-11-07',
-      tags: ['prison', 'riot'],
+      tags: ['riot', 'prison'],
     });
   });
 
@@ -80,17 +84,19 @@ describe('claims', () => {
     expect(listClaims(db).map((c) => c.id)).toEqual([b.id]);
     expect(db.prepare('SELECT count(*) AS n FROM claim_relations').get()).toEqual({ n: 0 });
 
-    expect(undo(db)?.label).toBe('delete claim');
+    const named = (action: string) => claimLabel(action, a.statement);
+    expect(named('delete claim')).toMatch(/^delete claim ".+…"$/);
+    expect(undo(db)?.label).toBe(named('delete claim'));
     expect(getClaim(db, a.id).note).toBe('check the NGO figure');
     expect(db.prepare('SELECT kind FROM claim_relations').all()).toEqual([{ kind: 'contradicts' }]);
-    expect(undo(db)?.label).toBe('edit claim');
+    expect(undo(db)?.label).toBe(named('edit claim'));
     expect(getClaim(db, a.id).note).toBe('');
-    expect(redo(db)?.label).toBe('edit claim');
+    expect(redo(db)?.label).toBe(named('edit claim'));
     expect(getClaim(db, a.id).note).toBe('check the NGO figure');
-    expect(redo(db)?.label).toBe('delete claim');
+    expect(redo(db)?.label).toBe(named('delete claim'));
     expect(() => getClaim(db, a.id as ClaimId)).toThrow(/No claim/);
     expect(redo(db)).toBeNull();
-    expect(undo(db)?.label).toBe('delete claim');
+    expect(undo(db)?.label).toBe(named('delete claim'));
     // a new action clears what could be redone
     createClaim(db, { documentId: doc.id, spans: [{ start: 0, end: 10 }] });
     expect(redo(db)).toBeNull();

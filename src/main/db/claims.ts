@@ -12,7 +12,9 @@ import type {
 } from '../../shared/model';
 import { AppError, notFound } from '../errors';
 import { newId, now } from '../ids';
+import { assertClaim } from './claim-rules';
 import { getDocumentText } from './documents';
+import { foldCreatedEntities } from './gesture';
 import { recordAction, registerSnapshotKind, type Snapshot } from './history';
 import type { Db } from './open';
 import { listRelationsOfClaim } from './relations';
@@ -127,7 +129,7 @@ function subjectsAndTags(db: Db, scope: Scope) {
   for (const s of db
     .prepare(
       `SELECT claim_id, entity_id FROM claim_subjects
-       WHERE ${subjectScope.where} ORDER BY rowid`,
+       WHERE ${subjectScope.where} ORDER BY claim_id, position`,
     )
     .all(...subjectScope.params) as { claim_id: string; entity_id: string }[]) {
     subjects.set(s.claim_id, [...(subjects.get(s.claim_id) ?? []), s.entity_id as EntityId]);
@@ -135,7 +137,7 @@ function subjectsAndTags(db: Db, scope: Scope) {
   for (const t of db
     .prepare(
       `SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
-       WHERE ${tagScope.where} ORDER BY t.name`,
+       WHERE ${tagScope.where} ORDER BY ct.claim_id, ct.position`,
     )
     .all(...tagScope.params) as { claim_id: string; name: string }[]) {
     tags.set(t.claim_id, [...(tags.get(t.claim_id) ?? []), t.name]);
@@ -198,18 +200,18 @@ export function putClaim(db: Db, claim: Claim): void {
   );
   db.prepare('DELETE FROM claim_subjects WHERE claim_id = ?').run(claim.id);
   const insertSubject = db.prepare(
-    'INSERT OR IGNORE INTO claim_subjects (claim_id, entity_id) VALUES (?, ?)',
+    'INSERT OR IGNORE INTO claim_subjects (claim_id, entity_id, position) VALUES (?, ?, ?)',
   );
-  for (const entityId of claim.subjectIds) insertSubject.run(claim.id, entityId);
+  claim.subjectIds.forEach((entityId, i) => insertSubject.run(claim.id, entityId, i));
   db.prepare('DELETE FROM claim_tags WHERE claim_id = ?').run(claim.id);
   const ensureTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
   const insertTag = db.prepare(
-    'INSERT OR IGNORE INTO claim_tags (claim_id, tag_id) SELECT ?, id FROM tags WHERE name = ?',
+    'INSERT OR IGNORE INTO claim_tags (claim_id, tag_id, position) SELECT ?, id, ? FROM tags WHERE name = ?',
   );
-  for (const tag of claim.tags) {
+  claim.tags.forEach((tag, i) => {
     ensureTag.run(tag);
-    insertTag.run(claim.id, tag);
-  }
+    insertTag.run(claim.id, i, tag);
+  });
 }
 
 function removeClaim(db: Db, id: string): void {
@@ -230,63 +232,6 @@ const relationSnapshot = (id: string, value: ClaimRelation | null): Snapshot => 
   value,
 });
 
-export interface NewClaim {
-  documentId: DocumentId;
-  spans: { start: number; end: number }[];
-  statement?: string;
-}
-
-/**
- * Creates a claim over one or more passages. The backend builds the quote selectors from the stored
- * text, so a claim's quote always matches the document, whatever the client sent.
- */
-export function createClaim(db: Db, input: NewClaim): Claim {
-  return db.transaction(() => {
-    const text = getDocumentText(db, input.documentId);
-    const ordered = [...input.spans].sort((a, b) => a.start - b.start);
-    const spans = ordered.map((s) => {
-      if (s.end > text.length || s.start >= s.end) {
-        throw new AppError(
-          'invalid_input',
-          `The passage ${s.start}-${s.end} is outside this document's text (${text.length} characters).`,
-        );
-      }
-      return anchorAt(text, s.start, s.end);
-    });
-    const quote = spans.map((s) => s.exact).join(' … ');
-    if (quote.trim() === '')
-      throw new AppError('invalid_input', 'Select some text before creating a claim.');
-    const at = now();
-    const claim: Claim = {
-      id: newId<ClaimId>('clm'),
-      documentId: input.documentId,
-      spans,
-      statement: input.statement?.trim() || quote.trim(),
-      claimantId: null,
-      subjectIds: [],
-      type: 'other',
-      stance: 'asserts',
-      certainty: null,
-      hedges: findHedges(quote),
-      eventDate: null,
-      placeId: null,
-      tags: [],
-      note: '',
-      status: 'draft',
-      createdAt: at,
-      updatedAt: at,
-    };
-    putClaim(db, claim);
-    recordAction(
-      db,
-      'create claim',
-      [claimSnapshot(claim.id, null)],
-      [claimSnapshot(claim.id, claim)],
-    );
-    return claim;
-  })();
-}
-
 export type ClaimPatch = Partial<
   Pick<
     Claim,
@@ -304,15 +249,96 @@ export type ClaimPatch = Partial<
   >
 >;
 
+export interface NewClaim extends ClaimPatch {
+  documentId: DocumentId;
+  spans: { start: number; end: number }[];
+  /** entities created for this claim in the same gesture: their creation joins its undo step */
+  createdEntityIds?: EntityId[];
+}
+
+/** How the history names a claim: its statement's first words ('create claim "a prison riot left…"'). */
+export function claimLabel(action: string, statement: string): string {
+  const flat = statement.replace(/\s+/g, ' ').trim();
+  const MAX = 24;
+  if (flat.length <= MAX) return `${action} "${flat}"`;
+  const cut = flat.slice(0, MAX);
+  const space = cut.lastIndexOf(' ');
+  return `${action} "${(space > MAX / 2 ? cut.slice(0, space) : cut).trimEnd()}…"`;
+}
+
+const definedFields = (patch: ClaimPatch): ClaimPatch =>
+  Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+
+/**
+ * Creates a claim over one or more passages, with any of its editable fields, as one action: one
+ * transaction, one undo step. The backend builds the quote selectors from the stored text, so a
+ * claim's quote always matches the document, whatever the client sent.
+ */
+export function createClaim(db: Db, input: NewClaim): Claim {
+  return db.transaction(() => {
+    const text = getDocumentText(db, input.documentId);
+    const ordered = [...input.spans].sort((a, b) => a.start - b.start);
+    const outside = ordered.find((s) => s.end > text.length || s.start >= s.end);
+    if (outside) {
+      throw new AppError(
+        'invalid_input',
+        `The passage ${outside.start}-${outside.end} is outside this document's text (${text.length} characters).`,
+      );
+    }
+    const spans = ordered.map((s) => anchorAt(text, s.start, s.end));
+    const quote = spans.map((s) => s.exact).join(' … ');
+    const { documentId, createdEntityIds = [], spans: _spans, ...fields } = input;
+    void _spans;
+    const at = now();
+    const claim: Claim = {
+      id: newId<ClaimId>('clm'),
+      documentId,
+      spans,
+      statement: quote.trim(),
+      claimantId: null,
+      subjectIds: [],
+      type: 'other',
+      stance: 'asserts',
+      certainty: null,
+      hedges: findHedges(quote),
+      eventDate: null,
+      placeId: null,
+      tags: [],
+      note: '',
+      status: 'draft',
+      ...definedFields(fields),
+      createdAt: at,
+      updatedAt: at,
+    };
+    // a blank statement means "the quote", as it always has
+    if (claim.statement.trim() === '') claim.statement = quote.trim();
+    else claim.statement = claim.statement.trim();
+    assertClaim(db, claim, text);
+    putClaim(db, claim);
+    recordAction(
+      db,
+      claimLabel('create claim', claim.statement),
+      [claimSnapshot(claim.id, null)],
+      [claimSnapshot(claim.id, claim)],
+    );
+    foldCreatedEntities(db, createdEntityIds, { kind: 'claim', id: claim.id });
+    return claim;
+  })();
+}
+
 export function updateClaim(db: Db, id: ClaimId, patch: ClaimPatch): Claim {
   return db.transaction(() => {
     const before = getClaim(db, id);
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const after: Claim = { ...before, ...defined, updatedAt: now() };
-    if (after.tags)
-      after.tags = [...new Set(after.tags.map((t) => t.trim()).filter(Boolean))].sort();
+    const after: Claim = { ...before, ...definedFields(patch), updatedAt: now() };
+    // the passages do not change in an edit: their text need not be read again
+    assertClaim(db, after);
     putClaim(db, after);
-    recordAction(db, 'edit claim', [claimSnapshot(id, before)], [claimSnapshot(id, after)]);
+    recordAction(
+      db,
+      claimLabel('edit claim', after.statement),
+      [claimSnapshot(id, before)],
+      [claimSnapshot(id, after)],
+    );
     return getClaim(db, id);
   })();
 }
@@ -324,7 +350,7 @@ export function deleteClaim(db: Db, id: ClaimId): Claim {
     removeClaim(db, id);
     recordAction(
       db,
-      'delete claim',
+      claimLabel('delete claim', claim.statement),
       [claimSnapshot(id, claim), ...relations.map((r) => relationSnapshot(r.id, r))],
       [...relations.map((r) => relationSnapshot(r.id, null)), claimSnapshot(id, null)],
     );

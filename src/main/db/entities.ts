@@ -1,9 +1,8 @@
 import type { EntitySummary } from '../../shared/api-entities';
 import { fold } from '../../shared/match-names';
 import type { Entity, EntityId, ExternalIds } from '../../shared/model';
-import { AppError, notFound } from '../errors';
+import { notFound } from '../errors';
 import { newId, now } from '../ids';
-import type { ClaimPatch } from './claims';
 import { registerSnapshotKind } from './history';
 import { journaled, registerReader } from './journal';
 import type { Db } from './open';
@@ -21,7 +20,7 @@ interface EntityRow {
 }
 
 const SELECT_ENTITY = `SELECT e.*, (SELECT json_group_array(alias) FROM
-  (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY alias)) AS aliases
+  (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY position)) AS aliases
   FROM entities e`;
 
 const toEntity = (r: EntityRow): Entity => ({
@@ -63,9 +62,9 @@ export function putEntity(db: Db, e: Entity): void {
   ).run({ ...e, externalIds: JSON.stringify(e.externalIds) });
   db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(e.id);
   const insertAlias = db.prepare(
-    'INSERT OR IGNORE INTO entity_aliases (entity_id, alias) VALUES (?, ?)',
+    'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, position) VALUES (?, ?, ?)',
   );
-  for (const alias of e.aliases) insertAlias.run(e.id, alias);
+  e.aliases.forEach((alias, i) => insertAlias.run(e.id, alias, i));
 }
 
 registerSnapshotKind('entity', {
@@ -117,7 +116,7 @@ export function listEntitySummaries(
   const rows = db
     .prepare(
       `SELECT e.*, ${COUNTS}, (SELECT json_group_array(alias) FROM
-         (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY alias)) AS aliases
+         (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY position)) AS aliases
        FROM entities e
        LEFT JOIN vocabulary v ON v.list = 'entity_kind' AND v.value = e.kind
        WHERE (@kind IS NULL OR e.kind = @kind)
@@ -134,7 +133,7 @@ export function getEntitySummary(db: Db, id: EntityId): EntitySummary {
   const row = db
     .prepare(
       `SELECT e.*, ${COUNTS}, (SELECT json_group_array(alias) FROM
-         (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY alias)) AS aliases
+         (SELECT alias FROM entity_aliases a WHERE a.entity_id = e.id ORDER BY position)) AS aliases
        FROM entities e WHERE e.id = ?`,
     )
     .get(id) as SummaryRow | undefined;
@@ -202,33 +201,4 @@ function cleanExternalIds(ids: ExternalIds): ExternalIds {
   if (ids.wikidata?.trim()) clean.wikidata = ids.wikidata.trim();
   if (ids.url?.trim()) clean.url = ids.url.trim();
   return clean;
-}
-
-/** Throws 'not_found' unless every entity exists; `role` says which field pointed at a missing one. */
-export function assertEntitiesExist(
-  db: Db,
-  ids: (EntityId | null | undefined)[],
-  role: string,
-): void {
-  const exists = db.prepare('SELECT 1 FROM entities WHERE id = ?');
-  for (const id of ids) {
-    if (id && !exists.get(id)) {
-      throw new AppError(
-        'not_found',
-        `No entity with id ${id} (${role}) in this workspace. It may have been deleted.`,
-      );
-    }
-  }
-}
-
-/**
- * Checks what a claim edit refers to before it is written: entities that exist, and a claim type of
- * the workspace. Without this a missing entity surfaces as an opaque constraint failure.
- */
-export function checkClaimPatch<P extends ClaimPatch>(db: Db, patch: P): P {
-  assertEntitiesExist(db, [patch.claimantId], 'claimant');
-  assertEntitiesExist(db, patch.subjectIds ?? [], 'subject');
-  assertEntitiesExist(db, [patch.placeId], 'place');
-  if (patch.type !== undefined) assertInVocabulary(db, 'claim_type', patch.type);
-  return patch;
 }

@@ -108,7 +108,8 @@ describe('entities.merge', () => {
       });
       expect(outcome.entity).toMatchObject({
         name: 'Gulmurod Khalimov',
-        aliases: ['G. Halimov', 'Gumurod Halimov', 'Khalimov'],
+        // the survivor's aliases first, then the merged names, in the order they were given
+        aliases: ['Khalimov', 'Gumurod Halimov', 'G. Halimov'],
         description: 'OMON commander',
         externalIds: { wikidata: 'Q20037335', url: 'https://example.org/halimov' },
       });

@@ -210,9 +210,29 @@ describe('full-text search', () => {
       text: SAMPLE_TEXT,
       title: 'Old',
     });
-    const claim = createClaim(old, { documentId: doc.id, spans: [{ start: 0, end: 11 }] });
-    updateClaim(old, claim.id, { note: 'Ombudsman' });
-    putEntity(old, entity('ent_0123456789ab', 'Gulmurod Khalimov', ['Halimov']));
+    // rows as schema 1 holds them (today's writers know later columns)
+    const claim = { id: 'clm_0123456789ab' };
+    const at = '2026-01-01T00:00:00.000Z';
+    old
+      .prepare(
+        `INSERT INTO claims (id, document_id, statement, claimant_id, type, stance, certainty,
+           hedges, event_date, place_id, note, status, created_at, updated_at)
+         VALUES (?, ?, ?, NULL, 'other', 'asserts', NULL, '[]', NULL, NULL, 'Ombudsman', 'draft', ?, ?)`,
+      )
+      .run(claim.id, doc.id, SAMPLE_TEXT.slice(0, 11), at, at);
+    old
+      .prepare(
+        `INSERT INTO claim_spans (claim_id, ordinal, start, end, exact, prefix, suffix)
+         VALUES (?, 0, 0, 11, ?, '', ?)`,
+      )
+      .run(claim.id, SAMPLE_TEXT.slice(0, 11), SAMPLE_TEXT.slice(11, 43));
+    old
+      .prepare(
+        `INSERT INTO entities (id, kind, name, created_at, updated_at)
+         VALUES ('ent_0123456789ab', 'person', 'Gulmurod Khalimov', ?, ?)`,
+      )
+      .run(at, at);
+    old.prepare(`INSERT INTO entity_aliases VALUES ('ent_0123456789ab', 'Halimov')`).run();
     old.close();
 
     const db = openWorkspaceDb(dir);

@@ -16,7 +16,9 @@ import { forEachDocument, selectForExport, type ExportScope, type Located } from
  * not JavaScript's UTF-16 offsets.
  */
 export const CLAIMS_FORMAT = 'claimdesk.claims';
-export const CLAIMS_FORMAT_VERSION = 1;
+export const CLAIMS_FORMAT_VERSION = 2;
+/** Versions the claims JSON import reads: 2 only added page ranges (`pages`) to version 1. */
+export const CLAIMS_FORMAT_READABLE = [1, 2] as const;
 
 export interface ExportedDocument {
   id: string;
@@ -62,7 +64,7 @@ export interface ExportedClaim extends Located {
   documentId: string;
   source: ClaimSource;
   statement: string;
-  /** every passage; the claim's own position/quote/page are those of the first */
+  /** every passage; the claim's own position/quote/page are those of the first, its pages all */
   spans: Located[];
   claimantId: string | null;
   subjectIds: string[];
@@ -230,6 +232,19 @@ function groupRelations(relations: ClaimRelation[]): Map<string, ExportedRelatio
   return byClaim;
 }
 
+/** A claim's pages: from the earliest page any passage starts on to the latest one any ends on. */
+function claimPages(spans: readonly Located[]): Located['pages'] {
+  let out: Located['pages'] = null;
+  for (const { pages } of spans) {
+    if (!pages) return null;
+    out = {
+      start: out && out.start.index <= pages.start.index ? out.start : pages.start,
+      end: out && out.end.index >= pages.end.index ? out.end : pages.end,
+    };
+  }
+  return out;
+}
+
 /** A claim quoting text OCR read says so: engine, languages and the words' confidence. */
 const withOcr = (claim: ExportedClaim, ocr: OcrProvenance | null): ExportedClaim =>
   ocr ? { ...claim, ocr } : claim;
@@ -250,6 +265,7 @@ function exportClaim(
     quote: first.quote,
     position: first.position,
     page: first.page,
+    pages: claimPages(spans),
     spans,
     claimantId: c.claimantId,
     subjectIds: c.subjectIds,

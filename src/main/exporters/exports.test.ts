@@ -1,8 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { claimFilter } from '../../shared/api-search';
+import { RELATION_KINDS, type Claim, type RelationId, type RelationKind } from '../../shared/model';
+import { createClaim } from '../db/claims';
+import { queryClaims } from '../db/claims-query';
 import { getDocumentContent } from '../db/documents';
+import { putRelation } from '../db/relations';
 import {
   KHALIMOV,
   KHUJAND,
@@ -12,11 +17,12 @@ import {
   corpusFiles,
   importCorpusWithClaims,
 } from '../test/claims-fixture';
+import { hasCommand } from '../test/scans';
 import { expectValid, isValid } from '../test/schemas';
 import { SAMPLE_TEXT, tempBackend } from '../test/workspace';
 import { claimsJsonText, exportClaimsJson, type ClaimsExport } from './claims-json';
 import { CSV_COLUMNS, exportCsv } from './csv';
-import { exportW3c } from './w3c';
+import { CLAIMDESK_CONTEXT, W3C_CONTEXT, exportW3c } from './w3c';
 
 const generator = 'Claimdesk test';
 
@@ -81,7 +87,7 @@ describe('claims JSON export', () => {
     expect(isValid('claims', { ...data, positionUnit: 'utf-16' })).toBe(false);
     expect(data).toMatchObject({
       format: 'claimdesk.claims',
-      version: 1,
+      version: 2,
       scope: { kind: 'workspace' },
     });
     expect(data.documents.map((d) => d.id).sort()).toEqual([doc.id, pdf.id].sort());
@@ -224,7 +230,9 @@ describe('claims JSON text', () => {
     const documentId = (imported as { value: { document: { id: string } } }).value.document.id;
     // 2,500 claims: two full batches and a part, created back to front
     for (let i = 2_499; i >= 0; i--) {
-      const start = i % (SAMPLE_TEXT.length - 10);
+      let start = i % (SAMPLE_TEXT.length - 10);
+      // never inside a character (the emoji): such a passage is refused
+      while (/[\uDC00-\uDFFF]/.test(SAMPLE_TEXT[start]! + SAMPLE_TEXT[start + 5]!)) start++;
       const created = await registry.call('claims.create', {
         documentId,
         spans: [{ start, end: start + 5 }],
@@ -249,8 +257,12 @@ describe('docs/export-format.md', () => {
     );
     expect(blocks).toHaveLength(2);
     expectValid('claims', blocks[0]);
+    expectValid('w3cAnnotation', blocks[1]);
+    // the context as documented is the one the exporter writes
+    const context = /```jsonc\n([\s\S]*?)```/.exec(doc)![1]!;
+    expect(JSON.parse(context)).toEqual(CLAIMDESK_CONTEXT);
     expectValid('w3c', {
-      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      '@context': W3C_CONTEXT,
       id: 'urn:uuid:00000000-0000-4000-8000-000000000000',
       type: 'AnnotationCollection',
       total: 1,
@@ -268,7 +280,7 @@ describe('W3C Web Annotation export', () => {
     const { db } = tempBackend();
     const { doc, pdf, claims } = await buildClaimsFixture(db);
     const data = exportW3c(db, { generator }) as {
-      '@context': string;
+      '@context': unknown;
       type: string;
       total: number;
       first: { items: Record<string, unknown>[] };
@@ -280,8 +292,15 @@ describe('W3C Web Annotation export', () => {
         first: { ...data.first, items: [{ type: 'Annotation', body: [] }] },
       }),
     ).toBe(false);
-    expect(data['@context']).toBe('http://www.w3.org/ns/anno.jsonld');
+    expect(data['@context']).toEqual(W3C_CONTEXT);
     const items = data.first.items;
+    // each annotation stands on its own: its own @context, the standard one first
+    for (const item of items) {
+      expect((item['@context'] as unknown[])[0]).toBe('http://www.w3.org/ns/anno.jsonld');
+      expectValid('w3cAnnotation', item);
+    }
+    const { '@context': _dropped, ...contextless } = items[0]!;
+    expect(isValid('w3cAnnotation', contextless)).toBe(false);
     expect(data.total).toBe(items.length);
     // 4 claims, 1 mention, 1 relation
     expect(items.filter((a) => a.motivation === 'describing')).toHaveLength(4);
@@ -299,24 +318,46 @@ describe('W3C Web Annotation export', () => {
         },
         { type: 'TextualBody', purpose: 'tagging', value: 'prison' },
         { type: 'TextualBody', purpose: 'tagging', value: 'riot' },
-        {
-          type: 'SpecificResource',
-          purpose: 'identifying',
-          source: `urn:claimdesk:entity:${REUTERS}`,
-        },
-        {
-          type: 'SpecificResource',
-          purpose: 'identifying',
-          source: `urn:claimdesk:entity:${KHUJAND}`,
-        },
       ]),
     );
+    // the roles in order: claimant, subjects, place (Khujand is both subject and place)
+    expect((riot.body as Record<string, unknown>[]).filter((b) => 'role' in b)).toEqual([
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${REUTERS}`,
+        role: 'claimant',
+      },
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${KHUJAND}`,
+        role: 'subject',
+      },
+      {
+        type: 'SpecificResource',
+        purpose: 'identifying',
+        source: `urn:claimdesk:entity:${KHUJAND}`,
+        role: 'place',
+      },
+    ]);
+    // what the model has no words for, in Claimdesk's terms
+    expect(riot).toMatchObject({
+      claimType: 'event',
+      stance: 'asserts',
+      certainty: 'likely',
+      eventDate: '2018-11-07',
+    });
+    expect(riot).not.toHaveProperty('hedges');
     const cyrillic = items.find((a) => a.id === `urn:claimdesk:claim:${claims.cyrillic.id}`)!;
     expect(cyrillic.body).toContainEqual({
       type: 'SpecificResource',
       purpose: 'identifying',
       source: 'http://www.wikidata.org/entity/Q20813186',
+      role: 'subject',
     });
+    expect(cyrillic).toMatchObject({ stance: 'questions', eventDate: '2018-11' });
+    expect(cyrillic).not.toHaveProperty('certainty');
     const [target] = cyrillic.target as { source: string; selector: Record<string, unknown>[] }[];
     expect(target!.source).toBe(`urn:sha256:${doc.sha256}`);
     const position = target!.selector.find((s) => s.type === 'TextPositionSelector') as {
@@ -331,6 +372,9 @@ describe('W3C Web Annotation export', () => {
 
     const toll = items.find((a) => a.id === `urn:claimdesk:claim:${claims.toll.id}`)!;
     expect(toll.target).toHaveLength(2);
+    // hedges found in the quote travel as an ordered list
+    expect(claims.toll.hedges.length).toBeGreaterThan(0);
+    expect(toll.hedges).toEqual(claims.toll.hedges);
 
     const vahdat = items.find((a) => a.id === `urn:claimdesk:claim:${claims.vahdat.id}`)!;
     const [pdfTarget] = vahdat.target as { source: string; selector: Record<string, unknown>[] }[];
@@ -369,14 +413,52 @@ describe('W3C Web Annotation export', () => {
   });
 });
 
+/**
+ * Python's csv module in strict mode, a parser that spreadsheets' users rely on, reading the file
+ * as a program would (BOM dropped by utf-8-sig); null where Python is absent.
+ */
+function parseWithPython(csv: string): string[][] | null {
+  if (!hasCommand('python3')) return null;
+  const script = [
+    'import csv, io, json, sys',
+    'text = sys.stdin.buffer.read().decode("utf-8-sig")',
+    'print(json.dumps(list(csv.reader(io.StringIO(text, newline=""), strict=True))))',
+  ].join('\n');
+  const run = spawnSync('python3', ['-c', script], { input: Buffer.from(csv, 'utf8') });
+  if (run.status !== 0) throw new Error(`python csv: ${run.stderr.toString()}`);
+  return JSON.parse(run.stdout.toString()) as string[][];
+}
+
 describe('CSV export', () => {
   it('parses back as RFC 4180 with a BOM, one row per claim, formulas neutralized', async () => {
     const { db } = tempBackend();
     const { claims } = await buildClaimsFixture(db);
+    const relate = (id: string, from: Claim, kind: RelationKind, to: Claim, at: string) =>
+      putRelation(db, {
+        id: id as RelationId,
+        fromClaimId: from.id,
+        toClaimId: to.id,
+        kind,
+        note: '',
+        createdAt: at,
+      });
+    relate('rel_00000000000c', claims.cyrillic, 'supports', claims.toll, '2026-01-03T00:00:00Z');
+    relate('rel_00000000000b', claims.cyrillic, 'supports', claims.riot, '2026-01-02T00:00:00Z');
+    relate(
+      'rel_00000000000d',
+      claims.cyrillic,
+      'contradicts',
+      claims.vahdat,
+      '2026-01-04T00:00:00Z',
+    );
     const csv = exportCsv(db, {});
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv.replaceAll('\r\n', '')).not.toMatch(/\r(?!\n)/);
     const records = parseCsv(csv.slice(1));
+    // a widely used parser reads exactly the same records
+    const python = parseWithPython(csv);
+    if (python) expect(python).toEqual(records);
+    else console.warn('[csv] python3 not found: the export was read by the strict parser only');
     const [header, ...rows] = records;
     expect(header).toEqual(CSV_COLUMNS.map(([name]) => name));
     expect(rows).toHaveLength(4);
@@ -389,16 +471,32 @@ describe('CSV export', () => {
     expect(riot).toMatchObject({
       statement: 'a riot in the Khujand prison',
       claimant: 'Reuters',
+      claimant_id: REUTERS,
       subjects: 'Khujand',
+      subject_ids: KHUJAND,
       place: 'Khujand',
+      place_id: KHUJAND,
+      stance: 'asserts',
       type: 'event',
       certainty: 'likely',
       event_date: '2018-11-07',
       tags: 'prison; riot',
       status: 'reviewed',
-      relations: '1',
+      relations: '2',
       note: 'Says "at least"; check, then =SUM(A1)',
     });
+    // each relation once, in the row of the claim it starts from, with the other claim's id
+    const relationColumns = (id: string) =>
+      Object.fromEntries(RELATION_KINDS.map((kind) => [kind, byId.get(id)![kind]]));
+    const none = Object.fromEntries(RELATION_KINDS.map((kind) => [kind, '']));
+    expect(relationColumns(claims.riot.id)).toEqual(none);
+    expect(relationColumns(claims.toll.id)).toEqual({ ...none, refines: claims.riot.id });
+    expect(relationColumns(claims.cyrillic.id)).toEqual({
+      ...none,
+      supports: `${claims.riot.id}; ${claims.toll.id}`, // in the order they were made
+      contradicts: claims.vahdat.id,
+    });
+    expect(byId.get(claims.cyrillic.id)!.stance).toBe('questions');
     // a cell that starts like a formula is made inert
     expect(byId.get(claims.toll.id)!.statement).toBe("'=27 dead, or +50");
     expect(byId.get(claims.toll.id)!.tags).toBe('riot; toll, dead');
@@ -406,6 +504,7 @@ describe('CSV export', () => {
     // line breaks and Cyrillic survive
     expect(byId.get(claims.cyrillic.id)!.statement).toBe('Беспорядки в колонии\nвторая строка');
     expect(byId.get(claims.cyrillic.id)!.subjects).toBe('Gulmurod Khalimov; Khujand');
+    expect(byId.get(claims.cyrillic.id)!.subject_ids).toBe(`${KHALIMOV}; ${KHUJAND}`);
     expect(byId.get(claims.vahdat.id)!).toMatchObject({
       page: 'v',
       quote: 'Vahdat "riot"',
@@ -424,5 +523,71 @@ describe('CSV export', () => {
       [claims.riot.id, claims.toll.id].sort(),
     );
     expect(rows(exportCsv(db, { documentId: pdf.id }))).toEqual([claims.vahdat.id]);
+  });
+});
+
+describe('page ranges in every export', () => {
+  it('a passage over a page break carries both pages: claims JSON, W3C, CSV and the table', async () => {
+    const { db } = tempBackend();
+    const { pdf } = await buildClaimsFixture(db);
+    // "riot." ends page iv, "Page two" starts page v
+    const start = PDF_TEXT.indexOf('Zafar riot.');
+    const end = PDF_TEXT.indexOf('Page two') + 'Page two'.length;
+    const across = createClaim(db, { documentId: pdf.id, spans: [{ start, end }] });
+    const iv = { index: 0, label: 'iv' };
+    const v = { index: 1, label: 'v' };
+
+    const data = exportClaimsJson(db, { generator, documentId: pdf.id });
+    expectValid('claims', data);
+    const claim = data.claims.find((c) => c.id === across.id)!;
+    expect(claim.page).toEqual(iv);
+    expect(claim.pages).toEqual({ start: iv, end: v });
+    expect(claim.spans[0]!.pages).toEqual({ start: iv, end: v });
+    // a passage on one page names it twice
+    const vahdat = data.claims.find((c) => c.id !== across.id)!;
+    expect(vahdat.pages).toEqual({ start: v, end: v });
+    // the schema requires the range
+    const broken = structuredClone(data) as unknown as { claims: Record<string, unknown>[] };
+    delete broken.claims[0]!.pages;
+    expect(isValid('claims', broken)).toBe(false);
+
+    const w3c = exportW3c(db, { generator, documentId: pdf.id }) as {
+      first: {
+        items: { id: string; target: { selector: { type: string; value?: string }[] }[] }[];
+      };
+    };
+    expectValid('w3c', w3c);
+    const annotation = w3c.first.items.find((a) => a.id === `urn:claimdesk:claim:${across.id}`)!;
+    const fragments = annotation.target[0]!.selector.filter((s) => s.type === 'FragmentSelector');
+    expect(fragments.map((s) => s.value)).toEqual(['page=1', 'page=2']);
+
+    const [header, ...rows] = parseCsv(exportCsv(db, { documentId: pdf.id }).slice(1));
+    const row = rows.find((r) => r[0] === across.id)!;
+    const cell = (name: string) => row[header!.indexOf(name)];
+    expect([cell('page'), cell('end_page')]).toEqual(['iv', 'v']);
+
+    const table = queryClaims(db, { filter: claimFilter.parse({}), offset: 0, limit: 10 });
+    expect(table.rows.find((r) => r.id === across.id)!.pages).toEqual({ start: iv, end: v });
+  });
+
+  it('a two-passage claim runs from the earliest page to the latest', async () => {
+    const { db } = tempBackend();
+    const { pdf } = await buildClaimsFixture(db);
+    const at = (phrase: string) => {
+      const start = PDF_TEXT.indexOf(phrase);
+      return { start, end: start + phrase.length };
+    };
+    // passages given last page first: the range still runs iv–v
+    const claim = createClaim(db, {
+      documentId: pdf.id,
+      spans: [at('29 dead'), at('Zafar')],
+    });
+    const exported = exportClaimsJson(db, { generator, documentId: pdf.id }).claims.find(
+      (c) => c.id === claim.id,
+    )!;
+    expect(exported.pages).toEqual({
+      start: { index: 0, label: 'iv' },
+      end: { index: 1, label: 'v' },
+    });
   });
 });

@@ -1,4 +1,5 @@
 import { codePointConverter } from '../../shared/anchor';
+import { pageAt, pageRange, type PageRange } from '../../shared/pages';
 import type { ClaimFilter, PageRef } from '../../shared/api-search';
 import type {
   Claim,
@@ -7,7 +8,6 @@ import type {
   DocumentSummary,
   Entity,
   Mention,
-  PageSpan,
   TextAnchor,
 } from '../../shared/model';
 import { listClaims } from '../db/claims';
@@ -106,11 +106,14 @@ function listMentions(db: Db, documentId: string): Mention[] {
   return rows.map(toMention);
 }
 
-/** A passage as exported: code point position, quote, page. */
+/** A passage as exported: code point position, quote, its first page and its page range. */
 export interface Located {
   position: { start: number; end: number };
   quote: { exact: string; prefix: string; suffix: string };
+  /** the page the passage starts on (kept from version 1) */
   page: PageRef | null;
+  /** the pages it runs over: start and end differ across a page break */
+  pages: PageRange | null;
 }
 
 export type Locator = (anchor: TextAnchor) => Located;
@@ -136,22 +139,9 @@ export function forEachDocument(
     const locate: Locator = (a) => ({
       position: { start: toCodePoints(a.start), end: toCodePoints(a.end) },
       quote: { exact: a.exact, prefix: a.prefix, suffix: a.suffix },
-      page: pageOf(content.pages, a.start),
+      page: pageAt(content.pages, a.start),
+      pages: pageRange(content.pages, a.start, a.end),
     });
     each(doc, locate, claims, mentions);
   }
-}
-
-/** The page holding a UTF-16 offset (pages are contiguous and ordered). */
-export function pageOf(pages: PageSpan[], offset: number): PageRef | null {
-  let lo = 0;
-  let hi = pages.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = pages[mid]!;
-    if (offset < p.start) hi = mid - 1;
-    else if (offset >= p.end && mid < pages.length - 1) lo = mid + 1;
-    else return { index: p.index, label: p.label };
-  }
-  return null;
 }

@@ -6,18 +6,44 @@ import type { Db } from '../db/open';
 import { forEachDocument, selectForExport, type ExportScope, type Located } from './selection';
 
 /**
- * The W3C Web Annotation export (https://www.w3.org/TR/annotation-model/), JSON-LD with the
- * standard context: one annotation per claim and per mention, one `linking` annotation per claim
- * relation, in an AnnotationCollection with a single embedded page.
+ * The W3C Web Annotation export (https://www.w3.org/TR/annotation-model/), JSON-LD: one annotation
+ * per claim and per mention, one `linking` annotation per claim relation, in an
+ * AnnotationCollection with a single embedded page.
+ *
+ * Every annotation carries its own `@context` (the standard one, then Claimdesk's small one), so a
+ * tool that splits the collection still gets annotations that are valid on their own. The standard
+ * vocabulary has no words for a claim's roles (claimant, subject, place) or for its stance,
+ * certainty, type, event date and hedges: CLAIMDESK_CONTEXT names them, and entity bodies keep the
+ * standard `identifying` purpose (which tools understand) with a `role` beside it.
  *
  * Targets name the document by the SHA-256 of its file (urn:sha256:…), so an annotation finds its
  * source whatever the file is called. Selectors are alternatives for the same passage: the quote,
- * the position (Unicode code points of the canonical text) and, for PDFs, the page (RFC 3778
- * `page=N`, 1-based) refined by the quote. The claims JSON keeps what the model has no words for
- * (claimant vs subject, certainty, stance); here every linked entity is an `identifying` body.
+ * the position (Unicode code points of the canonical text) and, for PDFs, the pages (RFC 3778
+ * `page=N`, 1-based) refined by the quote.
  */
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+
+/**
+ * Claimdesk's terms, inline so that an annotation needs nothing fetched to be understood. Values
+ * are plain strings (documented in docs/export-format.md); the IRIs live under a URN of ours
+ * rather than a web address we cannot promise to keep.
+ */
+export const CLAIMDESK_CONTEXT = {
+  claimdesk: 'urn:claimdesk:vocab:',
+  role: 'claimdesk:role',
+  claimType: 'claimdesk:claimType',
+  stance: 'claimdesk:stance',
+  certainty: 'claimdesk:certainty',
+  eventDate: 'claimdesk:eventDate',
+  hedges: { '@id': 'claimdesk:hedge', '@container': '@list' },
+} as const;
+
+/** THE context of every annotation (and of the collection): the standard one first, as required. */
+export const W3C_CONTEXT = [ANNO_CONTEXT, CLAIMDESK_CONTEXT] as const;
+
+/** The part an entity plays in a claim: the body's `role`. */
+export type ClaimRole = 'claimant' | 'subject' | 'place';
 const RFC_3778 = 'http://tools.ietf.org/rfc/rfc3778';
 
 export const annotationIri = (kind: 'claim' | 'mention' | 'relation', id: string) =>
@@ -63,7 +89,7 @@ export function exportW3c(db: Db, options: ExportScope & { generator: string }):
   });
   for (const r of selection.relations) items.push({ ...relationAnnotation(r), ...common });
   return {
-    '@context': ANNO_CONTEXT,
+    '@context': W3C_CONTEXT,
     id: `urn:uuid:${randomUUID()}`,
     type: 'AnnotationCollection',
     label: `Claimdesk claims (${options.generator})`,
@@ -80,21 +106,25 @@ function selectors(located: Located, pdf: boolean): Json[] {
     quote,
     { type: 'TextPositionSelector', start: located.position.start, end: located.position.end },
   ];
-  if (pdf && located.page) {
-    out.push({
-      type: 'FragmentSelector',
-      conformsTo: RFC_3778,
-      value: `page=${located.page.index + 1}`,
-      refinedBy: quote,
-    });
+  // one fragment per page the passage runs over (RFC 3778 names single pages, not ranges)
+  if (pdf && located.pages) {
+    for (let index = located.pages.start.index; index <= located.pages.end.index; index++) {
+      out.push({
+        type: 'FragmentSelector',
+        conformsTo: RFC_3778,
+        value: `page=${index + 1}`,
+        refinedBy: quote,
+      });
+    }
   }
   return out;
 }
 
-const identifying = (source: string) => ({
+const identifying = (source: string, role?: ClaimRole) => ({
   type: 'SpecificResource',
   purpose: 'identifying',
   source,
+  ...(role ? { role } : {}),
 });
 
 function claimAnnotation(c: Claim, entities: Map<string, Entity>, grade: ClaimGrade): Json {
@@ -112,17 +142,26 @@ function claimAnnotation(c: Claim, entities: Map<string, Entity>, grade: ClaimGr
       value: `${gradeText(grade)} (${gradeDescription(grade)})`,
       format: 'text/plain',
     });
-  const linked = [c.claimantId, ...c.subjectIds, c.placeId].filter(
-    (id): id is NonNullable<typeof id> => !!id,
-  );
-  for (const iri of new Set(linked.map((id) => entityIri(entities.get(id), id))))
-    body.push(identifying(iri));
+  // one body per role an entity plays: the same place may also be a subject
+  const roles: [ClaimRole, string | null][] = [
+    ['claimant', c.claimantId],
+    ...c.subjectIds.map((id): [ClaimRole, string] => ['subject', id]),
+    ['place', c.placeId],
+  ];
+  for (const [role, id] of roles)
+    if (id) body.push(identifying(entityIri(entities.get(id), id), role));
   return {
+    '@context': W3C_CONTEXT,
     id: annotationIri('claim', c.id),
     type: 'Annotation',
     motivation: 'describing',
     created: c.createdAt,
     modified: c.updatedAt,
+    claimType: c.type,
+    stance: c.stance,
+    ...(c.certainty ? { certainty: c.certainty } : {}),
+    ...(c.eventDate ? { eventDate: c.eventDate } : {}),
+    ...(c.hedges.length > 0 ? { hedges: c.hedges } : {}),
     body,
   };
 }
@@ -132,6 +171,7 @@ function mentionAnnotation(m: Mention, entities: Map<string, Entity>): Json {
   const body: Json[] = [identifying(entityIri(entity, m.entityId))];
   if (entity) body.push({ type: 'TextualBody', purpose: 'identifying', value: entity.name });
   return {
+    '@context': W3C_CONTEXT,
     id: annotationIri('mention', m.id),
     type: 'Annotation',
     motivation: 'identifying',
@@ -149,6 +189,7 @@ function relationAnnotation(r: ClaimRelation): Json {
   if (r.note)
     body.push({ type: 'TextualBody', purpose: 'commenting', value: r.note, format: 'text/plain' });
   return {
+    '@context': W3C_CONTEXT,
     id: annotationIri('relation', r.id),
     type: 'Annotation',
     motivation: 'linking',

@@ -12,6 +12,7 @@ import {
   suggestMentions,
 } from '../db/mentions';
 import { listVocabulary, setVocabulary } from '../db/vocabulary';
+import { foldCreatedEntities } from '../db/gesture';
 import type { HandlerGroup } from '../rpc';
 
 /** Entities, mentions, vocabulary, claim relations and the claim picker (issue 4). */
@@ -31,7 +32,12 @@ export const entityHandlers: HandlerGroup = {
     if (filter.entityId) getEntity(db, filter.entityId);
     return listMentions(db, filter);
   },
-  'mentions.create': ({ db }, ref) => createMention(db, ref),
+  'mentions.create': ({ db }, { createdEntityIds = [], ...ref }) =>
+    db.transaction(() => {
+      const mention = createMention(db, ref);
+      foldCreatedEntities(db, createdEntityIds, { kind: 'mention', id: mention.id });
+      return mention;
+    })(),
   'mentions.delete': ({ db }, { id }) => ({ deleted: deleteMention(db, id) }),
   'mentions.suggest': ({ db }, options) => suggestMentions(db, options),
   'mentions.accept': ({ db }, { candidates }) => acceptMentions(db, candidates),

@@ -4,19 +4,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 
-/** Validators for the JSON Schemas in resources/schemas, for tests. */
-function load(name: string) {
+/** Validators for the JSON Schemas in resources/schemas, for tests; `def` checks one of its $defs. */
+function load(name: string, def?: string) {
   const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
   addFormats(ajv);
   const schema = JSON.parse(
     readFileSync(join(process.cwd(), 'resources/schemas', name), 'utf8'),
-  ) as object;
-  return ajv.compile(schema);
+  ) as { $id: string };
+  if (!def) return ajv.compile(schema);
+  ajv.addSchema(schema);
+  return ajv.compile({ $ref: `${schema.$id}#/$defs/${def}` });
 }
 
 const validators = {
   claims: load('claims.schema.json'),
   w3c: load('web-annotation-subset.schema.json'),
+  /** one annotation taken out of the collection: it must stand on its own */
+  w3cAnnotation: load('web-annotation-subset.schema.json', 'annotation'),
 };
 
 export function isValid(kind: keyof typeof validators, data: unknown): boolean {

@@ -94,7 +94,6 @@ export function App() {
       setDataVersion((v) => v + 1);
     },
     onMentionCreated: (name) => setStatus(`Tagged a mention of ${name}`),
-    onError: error,
   });
   const navigate = useMemo<Navigate>(
     () => ({

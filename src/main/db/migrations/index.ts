@@ -7,6 +7,7 @@ import { migration0005 } from './0005-grading-and-provenance';
 import { migration0006 } from './0006-notebooks';
 import { migration0007 } from './0007-ocr-pages';
 import { migration0008 } from './0008-sources';
+import { migration0009 } from './0009-list-order';
 
 export interface Migration {
   version: number;
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0006,
   migration0007,
   migration0008,
+  migration0009,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,11 +4,12 @@ import { excerpt } from './fields';
 
 interface Props {
   claim: Claim;
-  pageLabel: string | null;
+  /** the claim's pages as cited ("p. 4", "pp. 4–5"), or '' for documents without pages */
+  pageText: string;
 }
 
 /** The summary line of a claim: statement, the quoted passage when it differs, and chips. */
-export function ClaimSummary({ claim, pageLabel }: Props) {
+export function ClaimSummary({ claim, pageText }: Props) {
   const quote = claim.spans.map((s) => s.exact).join(' … ');
   const paraphrased = claim.statement.trim() !== quote.trim();
   const chips = [
@@ -32,9 +33,9 @@ export function ClaimSummary({ claim, pageLabel }: Props) {
         <p className="claim-statement is-quote">{excerpt(quote, 260)}</p>
       )}
       <ClaimRoles claim={claim} />
-      {(chips.length > 0 || pageLabel !== null) && (
+      {(chips.length > 0 || pageText !== '') && (
         <p className="claim-chips">
-          {pageLabel !== null && <span className="chip chip-page">p. {pageLabel}</span>}
+          {pageText !== '' && <span className="chip chip-page">{pageText}</span>}
           {chips.map((c, i) => (
             <span key={i} className={`chip ${c.startsWith('“') ? 'chip-hedge' : ''}`}>
               {c}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { Claim, ClaimId, PageSpan } from '../../../../shared/model';
 import { plural } from '../../lib/format';
 import { moveFocusInList } from '../../lib/listKeys';
-import { pageLabelAt } from '../reader/sections';
+import { formatPageRange, spansPageRange } from '../../../../shared/pages';
 import { ClaimEditor } from './ClaimEditor';
 import { ClaimSummary } from './ClaimItem';
 
@@ -80,7 +80,7 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
                 }
               }}
             >
-              <ClaimSummary claim={c} pageLabel={pageLabelAt(pages, firstStart(c))} />
+              <ClaimSummary claim={c} pageText={formatPageRange(spansPageRange(pages, c.spans))} />
               {selected && <ClaimEditor claim={c} onSaved={onSaved} onDelete={() => onDelete(c)} />}
             </li>
           );

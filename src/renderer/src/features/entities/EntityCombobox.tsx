@@ -78,7 +78,8 @@ export function EntityCombobox(props: Props) {
       setBusy(true);
       try {
         const created = await store.create(option.kind, option.name);
-        ref = { id: created.id, name: created.name, kind: created.kind };
+        // marked as made here: the claim or mention saved with it takes it into its undo step
+        ref = { id: created.id, name: created.name, kind: created.kind, created: true };
       } catch (e) {
         setProblem(errorMessage(e, 'create the entity'));
         return;

@@ -10,6 +10,8 @@ export interface EntityRef {
   id: EntityId;
   name: string;
   kind: string;
+  /** created by this picker just now (the gesture's save folds it into its own undo step) */
+  created?: boolean;
 }
 
 export type EntityOption =

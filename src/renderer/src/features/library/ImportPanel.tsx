@@ -1,3 +1,4 @@
+import { importSummary } from './importSummary';
 import type { ImportItem, ImportStatus } from './useImportQueue';
 
 const STATUS_TEXT: Record<ImportStatus, string> = {
@@ -20,10 +21,7 @@ interface Props {
 export function ImportPanel({ items, running, onCancel, onClose }: Props) {
   if (items.length === 0) return null;
   const done = items.filter((i) => i.status !== 'waiting' && i.status !== 'importing').length;
-  const failed = items.filter((i) => i.status === 'failed').length;
-  const summary = running
-    ? `Importing ${Math.min(done + 1, items.length)} of ${items.length}`
-    : `Import finished: ${done - failed} of ${items.length} added${failed ? `, ${failed} failed` : ''}`;
+  const summary = importSummary(items, running);
   return (
     <section className="import-panel" aria-label="Import">
       <div className="import-head">

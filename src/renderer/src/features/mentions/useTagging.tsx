@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
-import type { Input } from '../../../../shared/api';
 import type { Claim, DocumentId } from '../../../../shared/model';
 import { invoke } from '../../api';
 import type { EntityRef } from '../entities/options';
@@ -24,8 +23,12 @@ interface Options {
   documentId: DocumentId | null;
   onClaimCreated: (claim: Claim) => void;
   onMentionCreated: (entityName: string) => void;
-  onError: (message: string) => void;
 }
+
+/** The entities a gesture created on the way (unique: a new claimant may also be a subject). */
+const createdIds = (refs: EntityRef[]) => [
+  ...new Set(refs.filter((e) => e.created).map((e) => e.id)),
+];
 
 /** Painted over the tagged passage while the popover has the focus (and the selection is gone). */
 const PENDING = 'claimdesk-pending';
@@ -46,7 +49,6 @@ export function useTagging({
   documentId,
   onClaimCreated,
   onMentionCreated,
-  onError,
 }: Options) {
   const [pending, setPending] = useState<Pending | null>(null);
 
@@ -90,27 +92,21 @@ export function useTagging({
       ?.focus({ preventScroll: true });
   };
 
+  // one call, one transaction, one undo step: the claim with every field, and the entities that
+  // were created for it in the popover (a refusal leaves nothing behind but those entities)
   const saveClaim = async (fields: ClaimFields) => {
     if (!pending) return;
-    const claim = await invoke('claims.create', {
+    const picked = [fields.claimant, ...fields.subjects].filter((e): e is EntityRef => !!e);
+    const saved = await invoke('claims.create', {
       documentId: pending.documentId,
       spans: pending.spans,
+      ...(fields.claimant ? { claimantId: fields.claimant.id } : {}),
+      ...(fields.subjects.length ? { subjectIds: fields.subjects.map((s) => s.id) } : {}),
+      ...(fields.type ? { type: fields.type } : {}),
+      ...(fields.certainty ? { certainty: fields.certainty } : {}),
+      ...(fields.eventDate ? { eventDate: fields.eventDate } : {}),
+      createdEntityIds: createdIds(picked),
     });
-    const patch: Input<'claims.update'>['patch'] = {};
-    if (fields.claimant) patch.claimantId = fields.claimant.id;
-    if (fields.subjects.length) patch.subjectIds = fields.subjects.map((s) => s.id);
-    if (fields.type) patch.type = fields.type;
-    if (fields.certainty) patch.certainty = fields.certainty;
-    if (fields.eventDate) patch.eventDate = fields.eventDate;
-    let saved = claim;
-    if (Object.keys(patch).length > 0) {
-      try {
-        saved = await invoke('claims.update', { id: claim.id, patch });
-      } catch (e) {
-        // the claim exists; say what did not stick, and let the side panel fix it
-        onError(`The claim was created, but its fields were not saved: ${(e as Error).message}`);
-      }
-    }
     finish();
     onClaimCreated(saved);
     if (fields.claimant || fields.subjects.length) store.changed('counts');
@@ -124,6 +120,7 @@ export function useTagging({
       entityId: entity.id,
       start: span.start,
       end: span.end,
+      createdEntityIds: createdIds([entity]),
     });
     finish();
     store.changed();

@@ -3,7 +3,6 @@ import type { Block, PageSpan } from '../../../../shared/model';
 import {
   bucketBySection,
   estimateSectionHeight,
-  pageLabelAt,
   sectionIndexAt,
   splitIntoSections,
 } from './sections';
@@ -56,16 +55,6 @@ describe('lookups', () => {
     expect(sectionIndexAt(sections, 97)).toBe(0);
     expect(sectionIndexAt(sections, 99)).toBe(1); // the gap after section 0 belongs to what follows
     expect(sectionIndexAt(sections, 5000)).toBe(9);
-  });
-
-  it('finds page labels', () => {
-    const pages: PageSpan[] = [
-      { index: 0, label: 'iv', start: 0, end: 9 },
-      { index: 1, label: '1', start: 10, end: 20 },
-    ];
-    expect(pageLabelAt(pages, 3)).toBe('iv');
-    expect(pageLabelAt(pages, 10)).toBe('1');
-    expect(pageLabelAt([], 10)).toBeNull();
   });
 
   it('buckets ranges into every section they overlap', () => {

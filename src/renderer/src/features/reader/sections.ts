@@ -75,19 +75,6 @@ export function sectionIndexAt(sections: readonly Section[], offset: number): nu
   return lo;
 }
 
-/** The page label for an offset, or null for documents without pages. */
-export function pageLabelAt(pages: readonly PageSpan[], offset: number): string | null {
-  if (pages.length === 0) return null;
-  let lo = 0;
-  let hi = pages.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (pages[mid]!.start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return pages[lo]!.label;
-}
-
 /**
  * A first guess at a section's height in pixels before it is ever mounted, so the scrollbar is
  * roughly right. Measured heights replace it once the section has been on screen.

@@ -1,3 +1,4 @@
+import { formatPageRange } from '../../../../shared/pages';
 import { memo } from 'react';
 import type { ClaimTableRow } from '../../../../shared/api-search';
 import { gradeDescription, gradeText } from '../../../../shared/grading';
@@ -43,7 +44,7 @@ export const TableRow = memo(function TableRow({ row, tabIndex, lastOpened, onOp
       <td title={row.documentTitle}>
         <span className="ct-clamp">{row.documentTitle}</span>
       </td>
-      <td className="ct-num">{row.page?.label ?? ''}</td>
+      <td className="ct-num">{formatPageRange(row.pages)}</td>
       <td title={row.claimant?.name}>
         <span className="ct-clamp">{row.claimant?.name ?? ''}</span>
       </td>

@@ -140,7 +140,7 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
           ok: result.skipped.length === 0,
         });
         onStatus(
-          `Claims import: ${result.claims.created} new, ${result.claims.updated} updated, ${result.skipped.length} skipped`,
+          `Claims import: ${result.claims.created} new, ${result.claims.updated} updated, ${result.claims.unchanged} already in the workspace, ${result.skipped.length} skipped`,
         );
         onChanged();
       },
