@@ -2,6 +2,6 @@
 export { openBackend } from './backend';
 export { insertDocument } from './db/documents';
 export { extractDocument } from './importers';
-export { extractionPool } from './importers/pool';
+export { extractionPool, ExtractionPool } from './importers/pool';
 export { startServer } from './serve';
 export { workspaceCorroboration } from './analysis/corroboration-db';

@@ -25,6 +25,7 @@ import { SUPPORTED_EXTENSIONS } from './importers';
 import { startMaintenance } from './maintenance';
 import { writePrivateFile } from './private-files';
 import { startServer } from './serve';
+import { stopOnSignal } from './stop-signal';
 import { APP_VERSION } from './version';
 
 const USAGE = `Claimdesk ${APP_VERSION} — turn sources into structured, exportable claims.
@@ -265,49 +266,79 @@ async function importCommand(
     return fail((parseLanguages(ocrLanguages) as { problem: string }).problem);
   }
   let failures = 0;
-  for (const path of expandPaths(paths)) {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(path);
-    } catch (error) {
-      failures++;
-      printJson({
-        path,
-        documentId: null,
-        status: 'error',
-        message: `Cannot read the file: ${(error as Error).message}`,
-      });
-      continue;
+  let finished = 0;
+  const files = expandPaths(paths);
+  // Ctrl+C / SIGTERM: the file being read is dropped, the files not yet started are left alone
+  const stopping = stopOnSignal({ closeNow: () => backend.close() });
+  try {
+    for (const path of files) {
+      if (stopping.signal.aborted) break;
+      const ok = await importOne(path, password, backend, ocrLanguages, stopping.signal);
+      if (stopping.signal.aborted && !ok) break; // this file was stopped
+      finished++;
+      if (!ok) failures++;
+      if (stopping.signal.aborted) break;
     }
-    const result = await withProgress(path, (job) =>
-      backend.registry.call('documents.import', {
-        fileName: path,
-        bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-        ...(password ? { password } : {}),
-        ...(ocrLanguages ? { ocrLanguages } : {}),
-        job,
-      }),
+  } finally {
+    stopping.dispose();
+  }
+  if (stopping.signal.aborted) {
+    process.stderr.write(
+      `claimdesk: stopped; ${files.length - finished} file(s) not imported, nothing of them ` +
+        'stored. Run the same import again to finish: files already imported are skipped.\n',
     );
-    if (result.ok) {
-      const outcome = result.value as Output<'documents.import'>;
-      printJson({
-        path,
-        documentId: outcome.document.id,
-        status: outcome.status,
-        title: outcome.document.meta.title,
-      });
-    } else {
-      failures++;
-      printJson({
-        path,
-        documentId: null,
-        status: 'error',
-        message: result.error.message,
-        reason: result.error.reason ?? result.error.code,
-      });
-    }
+    return stopping.exitCode() ?? 1;
   }
   return failures > 0 ? 1 : 0;
+}
+
+/** Imports one file, printing its outcome as a JSON line; false when it failed. */
+async function importOne(
+  path: string,
+  password: string | undefined,
+  backend: Backend,
+  ocrLanguages: string | undefined,
+  stop: AbortSignal,
+): Promise<boolean> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    printJson({
+      path,
+      documentId: null,
+      status: 'error',
+      message: `Cannot read the file: ${(error as Error).message}`,
+    });
+    return false;
+  }
+  const result = await withProgress(path, (job) =>
+    backend.registry.call('documents.import', {
+      fileName: path,
+      bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+      ...(password ? { password } : {}),
+      ...(ocrLanguages ? { ocrLanguages } : {}),
+      job,
+    }),
+  );
+  if (result.ok) {
+    const outcome = result.value as Output<'documents.import'>;
+    printJson({
+      path,
+      documentId: outcome.document.id,
+      status: outcome.status,
+      title: outcome.document.meta.title,
+    });
+    return true;
+  }
+  printJson({
+    path,
+    documentId: null,
+    status: stop.aborted ? 'stopped' : 'error',
+    message: result.error.message,
+    reason: result.error.reason ?? result.error.code,
+  });
+  return false;
 }
 
 /** Files as given, folders walked recursively for supported types, in a stable order. */
@@ -357,15 +388,16 @@ async function serveCommand(
   );
   // a browser's command line is readable by every local user: it gets a link that works once
   if (open) openInBrowser(running.oneTimeUrl());
+  // imports in flight are stopped first, so their requests end and the server can close
   await new Promise<void>((done) => {
-    const stop = () => {
-      void Promise.all([stopMaintenance(), running.close()]).then(() => {
+    stopOnSignal({
+      stopped: async () => {
+        await Promise.all([stopMaintenance(), running.close()]);
         backend.close();
         done();
-      });
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+      },
+      closeNow: () => backend.close(),
+    });
   });
   return 0;
 }

@@ -35,3 +35,8 @@ export function cancelJob(key: string): boolean {
   job.controller.abort();
   return true;
 }
+
+/** Stops every running job (the process is stopping: stop-signal.ts). */
+export function cancelAllJobs(): void {
+  for (const job of jobs.values()) job.controller.abort();
+}

@@ -11,6 +11,7 @@ export type ImportErrorCode =
   | 'password_required' // encrypted; ask the user for the password
   | 'wrong_password'
   | 'too_large' // over a documented limit
+  | 'timed_out' // reading it took longer than one file may take (pool.ts)
   | 'cancelled'; // the researcher stopped it (OCR)
 
 export class ImportError extends Error {

@@ -67,7 +67,7 @@ export async function extractDocument(
     );
   }
   const mediaType = detectMediaType(fileName, bytes);
-  if (mediaType === BY_EXTENSION['.docx']) checkDocxUnpackedSize(fileName, bytes);
+  if (mediaType === BY_EXTENSION['.docx']) await checkDocxUnpackedSize(fileName, bytes);
   const content = await extractAs(mediaType, bytes, options);
   if (content.text.length > LIMITS.maxTextChars) {
     throw new ImportError(

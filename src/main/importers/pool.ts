@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { LIMITS } from '../../shared/limits';
@@ -30,6 +30,8 @@ export interface ExtractJob {
   ocr?: OcrRequest;
   onProgress?: (progress: OcrProgress) => void;
   signal?: AbortSignal;
+  /** this file's own time limit instead of the pool's (the CLI's `--time-limit`, tests) */
+  timeLimitMs?: number;
 }
 
 const ignore = () => {};
@@ -41,25 +43,67 @@ const ignore = () => {};
 const IDLE_MS = 20_000;
 
 /**
+ * Longest one file may keep its workers busy without news: a hostile 40 KB PDF of 200 empty pages
+ * took 36 s, and one of 5,000 would take many minutes while every other file waited. A genuine
+ * 1,000-page report is read in well under a minute. OCR reports every page, and each page
+ * starts the clock again, so a long scan is limited per page, not as a whole.
+ * Documented in docs/security.md (Limits).
+ */
+export const FILE_TIME_LIMIT_MS = 3 * 60_000;
+
+/**
+ * Heap cap per worker: the largest DOCX we accept parses in ~3 GB, and a hostile file that wants
+ * more ends its own worker (ERR_WORKER_OUT_OF_MEMORY → `too_large`), not the backend. A quarter
+ * of the machine's memory at most, so four busy workers cannot take it all.
+ */
+export const WORKER_HEAP_MB = Math.round(
+  Math.min(4096, Math.max(1024, totalmem() / 4 / 1024 / 1024)),
+);
+
+export interface PoolOptions {
+  size?: number;
+  timeLimitMs?: number;
+  heapMb?: number;
+}
+
+interface Queued {
+  fileName: string;
+  bytes: Uint8Array;
+  job: ExtractJob;
+  resolve: (value: Extracted) => void;
+  reject: (error: Error) => void;
+}
+
+/**
  * Runs extraction in worker threads (one per core, at most 4). From sources (unit tests) the worker
  * file is TypeScript that Node cannot start, so extraction runs inline there; the built app (out/)
  * always has the worker.
  *
- * A PDF arriving while two or more workers are idle is read by all of them, each taking its share of
- * the pages; the first (the lead) joins the parts. A batch of imports keeps every core busy anyway,
- * so then each file gets one worker.
+ * A worker reads one file at a time; files wait in a queue for a free worker, so a file that has
+ * to be stopped (too slow, too big) takes down only the workers reading it, never a file waiting
+ * behind it. A PDF arriving while two or more workers are idle is read by all of them, each taking
+ * its share of the pages; the first (the lead) joins the parts. A batch of imports keeps every
+ * core busy anyway, so then each file gets one worker.
  */
-class ExtractionPool {
+export class ExtractionPool {
   private workers: Worker[] = [];
   private pending = new Map<number, Pending>();
+  private queue: Queued[] = [];
   private nextId = 1;
-  private cursor = 0;
   private idleTimers = new Map<Worker, NodeJS.Timeout>();
-  private readonly size = Math.min(4, Math.max(1, availableParallelism()));
+  private readonly size: number;
+  private readonly timeLimitMs: number;
+  private readonly heapMb: number;
   // the bundler may place this code in out/main/ or in out/main/chunks/
   private readonly workerFile = ['./import-worker.js', '../import-worker.js']
     .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
     .find((file) => import.meta.url.endsWith('.js') && existsSync(file));
+
+  constructor(options: PoolOptions = {}) {
+    this.size = options.size ?? Math.min(4, Math.max(1, availableParallelism()));
+    this.timeLimitMs = options.timeLimitMs ?? FILE_TIME_LIMIT_MS;
+    this.heapMb = options.heapMb ?? WORKER_HEAP_MB;
+  }
 
   get usesWorkers(): boolean {
     return this.workerFile !== undefined;
@@ -73,14 +117,45 @@ class ExtractionPool {
         ...(ocr ? { pdf: { ocr: { ...ocr, signal, onProgress } } } : {}),
       });
     }
-    const idle = this.idleWorkers();
-    const [lead, ...helpers] = splittable(bytes) && idle.length >= 2 ? idle : [this.pick()];
+    return new Promise<Extracted>((resolve, reject) => {
+      const queued: Queued = { fileName, bytes, job, resolve, reject };
+      this.queue.push(queued);
+      // cancelled while waiting: it never starts
+      signal?.addEventListener(
+        'abort',
+        () => {
+          if (!this.queue.includes(queued)) return;
+          this.queue = this.queue.filter((q) => q !== queued);
+          reject(new ImportError('cancelled', 'The import was cancelled: nothing was imported.'));
+        },
+        { once: true },
+      );
+      this.dispatch();
+    });
+  }
+
+  /** Starts waiting files on idle workers. */
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const idle = this.idleWorkers();
+      if (idle.length === 0) return;
+      const next = this.queue.shift()!;
+      // the next file waiting gets a worker of its own rather than a share of this one's pages
+      const share = splittable(next.bytes) && this.queue.length === 0 ? idle : idle.slice(0, 1);
+      this.start(next, share);
+    }
+  }
+
+  private start(queued: Queued, [lead, ...helpers]: Worker[]): void {
+    const { fileName, bytes, job, resolve, reject } = queued;
+    const { password, ocr, onProgress, signal } = job;
     const channels = helpers.map(() => new MessageChannel());
-    helpers.forEach((helper, i) => {
+    const helperIds = helpers.map((helper, i) => {
       const port = channels[i]!.port1;
+      const id = this.track(helper, ignore, ignore);
       const request: PartRequest = {
         kind: 'pdf-part',
-        id: this.track(helper, ignore, ignore),
+        id,
         bytes,
         password,
         part: i + 1,
@@ -88,23 +163,72 @@ class ExtractionPool {
         port,
       };
       helper.postMessage(request, [port]);
+      return id;
     });
-    return new Promise<Extracted>((resolve, reject) => {
-      const ports = channels.map((c) => c.port2);
-      const id = this.track(lead!, resolve, reject, onProgress);
-      const request: ExtractRequest = {
-        id,
-        fileName,
-        bytes,
-        password,
-        ...(ports.length ? { pdfParts: ports } : {}),
-        ...(ocr ? { ocr } : {}),
-      };
-      lead!.postMessage(request, ports);
-      const cancel = () => lead!.postMessage({ kind: 'cancel', id } satisfies CancelRequest);
-      if (signal?.aborted) cancel();
-      else signal?.addEventListener('abort', cancel, { once: true });
-    });
+    const limitMs = job.timeLimitMs ?? this.timeLimitMs;
+    let watchdog: NodeJS.Timeout | undefined;
+    const stopWatchdog = () => clearTimeout(watchdog);
+    const armWatchdog = () => {
+      stopWatchdog();
+      watchdog = setTimeout(() => this.timeOut(fileName, id, helperIds, limitMs), limitMs);
+    };
+    const id = this.track(
+      lead!,
+      (value) => {
+        stopWatchdog();
+        resolve(value);
+      },
+      (error) => {
+        stopWatchdog();
+        reject(error);
+      },
+      (progress) => {
+        armWatchdog();
+        onProgress?.(progress);
+      },
+    );
+    const ports = channels.map((c) => c.port2);
+    const request: ExtractRequest = {
+      id,
+      fileName,
+      bytes,
+      password,
+      ...(ports.length ? { pdfParts: ports } : {}),
+      ...(ocr ? { ocr } : {}),
+    };
+    lead!.postMessage(request, ports);
+    armWatchdog();
+    const cancel = () => lead!.postMessage({ kind: 'cancel', id } satisfies CancelRequest);
+    if (signal?.aborted) cancel();
+    else signal?.addEventListener('abort', cancel, { once: true });
+  }
+
+  /**
+   * A file past its time limit: a worker busy inside pdf.js or a parser cannot be interrupted, so
+   * its workers are ended; the file fails as `timed_out`, and the files waiting go on with new ones.
+   */
+  private timeOut(fileName: string, id: number, helperIds: number[], limitMs: number): void {
+    const lead = this.pending.get(id);
+    if (!lead) return;
+    const workers = new Set([lead.worker]);
+    for (const helperId of helperIds) {
+      const helper = this.pending.get(helperId);
+      if (helper) workers.add(helper.worker);
+      this.pending.delete(helperId);
+    }
+    this.pending.delete(id);
+    const minutes = Math.round(limitMs / 60_000);
+    const limit = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${limitMs} ms`;
+    lead.reject(
+      new ImportError(
+        'timed_out',
+        `Reading "${fileName}" took longer than ${limit}, the most Claimdesk gives one file: it is ` +
+          'very large, or built to be slow to read. Nothing was imported from it; the other files go ' +
+          'on. Split it into smaller files (for a PDF, e.g. with qpdf --split-pages) and import those.',
+      ),
+    );
+    for (const worker of workers) this.retire(worker);
+    this.dispatch();
   }
 
   /** Registers a job; a busy worker keeps the process alive (the CLI awaits it), an idle one not. */
@@ -128,17 +252,13 @@ class ExtractionPool {
     return this.workers.filter((w) => !busy.has(w));
   }
 
-  private pick(): Worker {
-    const idle = this.idleWorkers();
-    if (idle.length > 0) return idle[0]!;
-    this.cursor = (this.cursor + 1) % this.workers.length;
-    return this.workers[this.cursor]!;
-  }
-
   private spawn(): Worker {
-    // a larger young generation: pdf.js allocates per glyph, and scavenges then cost a third less
     const worker = new Worker(this.workerFile!, {
-      resourceLimits: { maxYoungGenerationSizeMb: 64 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.heapMb,
+        // a larger young generation: pdf.js allocates per glyph, and scavenges then cost a third less
+        maxYoungGenerationSizeMb: 64,
+      },
     });
     worker.on('message', (reply: Reply) => this.settle(reply));
     worker.on('error', (error) => this.failAll(worker, error));
@@ -152,13 +272,20 @@ class ExtractionPool {
     return worker;
   }
 
+  /** Ends a worker now; what it was doing has been settled by the caller. */
+  private retire(worker: Worker): void {
+    clearTimeout(this.idleTimers.get(worker));
+    this.idleTimers.delete(worker);
+    this.workers = this.workers.filter((w) => w !== worker);
+    void worker.terminate();
+  }
+
   private retireWhenIdle(worker: Worker): void {
     clearTimeout(this.idleTimers.get(worker));
     const timer = setTimeout(() => {
       this.idleTimers.delete(worker);
       if ([...this.pending.values()].some((p) => p.worker === worker)) return;
-      this.workers = this.workers.filter((w) => w !== worker);
-      void worker.terminate();
+      this.retire(worker);
     }, IDLE_MS);
     timer.unref();
     this.idleTimers.set(worker, timer);
@@ -184,6 +311,7 @@ class ExtractionPool {
       );
     } else if (reply.result) pending.resolve(reply.result);
     else pending.reject(new Error('extraction failed')); // a helper's reply (ignored)
+    this.dispatch();
   }
 
   /** A crashed worker (e.g. out of memory on a hostile file) fails its jobs, not the backend. */
@@ -194,13 +322,27 @@ class ExtractionPool {
       pending.reject(workerFailure(error));
       this.pending.delete(id);
     }
+    this.dispatch();
   }
 
+  /**
+   * Ends every worker: files being read and files waiting fail as `cancelled` (the process is
+   * stopping), before anything of them is stored.
+   */
   async close(): Promise<void> {
     for (const timer of this.idleTimers.values()) clearTimeout(timer);
     this.idleTimers.clear();
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    const stopped = () =>
+      new ImportError('cancelled', 'Claimdesk is stopping: this file was not imported.');
+    const waiting = this.queue;
+    this.queue = [];
+    for (const q of waiting) q.reject(stopped());
+    const reading = [...this.pending.values()];
+    this.pending.clear();
+    for (const p of reading) p.reject(stopped());
+    const workers = this.workers;
     this.workers = [];
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 

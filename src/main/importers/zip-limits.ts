@@ -5,6 +5,7 @@
  * directory are checked before anything is inflated. A package that understates them is inflated,
  * but jszip then refuses the entry (inflated size ≠ declared size) before any XML is parsed.
  */
+import JSZip from 'jszip';
 import { ImportError } from './errors';
 
 /**
@@ -68,19 +69,83 @@ export function zipEntrySizes(bytes: Uint8Array): ZipEntrySize[] | null {
   return entries;
 }
 
-/** Refuses a DOCX whose XML parts would unpack beyond MAX_DOCX_XML_BYTES. */
-export function checkDocxUnpackedSize(fileName: string, bytes: Uint8Array): void {
+/**
+ * Refuses a DOCX whose parts that the converter may parse would unpack beyond MAX_DOCX_XML_BYTES.
+ *
+ * Not only the parts named `.xml`: mammoth follows `_rels/.rels` to the main document whatever its
+ * name (a 306 KB file whose main part was `word/main.bin`, 100 MB of XML, took 85 s and 4.7 GB),
+ * and from there the styles, numbering, notes and comments parts. So every part named by a
+ * relationship counts too, except images, which are never read (docx.ts gives mammoth an image
+ * converter that does not read them). The `.rels` parts themselves are counted before any is
+ * inflated, so reading them stays within the limit.
+ */
+export async function checkDocxUnpackedSize(fileName: string, bytes: Uint8Array): Promise<void> {
   const entries = zipEntrySizes(bytes);
   if (!entries) return; // not a readable ZIP: the DOCX importer explains that
-  const xml = entries
-    .filter((e) => /\.(xml|rels)$/i.test(e.name))
-    .reduce((sum, e) => sum + e.uncompressed, 0);
-  if (xml > MAX_DOCX_XML_BYTES) {
+  const sizes = new Map(entries.map((e) => [e.name, e.uncompressed]));
+  const counted = new Set(entries.filter((e) => /\.(xml|rels)$/i.test(e.name)).map((e) => e.name));
+  const total = () => [...counted].reduce((sum, name) => sum + (sizes.get(name) ?? 0), 0);
+  if (total() <= MAX_DOCX_XML_BYTES) {
+    for (const name of await relationshipTargets(bytes, entries))
+      if (sizes.has(name)) counted.add(name);
+  }
+  const size = total();
+  if (size > MAX_DOCX_XML_BYTES) {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
     throw new ImportError(
       'too_large',
-      `"${fileName}" unpacks to ${mb(xml)} of document XML; Claimdesk reads DOCX files of up to ` +
+      `"${fileName}" unpacks to ${mb(size)} of document XML; Claimdesk reads DOCX files of up to ` +
         `${mb(MAX_DOCX_XML_BYTES)} (about 1,500 pages). Split the document, or save it as PDF, and import that.`,
     );
+  }
+}
+
+/** Every package part named by a relationship other than an image or an external link. */
+async function relationshipTargets(bytes: Uint8Array, entries: ZipEntrySize[]): Promise<string[]> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    return []; // the DOCX importer says the package is damaged
+  }
+  const targets: string[] = [];
+  for (const { name } of entries) {
+    const match = /^(.*?)_rels\/([^/]*)\.rels$/i.exec(name);
+    const file = match && zip.file(name);
+    if (!match || !file) continue;
+    let xml: string;
+    try {
+      xml = await file.async('string');
+    } catch {
+      continue;
+    }
+    const base = match[1]!; // the folder of the part these relationships belong to
+    for (const [tag] of xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const attr = (key: string) => new RegExp(`\\b${key}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1];
+      const target = attr('Target');
+      if (!target || /External/i.test(attr('TargetMode') ?? '')) continue;
+      if (/\/image$/i.test(attr('Type') ?? '')) continue;
+      targets.push(resolvePartName(base, target));
+    }
+  }
+  return targets;
+}
+
+/** A relationship target as a ZIP entry name: absolute from the package root, else relative to `base`. */
+function resolvePartName(base: string, target: string): string {
+  const path = target.startsWith('/') ? target.slice(1) : base + target;
+  const parts: string[] = [];
+  for (const segment of decodeURIComponentSafe(path).split('/')) {
+    if (segment === '..') parts.pop();
+    else if (segment !== '.' && segment !== '') parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
