@@ -159,7 +159,7 @@ function Workbench() {
         onWorkspace={() => setDialog('workspace')}
       />
       <div className="workarea">
-        <ViewLayer name="reader" current={view} className="panes">
+        <ViewLayer name="reader" current={view} className="reader-layer">
           <ReaderPanes
             ws={ws}
             claims={claims}
