@@ -149,7 +149,6 @@ describe('workspace bundle', () => {
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
     const doc = insertSchema1Document(old, {
-      sha256: 'c'.repeat(64),
       text: SAMPLE_TEXT,
       title: 'Old',
       authors: ['Jane Roe'],

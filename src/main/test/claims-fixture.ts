@@ -1,3 +1,4 @@
+import { sha256Of } from '../files/store';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Claim, DocumentMeta, EntityId, PageSpan, RelationId } from '../../shared/model';
@@ -42,7 +43,6 @@ function entity(id: EntityId, kind: string, name: string, aliases: string[], wik
 export function insertTextDocument(
   db: Db,
   options: {
-    sha256: string;
     text: string;
     title: string;
     pages?: PageSpan[];
@@ -50,11 +50,12 @@ export function insertTextDocument(
   },
 ) {
   const pdf = !!options.pages;
+  const bytes = enc(pdf ? `%PDF-1.4 ${options.text}` : options.text);
   return insertDocument(db, {
-    sha256: options.sha256,
+    sha256: sha256Of(bytes),
     mediaType: pdf ? 'application/pdf' : 'text/plain',
     fileName: `${options.title}.${pdf ? 'pdf' : 'txt'}`,
-    bytes: enc(pdf ? `%PDF-1.4 ${options.text}` : options.text),
+    bytes,
     content: {
       text: options.text,
       blocks: [],
@@ -92,7 +93,6 @@ export async function buildClaimsFixture(db: Db) {
     bytes: enc(SAMPLE_TEXT),
   });
   const pdf = insertTextDocument(db, {
-    sha256: 'b'.repeat(64),
     text: PDF_TEXT,
     title: 'A report',
     pages: PDF_PAGES,
