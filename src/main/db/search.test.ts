@@ -206,7 +206,6 @@ describe('full-text search', () => {
     old.pragma('foreign_keys = ON');
     migrate(old, MIGRATIONS.slice(0, 1));
     const doc = insertSchema1Document(old, {
-      sha256: 'a'.repeat(64),
       text: SAMPLE_TEXT,
       title: 'Old',
     });

@@ -6,7 +6,7 @@ import { insertDocument } from '../db/documents';
 import { putEntity } from '../db/entities';
 import type { Db } from '../db/open';
 import { putRelation } from '../db/relations';
-import { importDocument } from '../documents';
+import { importDocument, sha256Hex } from '../documents';
 import { SAMPLE_TEXT, enc } from './workspace';
 
 export const REUTERS = 'ent_00000000000a' as EntityId;
@@ -42,7 +42,6 @@ function entity(id: EntityId, kind: string, name: string, aliases: string[], wik
 export function insertTextDocument(
   db: Db,
   options: {
-    sha256: string;
     text: string;
     title: string;
     pages?: PageSpan[];
@@ -50,11 +49,13 @@ export function insertTextDocument(
   },
 ) {
   const pdf = !!options.pages;
+  const bytes = enc(pdf ? `%PDF-1.4 ${options.text}` : options.text);
   return insertDocument(db, {
-    sha256: options.sha256,
+    // stored under its real SHA-256, as an import would (a bundle import checks it)
+    sha256: sha256Hex(bytes),
     mediaType: pdf ? 'application/pdf' : 'text/plain',
     fileName: `${options.title}.${pdf ? 'pdf' : 'txt'}`,
-    bytes: enc(pdf ? `%PDF-1.4 ${options.text}` : options.text),
+    bytes,
     content: {
       text: options.text,
       blocks: [],
@@ -92,7 +93,6 @@ export async function buildClaimsFixture(db: Db) {
     bytes: enc(SAMPLE_TEXT),
   });
   const pdf = insertTextDocument(db, {
-    sha256: 'b'.repeat(64),
     text: PDF_TEXT,
     title: 'A report',
     pages: PDF_PAGES,

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import type { DocumentId } from '../../shared/model';
 
 /**
@@ -7,17 +8,20 @@ import type { DocumentId } from '../../shared/model';
  */
 export function insertSchema1Document(
   db: Database,
-  doc: { sha256: string; text: string; title: string; authors?: string[]; publishedDate?: string },
-): { id: DocumentId } {
-  const id = `doc_${doc.sha256.slice(0, 24)}` as DocumentId;
-  db.prepare("INSERT INTO document_files (sha256, bytes) VALUES (?, x'00')").run(doc.sha256);
+  doc: { text: string; title: string; authors?: string[]; publishedDate?: string },
+): { id: DocumentId; sha256: string } {
+  // the file is the text itself, stored under its real SHA-256 (a bundle import checks it)
+  const bytes = Buffer.from(doc.text, 'utf8');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const id = `doc_${sha256.slice(0, 24)}` as DocumentId;
+  db.prepare('INSERT INTO document_files (sha256, bytes) VALUES (?, ?)').run(sha256, bytes);
   db.prepare(
     `INSERT INTO documents (id, sha256, media_type, file_name, byte_size, page_count, meta, text,
        structure, imported_at, updated_at)
      VALUES (?, ?, 'text/plain', 'old.txt', 1, NULL, ?, ?, ?, '2026-01-01', '2026-01-01')`,
   ).run(
     id,
-    doc.sha256,
+    sha256,
     JSON.stringify({
       title: doc.title,
       authors: doc.authors ?? [],
@@ -29,7 +33,7 @@ export function insertSchema1Document(
     doc.text,
     JSON.stringify({ blocks: paragraphs(doc.text), marks: [], pages: [] }),
   );
-  return { id };
+  return { id, sha256 };
 }
 
 /** One paragraph block per blank-line-separated paragraph, as the text importer makes them. */
