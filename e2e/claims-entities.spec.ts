@@ -80,14 +80,16 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
     );
   }
   test.skip(missing.length > 0, `corpus texts not found in ${CORPUS} (set CLAIMDESK_CORPUS)`);
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
 
   // import both texts through the file input
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
   await (await chooser).setFiles(files);
   const progress = page.getByRole('list', { name: 'Import progress' });
-  await expect(progress.getByRole('listitem').filter({ hasText: 'Imported' })).toHaveCount(2);
+  await expect(progress.getByRole('listitem').filter({ hasText: 'Imported' })).toHaveCount(2, {
+    timeout: 30_000,
+  });
 
   // the entity and its alias, through the Entities view
   await page.keyboard.press('g');
@@ -146,10 +148,17 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
   const popover = page.getByRole('dialog', { name: 'Tag claim' });
   await expect(popover.getByRole('combobox', { name: 'Claimant' })).toBeFocused();
   await page.keyboard.type('ISIS');
-  await expect(
-    popover.getByRole('option', { name: 'Create “ISIS” as organization' }),
-  ).toBeVisible();
-  await page.keyboard.press('ArrowDown');
+  // a new name is not created by Enter: "Create" is chosen, and then asks for the kind
+  const createIsis = popover.getByRole('option', { name: 'Create “ISIS”…' });
+  await expect(createIsis).toBeVisible();
+  await expect(createIsis).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  const asOrganization = popover.getByRole('option', { name: 'Create “ISIS” as organization' });
+  await expect(asOrganization).toBeVisible();
+  await page.keyboard.press('ArrowDown'); // person
+  await page.keyboard.press('ArrowDown'); // organization
+  await expect(asOrganization).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');
   await expect(popover.getByRole('button', { name: 'Remove ISIS' })).toBeAttached();
   await page.keyboard.press('Tab');
@@ -188,9 +197,7 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
   await selectText(page, 'he defected to ISIS in 2015');
   await page.keyboard.press('c');
   await page.keyboard.type('ISIS');
-  await expect(
-    popover.getByRole('option', { name: 'Create “ISIS” as organization' }),
-  ).toBeVisible();
+  await expect(createIsis).toBeVisible();
   await expect(popover.getByRole('option', { name: /^ISIS/ })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(popover).toBeHidden();
@@ -232,6 +239,7 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
   const mention = page.getByRole('dialog', { name: 'Tag entity mention' });
   await expect(mention.getByRole('combobox', { name: 'Entity' })).toHaveValue('Khalimov');
   await page.keyboard.type('G. Khalimov');
+  await mention.getByRole('option', { name: 'Create “G. Khalimov”…' }).click();
   await mention.getByRole('option', { name: 'Create “G. Khalimov” as person' }).click();
   await expect(mention).toBeHidden();
   await expect(page.locator('.rd-doc .rd-mention[data-kind="person"]')).toHaveCount(4);

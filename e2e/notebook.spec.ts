@@ -57,13 +57,15 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
   // the two accounts as claims, and the place as an entity (their own UIs are tested elsewhere)
   const [doc] = await call<{ id: string; meta: { title: string } }[]>(page, 'documents.list', {});
   const { text } = await call<{ text: string }>(page, 'documents.content', { id: doc!.id });
+  const claimIds: string[] = [];
   for (const quote of [AT_LEAST_27, CLOSER_TO_50]) {
     const start = text.indexOf(quote);
     expect(start).toBeGreaterThan(0);
-    await call(page, 'claims.create', {
+    const claim = await call<{ id: string }>(page, 'claims.create', {
       documentId: doc!.id,
       spans: [{ start, end: start + quote.length }],
     });
+    claimIds.push(claim.id);
   }
   await call(page, 'entities.create', { kind: 'place', name: 'Khujand' });
 
@@ -102,19 +104,52 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
     await page.screenshot({ path: testInfo.outputPath(`notebook-${scheme}.png`) });
   }
 
+  // the notes and bibliography in the style chosen here, as "Copy citation" formats each claim
+  await page
+    .getByRole('combobox', { name: 'Citation style' })
+    .selectOption({ label: 'Chicago 17th edition (author-date)' });
+  const expected = [];
+  for (const id of claimIds) {
+    expected.push(
+      await call<{ citation: string; bibliography: string[] }>(page, 'citations.cite', {
+        claimIds: [id],
+        style: 'chicago-author-date',
+      }),
+    );
+  }
+  expect(expected[0]!.citation).toContain(doc!.meta.title);
+
   const docx = await download(page, 'DOCX');
   expect(docx.name).toBe('The-Khujand-toll.docx');
   const zip = await JSZip.loadAsync(docx.bytes);
   const footnotes = await zip.file('word/footnotes.xml')!.async('string');
-  // each note cites the document the claim quotes (no author is known: by its title)
-  expect(footnotes).toContain(doc!.meta.title);
+  const noteText = (id: number) =>
+    [
+      ...new RegExp(`<w:footnote w:id="${id}">([\\s\\S]*?)</w:footnote>`)
+        .exec(footnotes)![1]!
+        .matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g),
+    ]
+      .map((m) => m[1])
+      .join('');
+  expect(noteText(1)).toBe(expected[0]!.citation);
+  expect(noteText(2)).toBe(expected[1]!.citation);
+  const body = await zip.file('word/document.xml')!.async('string');
+  expect([...body.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1])).toEqual([
+    '1',
+    '2',
+  ]);
   const { value: docxText } = await mammoth.extractRawText({ buffer: docx.bytes });
   expect(docxText).toContain('The toll of the riot in @Khujand is disputed: officials say');
   expect(docxText).toContain(`“${AT_LEAST_27}”`);
   expect(docxText).toContain(`“${CLOSER_TO_50}”`);
   expect(docxText).toContain('Bibliography');
+  // one work cited twice: one bibliography entry
+  expect(expected[1]!.bibliography).toEqual(expected[0]!.bibliography);
+  expect(docxText).toContain(expected[0]!.bibliography[0]);
 
   const md = (await download(page, 'Markdown')).bytes.toString('utf8');
+  // (read back as text: Markdown escapes are undone)
+  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
   expect(md).toContain('# The Khujand toll');
   expect(md).toContain('## Finding');
   expect(md).toContain(
@@ -122,8 +157,13 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
   );
   const mdNotes = [...md.matchAll(/^\[\^(\d+)\]: (.*)$/gm)];
   expect(mdNotes.map((m) => m[1])).toEqual(['1', '2']);
-  // (read back as text: Markdown escapes are undone)
-  for (const note of mdNotes) expect(note[2]!.replace(/\\(.)/g, '$1')).toContain(doc!.meta.title);
+  expect(mdNotes.map((m) => unescape(m[2]!))).toEqual(expected.map((e) => e.citation));
+  const bibliography = md
+    .slice(md.indexOf('## Bibliography'), md.indexOf('## Evidence'))
+    .split('\n')
+    .filter((line) => line.startsWith('- '))
+    .map((line) => unescape(line.slice(2)));
+  expect(bibliography).toEqual(expected[0]!.bibliography);
   expect(md).toContain('## Evidence');
 
   // the notebook is found by the search box

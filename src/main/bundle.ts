@@ -105,13 +105,17 @@ const decode = (value: unknown) => {
 };
 
 /** The bundle, line by line (no newline characters), reading one row at a time. */
-export function* bundleLines(db: Db, generator: string): Generator<string> {
+export function* bundleLines(
+  db: Db,
+  generator: string,
+  exportedAt = new Date().toISOString(),
+): Generator<string> {
   const header: Header = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     schemaVersion: schemaVersion(db),
     generator,
-    exportedAt: new Date().toISOString(),
+    exportedAt,
   };
   yield JSON.stringify(header);
   for (const table of bundleTables(db)) {
@@ -129,10 +133,10 @@ export function* bundleLines(db: Db, generator: string): Generator<string> {
 }
 
 /** The whole bundle as one string (the RPC; files use writeBundle). Consistent: one read transaction. */
-export function exportBundle(db: Db, generator: string): string {
+export function exportBundle(db: Db, generator: string, exportedAt?: string): string {
   return db.transaction(() => {
     let out = '';
-    for (const line of bundleLines(db, generator)) out += `${line}\n`;
+    for (const line of bundleLines(db, generator, exportedAt)) out += `${line}\n`;
     return out;
   })();
 }

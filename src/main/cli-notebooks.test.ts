@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openBackend } from './backend';
+import { BUILTIN_STYLE_XML } from './citations/styles';
 import { main } from './cli';
 import { createClaim } from './db/claims';
 import { claimCards } from './notebooks/claim-cards';
@@ -49,7 +50,8 @@ describe('claimdesk notebook', () => {
     const { dir, notebook } = workspace();
     expect(await run(dir, 'notebook', 'export', notebook.id, '--format', 'md')).toBe(0);
     expect(out).toContain('See “Prison riot in Khujand”[^1]');
-    expect(out).toMatch(/\[\^1\]: Khujand source/);
+    expect(out).toMatch(/^\[\^1\]: \(Khujand Source, n\.d\.\)$/m);
+    expect(out).toMatch(/^- Khujand source\. \(n\.d\.\)\.$/m);
 
     const file = join(dir, 'memo.docx');
     expect(
@@ -67,8 +69,35 @@ describe('claimdesk notebook', () => {
     ).toBe(0);
     expect(err).toContain(`Wrote ${file}`);
     const zip = await JSZip.loadAsync(readFileSync(file));
-    expect(await zip.file('word/footnotes.xml')!.async('string')).toContain('Khujand source');
+    expect(await zip.file('word/footnotes.xml')!.async('string')).toContain(
+      '(Khujand Source, n.d.)',
+    );
     expect(await zip.file('word/document.xml')!.async('string')).toContain('File SHA-256');
+  });
+
+  it('--style: a shipped style, a .csl file used as it is, and what is not a style', async () => {
+    const { dir, notebook } = workspace();
+    expect(await run(dir, 'notebook', 'export', notebook.id, '--style', 'mla')).toBe(0);
+    expect(out).toMatch(/^\[\^1\]: \(Khujand Source\)$/m);
+    expect(out).toMatch(/^- Khujand Source\.$/m);
+
+    const csl = join(dir, 'my-style.csl');
+    writeFileSync(csl, BUILTIN_STYLE_XML['chicago-author-date']);
+    out = '';
+    expect(await run(dir, 'notebook', 'export', notebook.id, '--style', csl)).toBe(0);
+    expect(out).toMatch(/^\[\^1\]: \(“Khujand Source,” n\.d\.\)$/m);
+    // used for this export only: the file's style was not added to the workspace
+    expect(
+      await run(dir, 'notebook', 'export', notebook.id, '--style', 'added-chicago-author-date'),
+    ).toBe(1);
+    expect(err).toContain('There is no citation style "added-chicago-author-date"');
+
+    const bad = join(dir, 'bad.csl');
+    writeFileSync(bad, '<notastyle/>');
+    expect(await run(dir, 'notebook', 'export', notebook.id, '--style', bad)).toBe(1);
+    expect(err).toContain('This file is not a citation style Claimdesk can use');
+    expect(await run(dir, 'notebook', 'export', notebook.id, '--style', 'nope')).toBe(1);
+    expect(err).toContain('There is no citation style "nope". Styles: apa, chicago-author-date');
   });
 
   it('says what is wrong with a bad format, a missing id or an unknown notebook', async () => {

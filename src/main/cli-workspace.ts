@@ -27,6 +27,8 @@ export function searchLines(results: SearchResults): object[] {
       end: p.end,
       page: p.page?.label ?? null,
       snippet: text(p),
+      // found through an entity's other name or a mention: say which and how
+      ...(p.via ? { via: p.via } : {}),
     })),
     ...results.claims.map((c) => ({
       kind: 'claim',

@@ -8,6 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Input, Method, Output } from '../shared/api';
+import type { NotebookId } from '../shared/api-notebooks';
 import { parseLanguages } from '../shared/ocr';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
@@ -17,6 +18,7 @@ import { checkWorkspace } from './db/check';
 import { fileLines, importBundleWithBackup, writeBundle } from './bundle';
 import { bibliographyFormat, citeLines, importReferencesCommand } from './cli-sources';
 import { notebookCommand } from './cli-notebooks';
+import { exportNotebook } from './notebooks/export';
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
 import { AppError, WorkspaceError } from './errors';
 import { SUPPORTED_EXTENSIONS } from './importers';
@@ -56,8 +58,9 @@ Commands:
   bibliography [--format ris|bibtex|csl-json] [--document ID] [--out FILE]
                                  the sources of the exported claims
   notebook list                  notebooks as JSON lines (id, title, ties, updatedAt)
-  notebook export ID --format md|html|docx [--out FILE] [--appendix] [--style NAME]
-                                 a notebook with its claims as footnotes and a bibliography;
+  notebook export ID --format md|html|docx [--out FILE] [--appendix] [--style S]
+                                 a notebook with its claims as footnotes in style S (as for
+                                 cite) and a bibliography;
                                  --appendix adds each quote, source, pages and file hash
   list                           documents as JSON lines (id, title, type, pages, sha256)
   text <document-id> [--pages]   the canonical text, exactly (--pages: one JSON line per page)
@@ -214,11 +217,21 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'notebook': {
-        const problem = await notebookCommand(args, values, call, {
-          line: print,
-          bytes: (b) => process.stdout.write(Buffer.from(b)),
-          note: (s) => process.stderr.write(`${s}\n`),
-        });
+        const problem = await notebookCommand(
+          args,
+          values,
+          call,
+          {
+            line: print,
+            bytes: (b) => process.stdout.write(Buffer.from(b)),
+            note: (s) => process.stderr.write(`${s}\n`),
+          },
+          (input, styleXml) =>
+            exportNotebook(backend.db, input.id as NotebookId, input.format, {
+              appendix: input.appendix ?? false,
+              styleXml,
+            }),
+        );
         return problem ? fail(problem) : 0;
       }
       case 'serve':

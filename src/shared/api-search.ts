@@ -67,6 +67,20 @@ export interface PassageHit {
   snippet: Snippet;
   /** bm25, lower is better; 0 when the results are not ordered by relevance */
   score: number;
+  /**
+   * Found because it names an entity the query named (`entity:"…"`, or words of its name or an
+   * alias), not by the query's own words: which entity, and how the passage names it.
+   */
+  via?: PassageVia;
+}
+
+export interface PassageVia {
+  entityId: EntityId;
+  entityName: string;
+  /** by the entity's name, one of its aliases, or an accepted mention (whatever its text) */
+  as: 'name' | 'alias' | 'mention';
+  /** the words of the passage that name it */
+  text: string;
 }
 
 export interface ClaimHit {

@@ -5,6 +5,7 @@
  * breaks the build, not the user.
  */
 import { z } from 'zod';
+import type { MenuActionId } from './menu-actions';
 import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
@@ -99,8 +100,8 @@ export interface ExportFile {
   text: string;
 }
 
-/** Menu commands of the desktop shell, delivered to the renderer (which owns the UI flow). */
-export type ShellCommand = 'import' | 'export' | 'help' | 'undo' | 'redo';
+/** Menu commands of the desktop shell: action ids, run by the renderer's action registry. */
+export type ShellCommand = MenuActionId;
 
 export const api = {
   'app.info': method(z.strictObject({})).returns<AppInfo>(),

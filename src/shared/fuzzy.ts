@@ -1,22 +1,33 @@
 /**
- * Ranking names against what a researcher types into the entity picker. Tiers, best first:
- * exact > prefix > word prefix ("khal gul" finds "Gulmurod Khalimov") > substring > typo (edit
- * distance 1, or 2 for longer queries, against the name or any word of it) > subsequence ("gkh").
+ * Ranking names against what a researcher types into a picker. THE ranking rule of the app: every
+ * combobox (entities, claims, search) orders by it and pre-selects only by `isStrong`. Tiers, best
+ * first: exact > prefix > word prefix ("khal gul" finds "Gulmurod Khalimov") > close spelling (edit
+ * distance ≤ 2 against the name or a word of it, for queries of 5+ letters: "Halimov" finds
+ * "Khalimov") — the strong tiers — then the weak ones: substring > subsequence ("gkh"). A weak match
+ * is offered but never taken by Enter or Tab on its own ("Reuters" is a subsequence of "Law of the
+ * Republic…", and must not silently become it).
  * Comparisons are case- and diacritic-insensitive (see `fold`).
  */
 import { fold } from './match-names';
 
 export type MatchQuality =
-  'exact' | 'prefix' | 'word-prefix' | 'substring' | 'typo' | 'subsequence';
+  'exact' | 'prefix' | 'word-prefix' | 'typo' | 'substring' | 'subsequence';
 
 const TIER: Record<MatchQuality, number> = {
   exact: 6,
   prefix: 5,
   'word-prefix': 4,
-  substring: 3,
-  typo: 2,
+  typo: 3,
+  substring: 2,
   subsequence: 1,
 };
+
+/** The tiers a picker may pre-select (Enter/Tab take them); the others must be picked by hand. */
+export const isStrong = (quality: MatchQuality): boolean => TIER[quality] >= TIER.typo;
+
+/** Close spelling needs this many letters: shorter queries are too easily one edit from anything. */
+export const CLOSE_MIN_LETTERS = 5;
+export const CLOSE_MAX_DISTANCE = 2;
 
 export interface NameScore {
   quality: MatchQuality;
@@ -55,21 +66,23 @@ export function scoreName(q: Query, name: string): NameScore | null {
   if (q.words.length > 0 && wordPrefixes(q.words, nameWords)) {
     return { quality: 'word-prefix', score: TIER['word-prefix'] * 1000 + within(1) };
   }
-  const at = name.indexOf(q.text);
-  if (at >= 0)
-    return { quality: 'substring', score: TIER.substring * 1000 + within(1 - at / name.length) };
-  if (q.compact.length >= 4) {
-    const maxDistance = q.compact.length <= 6 ? 1 : 2;
+  if (q.compact.length >= CLOSE_MIN_LETTERS) {
     let best = Infinity;
     // against the whole name and against each word start, as a prefix (the user may still be typing)
     for (const start of wordStarts(name)) {
-      best = Math.min(best, prefixEditDistance(q.text, name, start, maxDistance));
+      best = Math.min(best, prefixEditDistance(q.text, name, start, CLOSE_MAX_DISTANCE));
       if (best === 0) break;
     }
-    if (best <= maxDistance) {
-      return { quality: 'typo', score: TIER.typo * 1000 + within(1 - best / (maxDistance + 1)) };
+    if (best <= CLOSE_MAX_DISTANCE) {
+      return {
+        quality: 'typo',
+        score: TIER.typo * 1000 + within(1 - best / (CLOSE_MAX_DISTANCE + 1)),
+      };
     }
   }
+  const at = name.indexOf(q.text);
+  if (at >= 0)
+    return { quality: 'substring', score: TIER.substring * 1000 + within(1 - at / name.length) };
   if (q.compact.length >= 2) {
     const spread = subsequenceSpread(q.compact, name);
     if (spread >= 0) {

@@ -5,7 +5,7 @@
 import type { CitationResult } from '../../shared/api-sources';
 import type { CslItem } from '../../shared/csl';
 import { DEFAULT_STYLE } from '../../shared/citation-styles';
-import type { Claim, ClaimId, PageSpan } from '../../shared/model';
+import type { Claim, ClaimId, DocumentId, PageSpan } from '../../shared/model';
 import { spansPageRange } from '../../shared/pages';
 import { getClaim } from '../db/claims';
 import { getDocument, getDocumentContent } from '../db/documents';
@@ -29,19 +29,38 @@ export function claimPageRange(
   return range && { first: range.start.label, last: range.end.label };
 }
 
+/** What a document is cited as: its source's CSL item, titled by the document when untitled. */
+export function documentItem(db: Db, documentId: DocumentId): CslItem {
+  const document = getDocument(db, documentId);
+  const { csl } = getSource(db, document.sourceId);
+  return { ...csl, title: csl.title || document.meta.title };
+}
+
 /** The source (CSL-JSON) and page locator of each claim, in the order given. */
 export function citesOfClaims(db: Db, claimIds: readonly ClaimId[]): Cite[] {
   const pagesOf = new Map<string, PageSpan[]>();
   return claimIds.map((id) => {
     const claim = getClaim(db, id);
-    const document = getDocument(db, claim.documentId);
-    let pages = pagesOf.get(document.id);
-    if (!pages) pagesOf.set(document.id, (pages = getDocumentContent(db, document.id).pages));
+    let pages = pagesOf.get(claim.documentId);
+    if (!pages)
+      pagesOf.set(claim.documentId, (pages = getDocumentContent(db, claim.documentId).pages));
     const range = claimPageRange(pages, claim);
-    const { csl } = getSource(db, document.sourceId);
-    const item: CslItem = { ...csl, title: csl.title || document.meta.title };
-    return { item, locator: range ? pageLocator(range.first, range.last) : null };
+    return {
+      item: documentItem(db, claim.documentId),
+      locator: range ? pageLocator(range.first, range.last) : null,
+    };
   });
+}
+
+/** The bibliography of the works cited, each work once however often it is cited. */
+export function bibliographyOf(
+  cites: readonly Cite[],
+  xml: string,
+  format: CitationFormat = 'text',
+): string[] {
+  const unique = new Map<string, CslItem>();
+  for (const cite of cites) unique.set(JSON.stringify(cite.item), cite.item);
+  return formatBibliography([...unique.values()], xml, format);
 }
 
 /**
@@ -56,11 +75,9 @@ export function citeClaims(
 ): CitationResult {
   const xml = styleXml(db, style);
   const cites = citesOfClaims(db, claimIds);
-  const unique = new Map<string, CslItem>();
-  for (const cite of cites) unique.set(JSON.stringify(cite.item), cite.item);
   return {
     citation: formatCitation(cites, xml, format),
-    bibliography: formatBibliography([...unique.values()], xml, format),
+    bibliography: bibliographyOf(cites, xml, format),
     style,
   };
 }

@@ -7,6 +7,8 @@ import { foldForSearch } from './search-index';
  *   "a phrase"             the words in this order: "prison riot"
  *   word*  "a phr"*        prefix: Khujand*
  *   AND  OR  NOT  ( )      upper case, as in FTS5; NOT excludes: riot NOT prison; "AND NOT" works too
+ *   entity:"A name"        every name of that entity (taken out of the query before this
+ *                          translation: see search-by-entity.ts)
  * Every word is quoted on the way out, so punctuation (non-governmental, 27%, e-mail, a:b) is plain
  * text rather than FTS5 syntax, and a mistake the user can make gets a message that says what to fix.
  */

@@ -12,6 +12,16 @@ import type { z } from 'zod';
 import type { ClaimId, DocumentId, EntityId } from '../../shared/model';
 import { ftsErrorToAppError, toFtsQuery } from './fts-query';
 import type { Db } from './open';
+import {
+  entitiesNamedBy,
+  entityPassages,
+  extractEntityOperators,
+  chunkOf,
+  namesMatch,
+  passageKey,
+  resolveEntityOperator,
+  type NamedEntity,
+} from './search-by-entity';
 import { indexPendingDocuments } from './search-index';
 import { CLOSE, OPEN, highlightIn, makeSnippet } from './snippet';
 
@@ -71,18 +81,34 @@ export function search(db: Db, input: SearchInput): SearchResults {
       notebooks: 'relevance',
     },
   };
-  const match = toFtsQuery(input.query);
-  if (!match) return results;
   const limit = input.limit + 1;
   try {
+    // entity:"…" stands for every name of that entity; the rest of the query narrows further
+    const operators = extractEntityOperators(input.query);
+    const named = operators.names.flatMap((name) => resolveEntityOperator(db, name));
+    const rest = toFtsQuery(operators.rest);
+    const anyName = named.length > 0 ? namesMatch(named.flatMap((e) => e.names)) : null;
+    const match = anyName && rest ? `(${anyName}) AND (${rest})` : (anyName ?? rest);
+    if (!match) return results;
     if (kinds.has('passages')) {
       indexPendingDocuments(db);
-      [results.passages, results.order.passages] = searchPassages(
-        db,
-        match,
-        limit,
-        input.documentId,
-      );
+      const passages = (m: string) => searchPassages(db, m, limit, input.documentId);
+      const byEntity = (entities: NamedEntity[], also: string | null) =>
+        entityPassages(db, entities, {
+          also,
+          limit,
+          documentId: input.documentId,
+          searchPassages: (m) => passages(m)[0],
+        });
+      if (named.length > 0) {
+        results.passages = byEntity(named, rest);
+        results.order.passages = input.documentId ? 'position' : 'relevance';
+      } else {
+        [results.passages, results.order.passages] = passages(match);
+        // a name also finds the passages that call the entity by its other names
+        const also = entitiesNamedBy(db, operators.rest);
+        if (also.length > 0) results.passages = merged(results.passages, byEntity(also, null));
+      }
     }
     if (kinds.has('claims')) {
       [results.claims, results.order.claims] = searchClaims(db, match, limit, input.documentId);
@@ -104,7 +130,14 @@ export function search(db: Db, input: SearchInput): SearchResults {
   return results;
 }
 
+/** The direct hits, then the entity's other passages that are not among them. */
+function merged(direct: PassageHit[], viaEntity: PassageHit[]): PassageHit[] {
+  const seen = new Set(direct.map(passageKey));
+  return [...direct, ...viaEntity.filter((h) => !seen.has(passageKey(h)))];
+}
+
 interface PassageRow {
+  rowid: number;
   score: number;
   marked: string;
   document_id: string;
@@ -136,7 +169,7 @@ function searchPassages(
   const sort = ordering(order, 'rank');
   const rows = db
     .prepare(
-      `SELECT h.score, h.marked, c.document_id, c.start, c.text, d.meta ->> '$.title' AS title,
+      `SELECT h.rowid, h.score, h.marked, c.document_id, c.start, c.text, d.meta ->> '$.title' AS title,
          (SELECT json_object('index', p.page_index, 'label', p.label) FROM document_pages p
           WHERE p.document_id = c.document_id AND p.start <= c.start ORDER BY p.start DESC LIMIT 1) AS page
        FROM (SELECT rowid, ${sort.score} AS score, highlight(search_passages, 0, ${MARKERS}) AS marked
@@ -151,7 +184,7 @@ function searchPassages(
   const hits = rows.map((r) => {
     const { text, ranges } = highlightIn(r.text, r.marked);
     const first = ranges[0] ?? { start: 0, end: 0 };
-    return {
+    const hit: PassageHit = {
       documentId: r.document_id as DocumentId,
       documentTitle: r.title,
       start: r.start + first.start,
@@ -160,6 +193,8 @@ function searchPassages(
       snippet: makeSnippet(text, ranges),
       score: r.score,
     };
+    chunkOf.set(hit, r.rowid);
+    return hit;
   });
   return [hits, order];
 }

@@ -1,16 +1,31 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { ShellCommand } from '../../shared/api';
+import { MENU_ACTIONS, type MenuActionId, type MenuActionSpec } from '../../shared/menu-actions';
+
+/** The entries of one menu, from the shared list of menu actions; a click sends the action id. */
+function entries(
+  menu: MenuActionSpec['menu'],
+  send: (id: MenuActionId) => void,
+): MenuItemConstructorOptions[] {
+  return (Object.entries(MENU_ACTIONS) as [MenuActionId, MenuActionSpec][])
+    .filter(([, spec]) => spec.menu === menu)
+    .map(([id, spec]) => ({
+      label: spec.label,
+      accelerator: spec.accelerator,
+      // false: the key reaches the page, whose dispatcher decides (Ctrl+Z in a field is text undo)
+      registerAccelerator: spec.registerAccelerator,
+      click: () => send(id),
+    }));
+}
 
 /** File (Import…, Export…, Quit), Edit (Undo/Redo of annotations, clipboard), View, Help. */
-export function buildMenu(send: (command: ShellCommand) => void): Menu {
+export function buildMenu(send: (id: MenuActionId) => void): Menu {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
-        { label: 'Export claims…', accelerator: 'CmdOrCtrl+E', click: () => send('export') },
+        ...entries('File', send),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit', label: 'Quit' },
       ],
@@ -19,19 +34,7 @@ export function buildMenu(send: (command: ShellCommand) => void): Menu {
       label: 'Edit',
       submenu: [
         // annotation undo lives in the backend journal, not in Chromium's text undo
-        // registerAccelerator: false keeps Ctrl+Z for text fields; the renderer handles it elsewhere
-        {
-          label: 'Undo',
-          accelerator: 'CmdOrCtrl+Z',
-          registerAccelerator: false,
-          click: () => send('undo'),
-        },
-        {
-          label: 'Redo',
-          accelerator: 'CmdOrCtrl+Shift+Z',
-          registerAccelerator: false,
-          click: () => send('redo'),
-        },
+        ...entries('Edit', send),
         { type: 'separator' },
         { role: 'copy' },
         { role: 'selectAll' },
@@ -40,6 +43,8 @@ export function buildMenu(send: (command: ShellCommand) => void): Menu {
     {
       label: 'View',
       submenu: [
+        ...entries('View', send),
+        { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
         { role: 'zoomOut' },
@@ -47,17 +52,7 @@ export function buildMenu(send: (command: ShellCommand) => void): Menu {
         { role: 'togglefullscreen' },
       ],
     },
-    {
-      role: 'help',
-      submenu: [
-        {
-          label: 'Keyboard shortcuts',
-          accelerator: 'Shift+/',
-          registerAccelerator: false,
-          click: () => send('help'),
-        },
-      ],
-    },
+    { role: 'help', submenu: entries('Help', send) },
   ];
   return Menu.buildFromTemplate(template);
 }

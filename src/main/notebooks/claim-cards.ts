@@ -1,6 +1,7 @@
 import type { ClaimCard } from '../../shared/api-notebooks';
 import type { ClaimId, DocumentId } from '../../shared/model';
 import { gradeText } from '../../shared/grading';
+import { pageLocator } from '../citations/format';
 import { claimGrades } from '../db/grades';
 import type { Db } from '../db/open';
 
@@ -55,7 +56,8 @@ export function claimCards(db: Db, ids: readonly ClaimId[]): ClaimCard[] {
       documentTitle: c.title,
       statement: c.statement,
       quote: own.map((s) => s.exact).join(' … '),
-      pages: pageRange(from, to),
+      // the same locator the citations give ("12", "12–13"), null without pages
+      pages: pageLocator(from ?? null, to ?? null),
       grade:
         gradeText(grades.get(c.id as ClaimId) ?? { reliability: null, credibility: null }) || null,
       start: first?.start ?? 0,
@@ -64,10 +66,4 @@ export function claimCards(db: Db, ids: readonly ClaimId[]): ClaimCard[] {
     });
   }
   return ids.map((id) => found.get(id) ?? { id, deleted: true });
-}
-
-/** "12", "12–13", or null for a document without pages. */
-export function pageRange(from: string | undefined, to: string | undefined): string | null {
-  if (from === undefined) return null;
-  return to === undefined || to === from ? from : `${from}–${to}`;
 }

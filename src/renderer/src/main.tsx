@@ -1,4 +1,3 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -13,15 +12,11 @@ import './styles/table.css';
 import './styles/workspace.css';
 import './features/notebook/notebook.css';
 
-const queryClient = new QueryClient();
-
 // the serve shell's link carries the session in its fragment: keep it before anything calls the API
 void takeSessionFromAddress().then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <QueryClientProvider client={queryClient}>
-        <App />
-      </QueryClientProvider>
+      <App />
     </StrictMode>,
   ),
 );

@@ -16,7 +16,7 @@ import {
   table,
   text,
 } from '../../test/notebook-content';
-import { rpcOf } from '../../test/rpc';
+import { failureOf, rpcOf } from '../../test/rpc';
 import { tempBackend } from '../../test/workspace';
 
 type LiveCard = Extract<ClaimCard, { deleted: false }>;
@@ -130,26 +130,19 @@ describe('notebook export', () => {
       [...md.matchAll(/^\[\^(\d+)\]: (.*)$/gm)].map((m) => [m[1], m[2]!]),
     );
     expect(Object.keys(notes)).toEqual(['1', '2', '3', '4']);
-    // each note: author, title, year and the pages of that claim
-    for (const n of ['1', '2', '4']) {
-      expect(notes[n]).toContain('Karimova');
-      expect(notes[n]).toContain('Khujand prison report');
-      expect(notes[n]).toContain('2019');
-    }
-    expect(notes['1']).toMatch(/\b12\.$/);
-    expect(notes['1']).not.toContain('13');
-    expect(notes['2']).toMatch(/12–13\.$/);
+    // each note cites its claim alone in the default style (APA): author, year, that claim's pages
+    expect(notes['1']).toBe('(Karimova, 2019, p. 12)');
+    expect(notes['2']).toBe('(Karimova, 2019, pp. 12–13)');
     expect(notes['4']).toBe(notes['1']);
-    // the deleted claim still cites its document, and says it was deleted
-    expect(notes['3']).toContain('Wire story');
-    expect(notes['3']).toContain('2018');
-    expect(notes['3']).toMatch(/\(deleted claim\)$/);
+    // the deleted claim still cites its document (kept), and says it was deleted
+    expect(notes['3']).toBe('(Wire Story, 2018, p. 1) (deleted claim)');
 
+    // the bibliography lists each work once, as APA writes and sorts it, without pages
     const bibliography = /## Bibliography\n\n((?:- .*\n?)+)/.exec(md)![1]!.trim().split('\n');
-    expect(bibliography).toHaveLength(2);
-    expect(bibliography.find((b) => b.includes('Khujand prison report'))).toContain('Karimova');
-    expect(bibliography.find((b) => b.includes('Wire story'))).toContain('Asia Wire');
-    expect(bibliography.join('\n')).not.toMatch(/p\. 12/);
+    expect(bibliography).toEqual([
+      '- Karimova, N. (2019, March 2). Khujand prison report.',
+      '- Wire story. (2018, November 8). Asia Wire.',
+    ]);
 
     const evidence = md.slice(md.indexOf('## Evidence'));
     const items = evidence.split('\n### ').slice(1);
@@ -190,8 +183,9 @@ describe('notebook export', () => {
       ...html.matchAll(/<li id="fn(\d+)" data-claim="(clm_[0-9a-f]+)">(.*?) <a href="#fnref\1"/g),
     ];
     expect(notes.map((m) => m[1])).toEqual(['1', '2', '3', '4']);
-    expect(notes[0]![3]).toMatch(/Karimova.*Khujand prison report.*2019.*12\.$/);
-    expect(notes[2]![3]).toMatch(/Wire story.*<em>\(deleted claim\)<\/em>$/);
+    expect(notes[0]![3]).toBe('(Karimova, 2019, p. 12)');
+    expect(notes[2]![3]).toBe('(Wire Story, 2018, p. 1) <em>(deleted claim)</em>');
+    expect(html).toContain('<li>Karimova, N. (2019, March 2). Khujand prison report.</li>');
     expect(html).toContain('<table>\n<tr><th>Source</th><th>Toll</th></tr>');
     expect(html).not.toContain('<h2>Evidence</h2>');
   });
@@ -215,9 +209,10 @@ describe('notebook export', () => {
       )![1]!;
       return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     };
-    expect(noteText('1')).toMatch(/Karimova.*Khujand prison report.*2019.*12\.$/);
-    expect(noteText('2')).toMatch(/12–13\.$/);
-    expect(noteText('3')).toMatch(/Wire story.* \(deleted claim\)$/);
+    expect(noteText('1')).toBe('(Karimova, 2019, p. 12)');
+    expect(noteText('2')).toBe('(Karimova, 2019, pp. 12–13)');
+    expect(noteText('3')).toBe('(Wire Story, 2018, p. 1) (deleted claim)');
+    expect(noteText('4')).toBe('(Karimova, 2019, p. 12)');
 
     const { value: textBack } = await mammoth.extractRawText({ buffer: Buffer.from(file.bytes) });
     expect(textBack).toContain('Riot toll: a finding');
@@ -226,8 +221,51 @@ describe('notebook export', () => {
     expect(textBack).toContain(report.sha256);
     const { value: htmlBack } = await mammoth.convertToHtml({ buffer: Buffer.from(file.bytes) });
     expect(htmlBack).toContain('<a href="https://example.org/a?b=1&amp;c=2">link</a>');
-    expect(htmlBack).toMatch(/<li id="footnote-1">.*Khujand prison report/);
+    expect(htmlBack).toMatch(/<li id="footnote-1"><p>\(Karimova, 2019, p\. 12\)/);
+    expect(textBack).toContain('Wire story. (2018, November 8). Asia Wire.');
     expect(htmlBack).toContain('<h2>The toll</h2>');
+  });
+
+  it('writes the notes and bibliography in the chosen style, or says which styles exist', async () => {
+    const { backend, rpc, notebook } = await citedNotebook();
+    const exported = async (style: string) => {
+      const md = new TextDecoder().decode(
+        (await rpc('notebooks.export', { id: notebook.id, format: 'md', style })).bytes,
+      );
+      return {
+        notes: [...md.matchAll(/^\[\^\d+\]: (.*)$/gm)].map((m) => m[1]),
+        bibliography: md
+          .slice(md.indexOf('## Bibliography'))
+          .split('\n')
+          .filter((line) => line.startsWith('- '))
+          .map((line) => line.slice(2)),
+      };
+    };
+    expect(await exported('chicago-author-date')).toEqual({
+      notes: [
+        '(Karimova 2019, 12)',
+        '(Karimova 2019, 12–13)',
+        '(“Wire Story” 2018, 1) (deleted claim)',
+        '(Karimova 2019, 12)',
+      ],
+      bibliography: [
+        'Karimova, Nodira. 2019. “Khujand Prison Report.”',
+        '“Wire Story.” 2018. Asia Wire.',
+      ],
+    });
+    const mla = await exported('mla');
+    expect(mla.notes.slice(0, 2)).toEqual(['(Karimova 12)', '(Karimova 12–13)']);
+    expect(mla.bibliography[0]).toBe('Karimova, Nodira. Khujand Prison Report. 2 Mar. 2019.');
+    const harvard = await exported('harvard');
+    expect(harvard.notes[1]).toBe('(Karimova, 2019, pp. 12–13)');
+
+    const refused = await failureOf(backend, 'notebooks.export', {
+      id: notebook.id,
+      format: 'md',
+      style: 'nope',
+    });
+    expect(refused.code).toBe('not_found');
+    expect(refused.message).toContain('Styles: apa, chicago-author-date, mla, harvard');
   });
 
   it('refuses an unknown notebook with not_found', async () => {

@@ -4,13 +4,16 @@ import type {
   NotebookFile,
   NotebookId,
 } from '../../../shared/api-notebooks';
+import type { CslItem } from '../../../shared/csl';
 import type { ClaimId, DocumentId } from '../../../shared/model';
 import { embeddedClaims, parseNotebookContent } from '../../../shared/notebook-json';
 import type { Db } from '../../db/open';
+import { bibliographyOf, documentItem } from '../../citations/cite-claims';
+import { formatCitation, type Cite } from '../../citations/format';
+import { styleXml } from '../../citations/styles-db';
 import { AppError } from '../../errors';
 import { claimCards } from '../claim-cards';
 import { getNotebook } from '../store';
-import { formatCitations } from './citations';
 import { writeDocx } from './docx';
 import { writeHtml } from './html';
 import { toIr, type Block } from './ir';
@@ -47,7 +50,10 @@ export interface ExportModel {
 }
 
 export interface ExportOptions {
+  /** a style by id (shipped or added to the workspace); the default style when omitted */
   style?: string;
+  /** a style's CSL XML used as it is (the CLI's `--style FILE.csl`); wins over `style` */
+  styleXml?: string;
   appendix: boolean;
 }
 
@@ -79,22 +85,30 @@ export function buildExportModel(db: Db, id: NotebookId, options: ExportOptions)
   const documentExists = db.prepare('SELECT sha256 FROM documents WHERE id = ?').pluck();
   const sha256Of = (documentId: DocumentId) =>
     (documentExists.get(documentId) as string | undefined) ?? null;
-  const citations = formatCitations(
-    db,
-    options.style,
-    ir.notes.map((claim) => {
-      const card = live(claim.claimId);
-      const documentId = card?.documentId ?? claim.last.documentId;
-      return {
-        documentId: sha256Of(documentId) ? documentId : null,
-        title: card?.documentTitle ?? claim.last.documentTitle,
-        locator: card ? card.pages : claim.last.pages,
-      };
-    }),
-  );
+  const items = new Map<string, CslItem>();
+  const itemOf = (documentId: DocumentId, title: string): CslItem => {
+    let item = items.get(documentId);
+    if (!item) {
+      item = sha256Of(documentId) ? documentItem(db, documentId) : { type: 'document', title };
+      items.set(documentId, item);
+    }
+    return item;
+  };
+  const cites: Cite[] = ir.notes.map((claim) => {
+    const card = live(claim.claimId);
+    return {
+      item: itemOf(
+        card?.documentId ?? claim.last.documentId,
+        card?.documentTitle ?? claim.last.documentTitle,
+      ),
+      locator: card ? card.pages : claim.last.pages,
+    };
+  });
+  // each note cites its claim alone, in the chosen style; the bibliography lists each work once
+  const xml = options.styleXml ?? styleXml(db, options.style);
   const notes = ir.notes.map((claim, i) => ({
     claimId: claim.claimId,
-    citation: citations.notes[i]!,
+    citation: formatCitation([cites[i]!], xml),
     deleted: !live(claim.claimId),
   }));
 
@@ -123,7 +137,7 @@ export function buildExportModel(db: Db, id: NotebookId, options: ExportOptions)
     title: notebook.title,
     blocks: ir.blocks,
     notes,
-    bibliography: citations.bibliography,
+    bibliography: bibliographyOf(cites, xml),
     appendix,
   };
 }

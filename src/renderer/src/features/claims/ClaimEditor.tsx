@@ -18,6 +18,9 @@ interface Props {
   claim: Claim;
   onSaved: (claim: Claim) => void;
   onDelete: () => void;
+  /** the link picker is open (L, or the Link claim button) */
+  linking: boolean;
+  onLinking: (on: boolean) => void;
 }
 
 /** Enter saves a text field (Shift+Enter adds a line in the multi-line ones). */
@@ -36,7 +39,7 @@ function useDraft(saved: string): [string, (v: string) => void] {
 }
 
 /** The selected claim's editable fields. Each change is saved on its own (blur, Enter, or pick). */
-export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
+export function ClaimEditor({ claim, onSaved, onDelete, linking, onLinking }: Props) {
   const { save, errors, setFieldError, status } = useClaimSaver(claim, onSaved);
   const id = useId();
   const [statement, setStatement] = useDraft(claim.statement);
@@ -157,7 +160,7 @@ export function ClaimEditor({ claim, onSaved, onDelete }: Props) {
       </div>
 
       <ClaimGrading claim={claim} />
-      <ClaimRelations claim={claim} />
+      <ClaimRelations claim={claim} picking={linking} onPicking={onLinking} />
 
       <div className="field">
         <label className="field-label" htmlFor={`${id}-tags`}>

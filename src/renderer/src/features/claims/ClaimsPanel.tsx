@@ -1,8 +1,10 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useActions } from '../../actions/context';
 import type { Claim, ClaimId, PageSpan } from '../../../../shared/model';
 import { plural } from '../../lib/format';
 import { moveFocusInList } from '../../lib/listKeys';
 import { formatPageRange, spansPageRange } from '../../../../shared/pages';
+import { selectedClaimActions } from './claimActions';
 import { ClaimEditor } from './ClaimEditor';
 import { ClaimSummary } from './ClaimItem';
 
@@ -20,6 +22,15 @@ interface Props {
 export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDelete }: Props) {
   const headingId = useId();
   const listRef = useRef<HTMLUListElement>(null);
+  const [linkingId, setLinkingId] = useState<ClaimId | null>(null);
+  const selected = claims?.find((c) => c.id === selectedId) ?? null;
+  useActions(
+    selectedClaimActions({
+      hasSelection: selected !== null,
+      deleteSelected: () => selected && onDelete(selected),
+      linkSelected: () => selected && setLinkingId(selected.id),
+    }),
+  );
 
   useEffect(() => {
     if (!selectedId || !listRef.current) return;
@@ -33,7 +44,7 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
   const tabStop = sorted?.some((c) => c.id === selectedId) ? selectedId : sorted?.[0]?.id;
 
   return (
-    <aside className="pane claims" aria-labelledby={headingId}>
+    <aside className="pane claims" aria-labelledby={headingId} data-scope="claims">
       <div className="pane-head">
         <h2 className="pane-title" id={headingId}>
           Claims
@@ -81,7 +92,15 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
               }}
             >
               <ClaimSummary claim={c} pageText={formatPageRange(spansPageRange(pages, c.spans))} />
-              {selected && <ClaimEditor claim={c} onSaved={onSaved} onDelete={() => onDelete(c)} />}
+              {selected && (
+                <ClaimEditor
+                  claim={c}
+                  onSaved={onSaved}
+                  onDelete={() => onDelete(c)}
+                  linking={linkingId === c.id}
+                  onLinking={(on) => setLinkingId(on ? c.id : null)}
+                />
+              )}
             </li>
           );
         })}

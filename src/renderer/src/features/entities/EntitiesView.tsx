@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { EntitySummary } from '../../../../shared/api-entities';
 import type { EntityId } from '../../../../shared/model';
 import { plural } from '../../lib/format';
 import { moveFocusInList } from '../../lib/listKeys';
 import { SuggestedMentions } from '../mentions/SuggestedMentions';
 import { errorMessage } from '../shell/useToasts';
-import { isTypingTarget } from '../shell/useGlobalKeys';
+import { ActionButton } from '../../actions/ActionButton';
+import { useActions } from '../../actions/context';
 import { EntityPage } from './EntityPage';
 import { useEntities } from './store';
 import { VocabularyDialog } from './VocabularyDialog';
@@ -14,7 +15,6 @@ export type EntitiesPane =
   { type: 'entity'; id: EntityId } | { type: 'suggestions' } | { type: 'new' };
 
 interface Props {
-  active: boolean;
   pane: EntitiesPane;
   onPane: (pane: EntitiesPane) => void;
   onStatus: (message: string) => void;
@@ -26,7 +26,7 @@ interface Props {
  * Every entity, by kind, with how often it is mentioned and claimed about; the entity's page, a new
  * entity, or the review of suggested mentions beside it.
  */
-export function EntitiesView({ active, pane, onPane, onStatus, onError, onUndoable }: Props) {
+export function EntitiesView({ pane, onPane, onStatus, onError, onUndoable }: Props) {
   const store = useEntities();
   const headingId = useId();
   const [filter, setFilter] = useState('');
@@ -38,20 +38,15 @@ export function EntitiesView({ active, pane, onPane, onStatus, onError, onUndoab
     [store.list, filter, store.vocabulary.entity_kind],
   );
 
-  // N: a new entity, while this view is in front
-  useEffect(() => {
-    if (!active) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || document.querySelector('dialog[open]')) return;
-      if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'n' || e.key === 'N') {
-        e.preventDefault();
-        onPane({ type: 'new' });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active, onPane]);
+  useActions([
+    {
+      id: 'entity.new',
+      label: 'New entity',
+      keys: ['N'],
+      scope: 'entities',
+      perform: () => onPane({ type: 'new' }),
+    },
+  ]);
 
   const gone = useCallback(() => onPane({ type: 'suggestions' }), [onPane]);
   const selectedId = pane.type === 'entity' ? pane.id : null;
@@ -65,15 +60,9 @@ export function EntitiesView({ active, pane, onPane, onStatus, onError, onUndoab
             Entities
           </h2>
           <span className="pane-count">{plural(total, 'entity', 'entities')}</span>
-          <button
-            type="button"
-            className="btn btn-small"
-            aria-keyshortcuts="N"
-            title="New entity (N)"
-            onClick={() => onPane({ type: 'new' })}
-          >
+          <ActionButton action="entity.new" className="btn btn-small">
             New entity
-          </button>
+          </ActionButton>
         </div>
         <div className="ent-filter">
           <input

@@ -1,10 +1,10 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useMemo, useState, type KeyboardEvent, type Ref } from 'react';
+import { Combobox } from '../../lib/Combobox';
 import { errorMessage } from '../shell/useToasts';
 import {
-  createLabel,
-  defaultActive,
   entityOptions,
-  moveActive,
+  kindOptions,
+  preselected,
   type EntityOption,
   type EntityRef,
 } from './options';
@@ -19,7 +19,7 @@ interface Props {
   multiple?: boolean;
   /** only entities of this kind are found and created (the place of a claim) */
   kind?: string;
-  /** offer "Create “…” as …"; default true */
+  /** offer "Create “…”"; default true */
   allowCreate?: boolean;
   initialQuery?: string;
   placeholder?: string;
@@ -30,28 +30,33 @@ interface Props {
   onSubmit?: () => void;
   /** Escape: the tagging popover cancels; without it Escape closes the list */
   onEscape?: () => void;
-  /** Tab with a typed name takes the best existing match (never creates one) */
+  /** Tab with a typed name takes the highlighted strong match (never a weak one, never creates) */
   tabPicks?: boolean;
   /** ids not to offer (the entity itself, when merging) */
   exclude?: readonly string[];
+  /** the text typed and not (yet) picked, so a form can say it is not saved */
+  onPendingText?: (text: string) => void;
 }
 
 /**
- * Picks entities by typing: fuzzy search over names and aliases as you type, ↑/↓ and Enter to take
- * one, or create it on the spot. One entity, or several as chips (subjects).
+ * Picks entities by typing: ranked search over names and aliases (shared/rank-entities.ts) on the
+ * one combobox (lib/Combobox.tsx); ↑/↓ and Enter take one; "Create “…”" asks for the kind. One
+ * entity, or several as chips (subjects).
  */
 export function EntityCombobox(props: Props) {
   const { label, values, multiple = false, kind, allowCreate = true, onChange } = props;
   const store = useEntities();
-  const id = useId();
-  const [query, setQuery] = useState(props.initialQuery ?? '');
-  const [open, setOpen] = useState(props.initialQuery !== undefined);
-  const [active, setActive] = useState(() => defaultActive(props.initialQuery ?? ''));
+  const [query, setQueryState] = useState(props.initialQuery ?? '');
+  /** "Create “name” as…?": the name waiting for its kind */
+  const [creating, setCreating] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const search = useEntitySearch(query, kind, store.version);
-  const wrapRef = useRef<HTMLDivElement>(null);
-  const [up, setUp] = useState(false);
+  const search = useEntitySearch(query, kind);
+  const setQuery = (text: string) => {
+    setQueryState(text);
+    setCreating(null);
+    props.onPendingText?.(text.trim());
+  };
 
   const recent = useMemo(
     () =>
@@ -63,102 +68,121 @@ export function EntityCombobox(props: Props) {
   );
   const createKinds = !allowCreate ? [] : kind ? [kind] : store.vocabulary.entity_kind;
   const exclude = props.exclude ?? [];
-  const hits = search.hits.filter((h) => !exclude.includes(h.entity.id));
-  const options = entityOptions({
-    query,
-    hits,
-    chosen: values.map((v) => v.id),
-    recent: recent.filter((r) => !exclude.includes(r.id)),
-    createKinds,
-  });
+  const optionsFor = (hits: typeof search.hits, withRecent: boolean) =>
+    entityOptions({
+      query,
+      hits: hits.filter((h) => !exclude.includes(h.entity.id)),
+      chosen: values.map((v) => v.id),
+      recent: withRecent ? recent.filter((r) => !exclude.includes(r.id)) : [],
+      createKinds,
+    });
+  const options =
+    creating !== null ? kindOptions(creating, createKinds) : optionsFor(search.hits, true);
+  // an answer for an older query highlights nothing: Enter waits for the current one (below)
+  const preselect = creating !== null || search.stale ? -1 : preselected(options);
 
-  const choose = async (option: EntityOption) => {
-    let ref: EntityRef;
-    if (option.type === 'create') {
-      setBusy(true);
-      try {
-        const created = await store.create(option.kind, option.name);
-        // marked as made here: the claim or mention saved with it takes it into its undo step
-        ref = { id: created.id, name: created.name, kind: created.kind, created: true };
-      } catch (e) {
-        setProblem(errorMessage(e, 'create the entity'));
-        return;
-      } finally {
-        setBusy(false);
-      }
-    } else {
-      ref = option.entity;
-      store.used(ref.id);
+  const create = async (name: string, entityKind: string) => {
+    setBusy(true);
+    try {
+      const created = await store.create(entityKind, name);
+      // marked as made here: the claim or mention saved with it takes it into its undo step
+      return { id: created.id, name: created.name, kind: created.kind, created: true };
+    } catch (e) {
+      setProblem(errorMessage(e, 'create the entity'));
+      return null;
+    } finally {
+      setBusy(false);
     }
+  };
+
+  const pick = async (option: EntityOption) => {
+    if (option.type === 'create' && option.kinds.length > 1) {
+      setCreating(option.name); // ask for the kind
+      return;
+    }
+    const ref =
+      option.type === 'entity'
+        ? option.entity
+        : option.type === 'kind'
+          ? await create(option.name, option.kind)
+          : await create(option.name, option.kinds[0]!);
+    if (!ref) return;
+    if (option.type === 'entity') store.used(ref.id);
     setProblem(null);
     onChange(multiple ? [...values.filter((v) => v.id !== ref.id), ref] : [ref]);
     setQuery('');
-    setOpen(false);
   };
 
-  const onKeyDown = async (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.nativeEvent.isComposing) return;
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): boolean => {
     const typed = query.trim() !== '';
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    if (e.key === 'Escape' && creating !== null) {
       e.preventDefault();
-      setOpen(true);
-      setActive(moveActive(active, options.length, e.key));
-    } else if (e.key === 'Enter') {
+      e.stopPropagation();
+      setCreating(null); // back to the name
+      return true;
+    }
+    if (e.key === 'Enter' && typed && creating === null && search.stale) {
+      // typed faster than the search: take the best match for what is typed now, if strong
       e.preventDefault();
-      if (busy) return;
-      if (typed && search.stale && active === 0) {
-        // typed faster than the search: take the best match for what is typed now
-        const fresh = await search.flush().catch(() => []);
-        const now = entityOptions({
-          query,
-          hits: fresh.filter((h) => !exclude.includes(h.entity.id)),
-          chosen: values.map((v) => v.id),
-          recent: [],
-          createKinds,
-        });
-        if (now[0]) void choose(now[0]);
-        return;
-      }
-      const option = open || typed ? options[active] : undefined;
-      if (option) void choose(option);
-      else if (!typed) props.onSubmit?.();
-    } else if (e.key === 'Tab' && props.tabPicks && typed && !e.shiftKey) {
-      const option = options[active];
-      if (option?.type === 'entity') void choose(option);
-    } else if (e.key === 'Escape') {
-      if (props.onEscape) {
-        e.preventDefault();
-        e.stopPropagation();
-        props.onEscape();
-      } else if (open || typed) {
-        e.preventDefault();
-        e.stopPropagation();
-        setQuery('');
-        setOpen(false);
-      }
-    } else if (e.key === 'Backspace' && !typed && values.length > 0) {
+      void search.flush().then(
+        (fresh) => {
+          const now = optionsFor(fresh, false);
+          const at = preselected(now);
+          if (at >= 0) void pick(now[at]!);
+        },
+        () => setProblem('Could not search the entities.'),
+      );
+      return true;
+    }
+    if (e.key === 'Backspace' && !typed && values.length > 0) {
       e.preventDefault();
       onChange(values.slice(0, -1));
+      return true;
     }
+    return false;
   };
 
-  const creates = options.flatMap((o, i) => (o.type === 'create' ? [{ o, i }] : []));
-  const listId = `${id}-list`;
-  const showList = open && !busy && (options.length > 0 || query.trim() !== '');
-  const activeOption = showList ? options[active] : undefined;
-
   return (
-    <div
-      ref={wrapRef}
-      className={`ecombo${multiple ? ' is-multiple' : ''}`}
-      onBlur={(e) => {
-        if (wrapRef.current?.contains(e.relatedTarget as Node | null)) return;
-        setOpen(false);
-        setQuery('');
-      }}
-    >
-      <div className="ecombo-box" onClick={(e) => e.currentTarget.querySelector('input')?.focus()}>
-        {values.map((v) => (
+    <>
+      <Combobox<EntityOption>
+        label={label}
+        className={multiple ? 'is-multiple' : undefined}
+        items={options}
+        itemKey={(o) => o.key}
+        renderItem={renderOption}
+        itemLabel={(o) =>
+          o.type === 'create'
+            ? o.kinds.length > 1
+              ? `Create “${o.name}”…`
+              : `Create “${o.name}” as ${o.kinds[0]}`
+            : o.type === 'kind'
+              ? `Create “${o.name}” as ${o.kind}`
+              : undefined
+        }
+        preselect={preselect}
+        keepsOpen={(o) => o.type === 'create' && o.kinds.length > 1}
+        tabTakes={(o) => Boolean(props.tabPicks) && o.type === 'entity' && o.strong}
+        inputValue={query}
+        onInputValueChange={setQuery}
+        onPick={(o) => void pick(o)}
+        onEnterEmpty={props.onSubmit}
+        onEscape={props.onEscape}
+        onKeyDown={onKeyDown}
+        busy={busy}
+        inputRef={props.inputRef}
+        autoFocus={props.autoFocus}
+        placeholder={values.length > 0 && !multiple ? '' : props.placeholder}
+        header={
+          creating !== null ? (
+            <p className="combo-header">Create “{creating}” as which kind?</p>
+          ) : undefined
+        }
+        empty={
+          <p className="ecombo-empty">
+            {search.searching ? 'Searching…' : search.failed ? 'Could not search.' : 'No match.'}
+          </p>
+        }
+        before={values.map((v) => (
           <span key={v.id} className="echip" data-kind={v.kind}>
             <span className="echip-name">{v.name}</span>
             <button
@@ -172,99 +196,35 @@ export function EntityCombobox(props: Props) {
             </button>
           </span>
         ))}
-        <input
-          ref={props.inputRef}
-          className="ecombo-input"
-          role="combobox"
-          aria-label={label}
-          aria-expanded={showList}
-          aria-controls={listId}
-          aria-autocomplete="list"
-          aria-activedescendant={activeOption ? `${id}-${activeOption.key}` : undefined}
-          aria-busy={busy || undefined}
-          autoComplete="off"
-          spellCheck={false}
-          autoFocus={props.autoFocus}
-          placeholder={values.length > 0 && !multiple ? '' : props.placeholder}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setOpen(true);
-            // a new query makes its best match the one Enter takes
-            setActive(defaultActive(e.target.value));
-          }}
-          onFocus={(e) => {
-            setOpen(true);
-            // open upwards near the bottom of the window, where a list below would be cut off
-            const box = e.currentTarget.getBoundingClientRect();
-            setUp(
-              window.innerHeight - box.bottom < 240 && box.top > window.innerHeight - box.bottom,
-            );
-          }}
-          onKeyDown={(e) => void onKeyDown(e)}
-        />
-      </div>
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label={label}
-        className={`ecombo-list${up ? ' is-up' : ''}`}
-        hidden={!showList}
-      >
-        {options.map((o, i) =>
-          o.type === 'entity' ? (
-            <li
-              key={o.key}
-              id={`${id}-${o.key}`}
-              role="option"
-              aria-selected={i === active}
-              className={`ecombo-option${i === active ? ' is-active' : ''}`}
-              onMouseDown={(e) => e.preventDefault()}
-              onMouseMove={() => i !== active && setActive(i)}
-              onClick={() => void choose(o)}
-            >
-              <span className="kind-dot" data-kind={o.entity.kind} aria-hidden="true" />
-              <span className="ecombo-name">{o.entity.name}</span>
-              {o.matched && <span className="ecombo-alias">{o.matched}</span>}
-              <span className="ecombo-kind">{o.entity.kind}</span>
-            </li>
-          ) : null,
-        )}
-        {creates.length > 0 && (
-          // one calm line, "Create “…” as person · organization · …", each kind its own option
-          <li
-            role="group"
-            aria-label={`Create “${creates[0]!.o.name}” as`}
-            className="ecombo-create"
-          >
-            <span className="ecombo-create-label" aria-hidden="true">
-              + Create “{creates[0]!.o.name}” as
-            </span>
-            {creates.map(({ o, i }) => (
-              <span
-                key={o.key}
-                id={`${id}-${o.key}`}
-                role="option"
-                aria-selected={i === active}
-                aria-label={createLabel(o.name, o.kind)}
-                className={`ecombo-kindopt${i === active ? ' is-active' : ''}`}
-                data-kind={o.kind}
-                onMouseDown={(e) => e.preventDefault()}
-                onMouseMove={() => i !== active && setActive(i)}
-                onClick={() => void choose(o)}
-              >
-                {o.kind}
-              </span>
-            ))}
-          </li>
-        )}
-        {options.length === 0 && query.trim() !== '' && (
-          <li className="ecombo-empty" aria-disabled="true">
-            {search.searching ? 'Searching…' : search.failed ? 'Could not search.' : 'No match.'}
-          </li>
-        )}
-      </ul>
+      />
       {problem && <p className="field-error">{problem}</p>}
-    </div>
+    </>
+  );
+}
+
+function renderOption(o: EntityOption) {
+  if (o.type === 'entity') {
+    return (
+      <>
+        <span className="kind-dot" data-kind={o.entity.kind} aria-hidden="true" />
+        <span className="ecombo-name">{o.entity.name}</span>
+        {o.matched && <span className="ecombo-alias">{o.matched}</span>}
+        <span className="ecombo-kind">{o.entity.kind}</span>
+      </>
+    );
+  }
+  if (o.type === 'create') {
+    return (
+      <span className="ecombo-name ecombo-create-option">
+        + Create “{o.name}”{o.kinds.length > 1 ? '…' : ` as ${o.kinds[0]}`}
+      </span>
+    );
+  }
+  return (
+    <>
+      <span className="kind-dot" data-kind={o.kind} aria-hidden="true" />
+      <span className="ecombo-name">{o.kind}</span>
+      <span className="ecombo-kind">new “{o.name}”</span>
+    </>
   );
 }

@@ -1,8 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { Input } from '../../../../shared/api';
 import type { EntityDetail, MentionInfo } from '../../../../shared/api-entities';
 import type { EntityId, ExternalIds } from '../../../../shared/model';
 import { invoke, RpcError } from '../../api';
+import { keys } from '../../query/keys';
 import { plural } from '../../lib/format';
 import { excerpt } from '../claims/fields';
 import { Context } from '../mentions/SuggestedMentions';
@@ -37,26 +39,21 @@ export function EntityPage({ id, onStatus, onError, onGone, onUndoable }: Props)
   const store = useEntities();
   const navigate = useNavigate();
   const uid = useId();
-  const [detail, setDetail] = useState<EntityDetail | null>(null);
+  const query = useQuery({
+    queryKey: keys.entity(id),
+    queryFn: () => invoke('entities.get', { id }),
+  });
+  const detail: EntityDetail | null = query.data ?? null;
   const [merging, setMerging] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const [problems, setProblems] = useState<Record<string, string | null>>({});
-
   useEffect(() => {
-    let live = true;
-    invoke('entities.get', { id }).then(
-      (d) => live && setDetail(d),
-      (e: unknown) => {
-        if (!live) return;
-        // deleted or merged away (here, by undo, or elsewhere)
-        if (e instanceof RpcError && e.code === 'not_found') onGone();
-        else onError(errorMessage(e, 'load the entity'));
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [id, store.version, onGone, onError]);
+    const e = query.error;
+    if (!e) return;
+    // deleted or merged away (here, by undo, or elsewhere)
+    if (e instanceof RpcError && e.code === 'not_found') onGone();
+    else onError(errorMessage(e, 'load the entity'));
+  }, [query.error, onGone, onError]);
 
   const entity = detail?.entity;
   const [name, setName] = useDraft(entity?.name ?? '');

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { EntitySearchHit } from '../../../../shared/api-entities';
 import type { Entity, EntityId } from '../../../../shared/model';
-import { defaultActive, entityOptions, filterChoices, moveActive, type EntityRef } from './options';
+import {
+  entityOptions,
+  filterChoices,
+  kindOptions,
+  moveActive,
+  preselected,
+  type EntityRef,
+} from './options';
 
 const entity = (id: string, name: string, kind = 'person', aliases: string[] = []): Entity => ({
   id: id as EntityId,
@@ -13,12 +20,11 @@ const entity = (id: string, name: string, kind = 'person', aliases: string[] = [
   createdAt: '',
   updatedAt: '',
 });
-const hit = (e: Entity, matched = e.name): EntitySearchHit => ({
-  entity: e,
-  matched,
-  quality: 'prefix',
-  score: 1,
-});
+const hit = (
+  e: Entity,
+  matched = e.name,
+  quality: EntitySearchHit['quality'] = 'prefix',
+): EntitySearchHit => ({ entity: e, matched, quality, score: 1 });
 
 const khalimov = entity('ent_00000001', 'Gulmurod Khalimov', 'person', ['Gumurod Halimov']);
 const isis = entity('ent_00000002', 'ISIS', 'organization');
@@ -34,10 +40,10 @@ describe('entityOptions', () => {
       createKinds: ['person'],
     });
     expect(options.map((o) => o.key)).toEqual([khalimov.id]);
-    expect(defaultActive('  ')).toBe(-1);
+    expect(preselected(options)).toBe(-1);
   });
 
-  it('lists matches first, naming the alias that matched, then one create option per kind', () => {
+  it('lists matches first, naming the alias that matched, then one create option asking the kind', () => {
     const options = entityOptions({
       query: 'halim',
       hits: [hit(khalimov, 'Gumurod Halimov')],
@@ -46,12 +52,35 @@ describe('entityOptions', () => {
       createKinds: ['person', 'organization'],
     });
     expect(options).toEqual([
-      { type: 'entity', key: khalimov.id, entity: ref(khalimov), matched: 'Gumurod Halimov' },
-      { type: 'create', key: 'create:person', name: 'halim', kind: 'person' },
-      { type: 'create', key: 'create:organization', name: 'halim', kind: 'organization' },
+      {
+        type: 'entity',
+        key: khalimov.id,
+        entity: ref(khalimov),
+        matched: 'Gumurod Halimov',
+        strong: true,
+      },
+      { type: 'create', key: 'create', name: 'halim', kinds: ['person', 'organization'] },
     ]);
     // Enter takes the existing entity, never a new duplicate
-    expect(defaultActive('halim')).toBe(0);
+    expect(preselected(options)).toBe(0);
+    expect(kindOptions(' halim ', ['person', 'organization']).map((o) => o.key)).toEqual([
+      'kind:person',
+      'kind:organization',
+    ]);
+  });
+
+  it('pre-selects nothing when the best match is weak (defect 1: Reuters, EIU, IMU)', () => {
+    const law = entity('ent_00000009', 'Law of the Republic of Tajikistan on Combating Extremism');
+    const options = entityOptions({
+      query: 'Reuters',
+      hits: [hit(law, law.name, 'subsequence')],
+      chosen: [],
+      recent: [],
+      createKinds: ['person', 'organization'],
+    });
+    expect(options[0]).toMatchObject({ type: 'entity', strong: false });
+    // neither the subsequence match nor "Create" is taken by Enter
+    expect(preselected(options)).toBe(-1);
   });
 
   it('offers creating (with tidy spacing) when nothing matches, and nothing to create when not allowed', () => {
@@ -63,8 +92,9 @@ describe('entityOptions', () => {
       createKinds: ['organization'],
     });
     expect(options).toEqual([
-      { type: 'create', key: 'create:organization', name: 'Islamic State', kind: 'organization' },
+      { type: 'create', key: 'create', name: 'Islamic State', kinds: ['organization'] },
     ]);
+    expect(preselected(options)).toBe(-1);
     expect(
       entityOptions({ query: 'x', hits: [], chosen: [], recent: [], createKinds: [] }),
     ).toEqual([]);

@@ -1,9 +1,11 @@
 /**
- * What the entity pickers offer for a query, and how the keyboard moves through it. Pure, so the
- * rules a researcher relies on all day (Enter takes the best match; creating is always offered but
- * never the default when an entity of that name exists) are tested without a browser.
+ * What the entity pickers offer for a query. Pure, so the rules a researcher relies on all day are
+ * tested without a browser: Enter takes the best match only when it is a strong one (exact, prefix,
+ * word prefix, close spelling); creating is always offered, never taken on its own, and asks for
+ * the kind.
  */
 import type { EntitySearchHit } from '../../../../shared/api-entities';
+import { isStrong } from '../../../../shared/fuzzy';
 import type { EntityId } from '../../../../shared/model';
 
 export interface EntityRef {
@@ -15,8 +17,11 @@ export interface EntityRef {
 }
 
 export type EntityOption =
-  | { type: 'entity'; key: string; entity: EntityRef; matched: string | null }
-  | { type: 'create'; key: string; name: string; kind: string };
+  | { type: 'entity'; key: string; entity: EntityRef; matched: string | null; strong: boolean }
+  /** "Create “…”…": picking it asks for the kind (or creates at once when only one is allowed) */
+  | { type: 'create'; key: string; name: string; kinds: readonly string[] }
+  /** the answer to "Create “…” as…?" */
+  | { type: 'kind'; key: string; name: string; kind: string };
 
 export interface OptionInput {
   query: string;
@@ -37,7 +42,7 @@ export function entityOptions(input: OptionInput): EntityOption[] {
   if (query === '') {
     return input.recent
       .filter((e) => !chosen.has(e.id))
-      .map((e) => ({ type: 'entity', key: e.id, entity: e, matched: null }));
+      .map((e) => ({ type: 'entity', key: e.id, entity: e, matched: null, strong: false }));
   }
   const found: EntityOption[] = input.hits
     .filter((h) => !chosen.has(h.entity.id))
@@ -46,21 +51,25 @@ export function entityOptions(input: OptionInput): EntityOption[] {
       key: h.entity.id,
       entity: { id: h.entity.id, name: h.entity.name, kind: h.entity.kind },
       matched: h.matched !== h.entity.name ? h.matched : null,
+      strong: isStrong(h.quality),
     }));
-  const create: EntityOption[] = input.createKinds.map((kind) => ({
-    type: 'create',
-    key: `create:${kind}`,
-    name: query,
-    kind,
-  }));
+  const create: EntityOption[] =
+    input.createKinds.length > 0
+      ? [{ type: 'create', key: 'create', name: query, kinds: input.createKinds }]
+      : [];
   return [...found, ...create];
 }
 
+/** The question after "Create “…”": one option per kind, none taken on its own. */
+export const kindOptions = (name: string, kinds: readonly string[]): EntityOption[] =>
+  kinds.map((kind) => ({ type: 'kind', key: `kind:${kind}`, name: clean(name), kind }));
+
 /**
- * The option Enter takes before the arrows are used: with a name typed, the first (the best match,
- * else the first "create"); with nothing typed, none, so Enter goes on to save.
+ * The option Enter takes before the arrows are used: the best match if it is strong, else none
+ * (a weak match or "Create" must be chosen with the arrows or the mouse).
  */
-export const defaultActive = (query: string): number => (clean(query) === '' ? -1 : 0);
+export const preselected = (options: readonly EntityOption[]): number =>
+  options[0]?.type === 'entity' && options[0].strong ? 0 : -1;
 
 /** ↑/↓ through a list, wrapping; -1 (nothing active) is where ↓ starts and ↑ ends. */
 export function moveActive(current: number, count: number, key: 'ArrowDown' | 'ArrowUp'): number {

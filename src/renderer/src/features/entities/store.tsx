@@ -1,13 +1,15 @@
 /**
- * The renderer's view of the workspace's entities: the list with counts, the vocabulary lists, how
- * many suggested mentions await review, and a version that bumps whenever any of them may have
- * changed (create, edit, merge, delete, accept, undo...), so every view that shows entities re-reads
- * from the backend. It owns no data (GUIDE §2.7).
+ * The renderer's view of the workspace's entities: the list with counts, the vocabulary lists and
+ * how many suggested mentions await review, each a query of the one cache; `changed` invalidates
+ * them after a write. It owns no data (GUIDE §2.7).
  */
-import { createContext, use, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, use, useCallback, useEffect, useMemo, useState } from 'react';
 import type { EntitySummary, Vocabulary } from '../../../../shared/api-entities';
 import { CLAIM_TYPES, ENTITY_KINDS, type Entity, type EntityId } from '../../../../shared/model';
 import { invoke } from '../../api';
+import { claimsChanged, entitiesChanged } from '../../query/invalidate';
+import { keys } from '../../query/keys';
 import { errorMessage } from '../shell/useToasts';
 
 const DEFAULT_VOCABULARY: Vocabulary = {
@@ -25,11 +27,9 @@ export interface EntityStore {
   vocabulary: Vocabulary;
   /** suggested mentions waiting for review, across all documents; null until counted */
   pending: number | null;
-  /** bumps after every change that may affect entities, mentions or their counts */
-  version: number;
   /**
-   * Call after anything changed entities or mentions (here or behind the store's back). 'counts':
-   * only claims changed, so the suggestions (a scan of every document) need no recount.
+   * Call after anything changed entities or mentions here or behind the store's back: invalidates
+   * every query that shows them (query/invalidate.ts). 'counts': only claims changed.
    */
   changed: (scope?: 'all' | 'counts') => void;
   create: (kind: string, name: string) => Promise<Entity>;
@@ -38,51 +38,50 @@ export interface EntityStore {
   used: (id: EntityId) => void;
 }
 
-export function useEntityStoreState(onError: (message: string) => void): EntityStore {
-  const [list, setList] = useState<EntitySummary[] | null>(null);
-  const [vocabulary, setVocabulary] = useState<Vocabulary>(DEFAULT_VOCABULARY);
-  const [pending, setPending] = useState<number | null>(null);
-  const [version, setVersion] = useState(0);
-  const [scanVersion, setScanVersion] = useState(0);
-  const [recent, setRecent] = useState<EntityId[]>([]);
-  const onErrorRef = useRef(onError);
-  onErrorRef.current = onError;
+/** Counting suggestions scans every document: wait for a pause in the tagging before recounting. */
+const SCAN_PAUSE_MS = 600;
 
-  useEffect(() => {
-    let live = true;
-    Promise.all([invoke('entities.list', {}), invoke('vocabulary.list', {})]).then(
-      ([entities, vocab]) => {
-        if (!live) return;
-        setList(entities);
-        setVocabulary(vocab);
-      },
-      (e: unknown) => live && onErrorRef.current(errorMessage(e, 'load the entities')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [version]);
-
-  useEffect(() => {
-    let live = true;
-    // counting suggestions scans every document's text: wait for a pause in the tagging, so a
-    // burst of quick edits costs one scan and never delays the edits themselves
-    const timer = setTimeout(() => {
-      invoke('mentions.suggest', { limit: 1 }).then(
-        (s) => live && setPending(s.total),
-        () => live && setPending(null),
-      );
-    }, 600);
-    return () => {
-      live = false;
+const pause = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
       clearTimeout(timer);
-    };
-  }, [scanVersion]);
+      reject(signal.reason);
+    });
+  });
 
-  const changed = useCallback((scope: 'all' | 'counts' = 'all') => {
-    setVersion((v) => v + 1);
-    if (scope === 'all') setScanVersion((v) => v + 1);
-  }, []);
+export function useEntityStoreState(onError: (message: string) => void): EntityStore {
+  const qc = useQueryClient();
+  const [recent, setRecent] = useState<EntityId[]>([]);
+  const listQuery = useQuery({
+    queryKey: keys.entities(),
+    queryFn: () => invoke('entities.list', {}),
+  });
+  const vocabularyQuery = useQuery({
+    queryKey: keys.vocabulary(),
+    queryFn: () => invoke('vocabulary.list', {}),
+  });
+  // a burst of quick edits costs one scan (an invalidation cancels the pause before it) and never
+  // delays the edits themselves
+  const pendingQuery = useQuery({
+    queryKey: keys.suggestions(),
+    queryFn: async ({ signal }) => {
+      await pause(SCAN_PAUSE_MS, signal);
+      return (await invoke('mentions.suggest', { limit: 1 })).total;
+    },
+  });
+  const failed = listQuery.error ?? vocabularyQuery.error;
+  useEffect(() => {
+    if (failed) onError(errorMessage(failed, 'load the entities'));
+  }, [failed, onError]);
+
+  const changed = useCallback(
+    (scope: 'all' | 'counts' = 'all') => {
+      if (scope === 'all') void entitiesChanged(qc);
+      else void claimsChanged(qc);
+    },
+    [qc],
+  );
 
   const used = useCallback(
     (id: EntityId) => setRecent((r) => [id, ...r.filter((x) => x !== id)].slice(0, RECENT)),
@@ -99,11 +98,14 @@ export function useEntityStoreState(onError: (message: string) => void): EntityS
     [changed, used],
   );
 
+  const list = listQuery.data ?? null;
+  const vocabulary = vocabularyQuery.data ?? DEFAULT_VOCABULARY;
+  const pending = pendingQuery.isError ? null : (pendingQuery.data ?? null);
   const byId = useMemo(() => new Map((list ?? []).map((e) => [e.id as string, e])), [list]);
 
   return useMemo(
-    () => ({ list, byId, vocabulary, pending, version, changed, create, recent, used }),
-    [list, byId, vocabulary, pending, version, changed, create, recent, used],
+    () => ({ list, byId, vocabulary, pending, changed, create, recent, used }),
+    [list, byId, vocabulary, pending, changed, create, recent, used],
   );
 }
 

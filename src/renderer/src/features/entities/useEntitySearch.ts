@@ -1,66 +1,54 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import type { EntitySearchHit } from '../../../../shared/api-entities';
 import { invoke } from '../../api';
+import { keys } from '../../query/keys';
 
 /** Long enough to skip the keystrokes of a word typed at speed, short enough to feel immediate. */
 const DEBOUNCE_MS = 70;
 const LIMIT = 8;
 
-interface Found {
-  query: string;
-  hits: EntitySearchHit[];
-}
+const search = (query: string, kind: string | undefined) =>
+  invoke('entities.search', { query, limit: LIMIT, ...(kind ? { kind } : {}) });
 
 /**
- * Fuzzy entity search (names and aliases, backend-ranked) for a picker, debounced. `flush` answers
- * at once for the current query, for an Enter typed faster than the debounce.
+ * Entity search (names and aliases, ranked by shared/rank-entities.ts) for a picker, debounced and
+ * cached per query. `flush` answers at once for the current query, for an Enter typed faster than
+ * the debounce.
  */
-export function useEntitySearch(query: string, kind: string | undefined, version: number) {
-  const [found, setFound] = useState<Found>({ query: '', hits: [] });
-  const [failed, setFailed] = useState(false);
+export function useEntitySearch(query: string, kind: string | undefined) {
+  const qc = useQueryClient();
   const trimmed = query.trim();
-  const latest = useRef(trimmed);
-  latest.current = trimmed;
-
-  const run = useCallback(
-    async (q: string): Promise<EntitySearchHit[]> => {
-      const hits = await invoke('entities.search', {
-        query: q,
-        limit: LIMIT,
-        ...(kind ? { kind } : {}),
-      });
-      if (latest.current === q) {
-        setFound({ query: q, hits });
-        setFailed(false);
-      }
-      return hits;
-    },
-    [kind],
-  );
-
+  const [debounced, setDebounced] = useState(trimmed);
   useEffect(() => {
-    if (trimmed === '') return;
-    const timer = setTimeout(() => {
-      run(trimmed).catch(() => latest.current === trimmed && setFailed(true));
-    }, DEBOUNCE_MS);
+    const timer = setTimeout(() => setDebounced(trimmed), DEBOUNCE_MS);
     return () => clearTimeout(timer);
-    // version: an entity created or renamed elsewhere shows up without retyping
-  }, [trimmed, run, version]);
+  }, [trimmed]);
+
+  const result = useQuery({
+    queryKey: keys.entitySearch(debounced, kind),
+    queryFn: () => search(debounced, kind),
+    enabled: debounced !== '',
+    // while the next answer is on its way the previous one stays: a list that blinks empty on
+    // every keystroke is harder to read than one that is a few milliseconds behind
+    placeholderData: keepPreviousData,
+  });
 
   const flush = useCallback(
     (): Promise<EntitySearchHit[]> =>
-      found.query === latest.current ? Promise.resolve(found.hits) : run(latest.current),
-    [found, run],
+      qc.fetchQuery({
+        queryKey: keys.entitySearch(trimmed, kind),
+        queryFn: () => search(trimmed, kind),
+      }),
+    [qc, trimmed, kind],
   );
 
-  const current = found.query === trimmed;
+  const current = debounced === trimmed && !result.isPlaceholderData && !result.isFetching;
   return {
-    // while the next answer is on its way the previous one stays: a list that blinks empty on
-    // every keystroke is harder to read than one that is a few milliseconds behind
-    hits: trimmed === '' ? [] : found.hits,
+    hits: trimmed === '' ? [] : (result.data ?? []),
     stale: !current,
-    searching: trimmed !== '' && !current && !failed,
-    failed,
+    searching: trimmed !== '' && !current && !result.isError,
+    failed: result.isError,
     flush,
   };
 }

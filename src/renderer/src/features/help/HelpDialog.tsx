@@ -1,62 +1,99 @@
+import { useEffect, useRef } from 'react';
+import { useRegistry } from '../../actions/context';
+import { bindingKeys } from '../../actions/keys';
+import { scopesOf, type Action } from '../../actions/registry';
 import { Modal } from '../../lib/Modal';
+import '../../actions/actions.css';
 
-const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
-
-const SHORTCUTS: [keys: string[], what: string][] = [
-  [['C'], 'Create a claim from the selected text: claimant, subjects, type, certainty, date'],
-  [['E'], 'Tag the selected text as a mention of an entity (find or create it)'],
-  [['Tab'], 'Next field of the tagging popover (Shift+Tab: previous)'],
-  [['Enter'], 'In the popover: take the highlighted entity or value; with nothing typed, save'],
-  [['L'], 'Link the selected claim to another claim'],
-  [['G'], 'Entities and suggested mentions (again: back to the reader)'],
-  [['R'], 'Back to the reader'],
-  [['N'], 'New entity (in the Entities view)'],
-  [['Delete'], 'Delete the selected claim (you can undo)'],
-  [['V'], 'Switch a PDF between its text and its pages'],
-  [['Page Up / Page Down'], 'Previous / next page of a PDF'],
-  [[mod, '+ / −'], `Zoom the PDF pages in / out (${mod} 0 fits the width)`],
-  [[mod, 'Z'], 'Undo'],
-  [[mod, 'Shift', 'Z'], 'Redo'],
-  [['↑ / ↓'], 'Move between documents, claims or entities in a list, or options in a popover'],
-  [['Enter'], 'Open the document / select the claim / save a field'],
+/** Keys that are not actions: how fields, lists and popovers move (they act where the focus is). */
+const FIELD_KEYS: [keys: string[], what: string][] = [
+  [['Tab'], 'Next field of the tagging popover (Shift+Tab: previous); takes a strong match only'],
+  [['Enter'], 'In a picker: take the highlighted entity or value; with nothing typed, save'],
+  [['↑ / ↓'], 'Move between documents, claims or entities in a list, or options in a picker'],
+  [['Shift', '←/→'], 'Extend the text selection in the reader by a character (with Ctrl: a word)'],
   [['Shift', 'Enter'], 'New line in a statement or note'],
-  [['/'], 'Search passages, claims and entities'],
-  [[mod, 'K'], 'Search, even while typing in a field'],
-  [['T'], 'Switch between the reader and the claims table'],
-  [['B'], 'Evidence board (on a card: 1–6 grade credibility, Shift+A…F the source, L links)'],
-  [['Y'], 'Timeline (+ / − zoom, ← / → pan, Home fits)'],
-  [['N'], 'Network of entities'],
-  [[mod, 'O'], 'Import files'],
-  [[mod, 'E'], 'Export claims'],
-  [['?'], 'Show these shortcuts'],
-  [['Esc'], 'Close a dialog or the tagging popover (saves nothing), or clear the text selection'],
+  [['Esc'], 'Close a dialog or popover (saves nothing), or clear the selection'],
 ];
 
+const SCOPE_GROUP: Record<string, string> = {
+  global: 'Everywhere',
+  reader: 'Reader and claims',
+  claims: 'Reader and claims',
+  document: 'Reader and claims',
+  library: 'Library',
+  table: 'Claims table',
+  entities: 'Entities',
+};
+
+const groupOf = (a: Action) => a.group ?? SCOPE_GROUP[scopesOf(a)[0]!] ?? scopesOf(a)[0]!;
+
+function Keys({ keys }: { keys: string[] }) {
+  return keys.map((k, i) => (
+    <span key={`${k}${i}`}>
+      {i > 0 && <span className="plus">+</span>}
+      <kbd>{k}</kbd>
+    </span>
+  ));
+}
+
+/** Every registered action with a key, by where it applies, then the keys of fields and lists. */
 export function HelpDialog({ onClose }: { onClose: () => void }) {
+  const registry = useRegistry();
+  const topRef = useRef<HTMLDivElement>(null);
+  const groups = new Map<string, Action[]>();
+  for (const a of registry.all()) {
+    if (!a.keys?.length) continue;
+    const g = groupOf(a);
+    groups.set(g, [...(groups.get(g) ?? []), a]);
+  }
+  // open at the top (the first shortcuts), not scrolled to a button at the bottom
+  useEffect(() => {
+    topRef.current?.focus();
+    topRef.current?.scrollIntoView({ block: 'start' });
+  }, []);
   return (
     <Modal title="Keyboard shortcuts" onClose={onClose} className="help-dialog">
-      <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map(([keys, what]) => (
-            <tr key={what}>
-              <th scope="row">
-                {keys.map((k, i) => (
-                  <span key={k}>
-                    {i > 0 && <span className="plus">+</span>}
-                    <kbd>{k}</kbd>
-                  </span>
-                ))}
-              </th>
-              <td>{what}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="help-scroll" ref={topRef} tabIndex={-1} aria-label="Shortcuts">
+        {[...groups].map(([group, actions]) => (
+          <table className="shortcuts" key={group}>
+            <caption>{group}</caption>
+            <tbody>
+              {actions.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    {a.keys!.map((k, i) => (
+                      <span key={k}>
+                        {i > 0 && <span className="or"> or </span>}
+                        <Keys keys={bindingKeys(k)} />
+                      </span>
+                    ))}
+                  </th>
+                  <td>{a.label}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+        <table className="shortcuts">
+          <caption>In fields, lists and popovers</caption>
+          <tbody>
+            {FIELD_KEYS.map(([keys, what]) => (
+              <tr key={what}>
+                <th scope="row">
+                  <Keys keys={keys} />
+                </th>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="modal-note">
-        Shortcuts do nothing while you are typing in a field, except Enter.
+        Shortcuts act on the pane that has the focus (Delete in the library never deletes a claim)
+        and do nothing while you type in a field, except Ctrl+K.
       </p>
       <div className="modal-actions">
-        <button type="button" className="btn" onClick={onClose} autoFocus>
+        <button type="button" className="btn" onClick={onClose}>
           Close
         </button>
       </div>

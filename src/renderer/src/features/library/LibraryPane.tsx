@@ -34,7 +34,7 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
   const tabStop = documents?.some((d) => d.id === openId) ? openId : documents?.[0]?.id;
 
   return (
-    <nav className="pane library" aria-label="Library">
+    <nav className="pane library" aria-label="Library" data-scope="library">
       <div className="pane-head">
         <h2 className="pane-title">Library</h2>
         <button

@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { MentionCandidate, MentionSuggestions } from '../../../../shared/api-entities';
 import { invoke } from '../../api';
+import { keys } from '../../query/keys';
 import { plural } from '../../lib/format';
 import { useNavigate } from '../entities/navigate';
 import { useEntities } from '../entities/store';
@@ -24,25 +26,19 @@ export function SuggestedMentions({ onStatus, onError }: Props) {
   const store = useEntities();
   const navigate = useNavigate();
   const headingId = useId();
-  const [data, setData] = useState<MentionSuggestions | null>(null);
+  const query = useQuery({
+    queryKey: [...keys.suggestions(), LIMIT],
+    queryFn: () => invoke('mentions.suggest', { limit: LIMIT }),
+  });
+  const data: MentionSuggestions | null = query.data ?? null;
   // decided here but not yet confirmed by a reload: hidden at once, so review never waits
   const [done, setDone] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
-
+  // a fresh answer already leaves out what was decided
+  useEffect(() => setDone(new Set()), [data]);
   useEffect(() => {
-    let live = true;
-    invoke('mentions.suggest', { limit: LIMIT }).then(
-      (s) => {
-        if (!live) return;
-        setData(s);
-        setDone(new Set());
-      },
-      (e: unknown) => live && onError(errorMessage(e, 'find suggested mentions')),
-    );
-    return () => {
-      live = false;
-    };
-  }, [store.version, onError]);
+    if (query.error) onError(errorMessage(query.error, 'find suggested mentions'));
+  }, [query.error, onError]);
 
   const open = useMemo(
     () => (data?.candidates ?? []).filter((c) => !done.has(candidateKey(c))),

@@ -8,6 +8,7 @@ import type {
 import type { EntityId } from '../../../../shared/model';
 import { invoke } from '../../api';
 import { downloadBlob } from '../../lib/download';
+import { useCitationStyle } from '../sources/citationStyle';
 import { embeddedClaims, parseNotebookContent } from '../../../../shared/notebook-json';
 import { primeClaimCards } from './claimCards';
 import { NotebookEditor } from './NotebookEditor';
@@ -59,6 +60,7 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
   });
   const [saveState, setSaveState] = useState<SaveState>('saved');
   const [appendix, setAppendix] = useState(true);
+  const citation = useCitationStyle();
 
   // claims may have changed while the notebook was hidden: their cards refresh on showing it
   useEffect(() => {
@@ -98,7 +100,12 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
 
   const exportAs = async (id: NotebookId, format: NotebookExportFormat) => {
     try {
-      const file = await invoke('notebooks.export', { id, format, appendix });
+      const file = await invoke('notebooks.export', {
+        id,
+        format,
+        appendix,
+        style: citation.style,
+      });
       downloadBlob(file.fileName, new Blob([file.bytes as BlobPart], { type: file.mediaType }));
       onStatus(`Exported ${file.fileName}`);
     } catch (e) {
@@ -153,6 +160,21 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
               <span className={`notebook-save is-${saveState}`} role="status" aria-live="polite">
                 {SAVE_LABEL[saveState]}
               </span>
+              <label className="notebook-style">
+                <span className="visually-hidden">Citation style</span>
+                <select
+                  className="input select"
+                  title="Citation style of the footnotes and bibliography"
+                  value={citation.style}
+                  onChange={(e) => citation.setStyle(e.target.value)}
+                >
+                  {citation.styles.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
               <label className="notebook-appendix">
                 <input
                   type="checkbox"

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ComponentProps, type Ref } from 'react';
-import { isTypingTarget } from '../shell/useGlobalKeys';
+import { useActions } from '../../actions/context';
 import { Reader, type ReaderHandle } from '../reader/Reader';
 import { ReaderHeader } from '../reader/ReaderHeader';
 import { PageView } from './PageView';
@@ -46,18 +46,15 @@ function PdfReader(props: Props) {
     setViewState(next);
   }, []);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || document.querySelector('dialog[open]')) return;
-      if (isTypingTarget(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'v' || e.key === 'V') {
-        e.preventDefault();
-        setView(viewRef.current === 'text' ? 'pages' : 'text');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [setView]);
+  useActions([
+    {
+      id: 'pdf.switchView',
+      label: 'Switch a PDF between its text and its pages',
+      keys: ['V'],
+      scope: 'reader',
+      perform: () => setView(viewRef.current === 'text' ? 'pages' : 'text'),
+    },
+  ]);
 
   const ref = useCallback(
     (handle: ReaderHandle | null) => {

@@ -16,7 +16,7 @@ import { excerpt } from '../claims/fields';
 import type { ReaderHandle } from '../reader/Reader';
 import type { Highlight } from '../reader/segments';
 import { SelectionToolbar } from '../reader/SelectionToolbar';
-import { isTypingTarget } from '../shell/useGlobalKeys';
+import { useActions } from '../../actions/context';
 import {
   CSS_UNITS,
   currentPage,
@@ -296,32 +296,44 @@ export function PageView(props: Props) {
     [effectiveZoom],
   );
 
-  // keys of the page view; the app's own shortcuts (C, Delete, …) are handled globally
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.isComposing || document.querySelector('dialog[open]')) return;
-      if (isTypingTarget(e.target)) return;
-      // lists elsewhere (documents, claims) keep their own Page Up/Down
-      const target = e.target instanceof Element ? e.target : null;
-      if (target && target !== document.body && !target.closest('.pdf-reader')) return;
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && !e.altKey && (e.key === '=' || e.key === '+')) {
-        e.preventDefault();
-        zoomBy(1);
-      } else if (mod && !e.altKey && (e.key === '-' || e.key === '_')) {
-        e.preventDefault();
-        zoomBy(-1);
-      } else if (mod && !e.altKey && e.key === '0') {
-        e.preventDefault();
-        setFit(true);
-      } else if (!mod && !e.altKey && (e.key === 'PageDown' || e.key === 'PageUp')) {
-        e.preventDefault();
-        goToPage(current + (e.key === 'PageDown' ? 1 : -1));
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [zoomBy, goToPage, current]);
+  // keys of the page view, in the reader's scope: the lists beside it keep their own Page Up/Down
+  useActions([
+    {
+      id: 'pdf.zoomIn',
+      label: 'Zoom the PDF pages in',
+      keys: ['Mod+=', 'Mod+Plus'],
+      scope: 'reader',
+      perform: () => zoomBy(1),
+    },
+    {
+      id: 'pdf.zoomOut',
+      label: 'Zoom the PDF pages out',
+      keys: ['Mod+-', 'Mod+_'],
+      scope: 'reader',
+      perform: () => zoomBy(-1),
+    },
+    {
+      id: 'pdf.fitWidth',
+      label: 'Fit the PDF pages to the width',
+      keys: ['Mod+0'],
+      scope: 'reader',
+      perform: () => setFit(true),
+    },
+    {
+      id: 'pdf.nextPage',
+      label: 'Next page of the PDF',
+      keys: ['PageDown'],
+      scope: 'document',
+      perform: () => goToPage(current + 1),
+    },
+    {
+      id: 'pdf.previousPage',
+      label: 'Previous page of the PDF',
+      keys: ['PageUp'],
+      scope: 'document',
+      perform: () => goToPage(current - 1),
+    },
+  ]);
 
   // Ctrl + wheel zooms the pages, not the whole app
   useEffect(() => {
@@ -381,7 +393,7 @@ export function PageView(props: Props) {
   };
 
   return (
-    <main className="pane reader pdf-reader" aria-label="Reader">
+    <main className="pane reader pdf-reader" aria-label="Reader" data-scope="document">
       {props.header}
       {pdf && (
         <PageToolbar

@@ -216,7 +216,7 @@ export function Reader(props: Props) {
     describeHover(e.target as HTMLElement, claimsById, mentionsById, entityName);
 
   return (
-    <main className="pane reader" aria-label="Reader">
+    <main className="pane reader" aria-label="Reader" data-scope="document">
       <ReaderHeader doc={doc} claimCount={claims.length}>
         {props.headerActions}
       </ReaderHeader>

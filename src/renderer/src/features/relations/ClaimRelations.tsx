@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useId, useState } from 'react';
 import type { RelatedClaim } from '../../../../shared/api-entities';
 import type { Claim } from '../../../../shared/model';
+import { actionHint, useAction } from '../../actions/ActionButton';
 import { invoke } from '../../api';
+import { claimsChanged } from '../../query/invalidate';
+import { keys } from '../../query/keys';
 import { excerpt } from '../claims/fields';
 import { useNavigate } from '../entities/navigate';
-import { useEntitiesMaybe } from '../entities/store';
 import { relationLabel } from './kinds';
 import { LinkClaimPicker } from './LinkClaimPicker';
 import './relations.css';
@@ -13,31 +16,30 @@ import './relations.css';
  * The selected claim's links to other claims, in any document: kind, statement and document; a
  * click opens the other claim. "Link claim" finds another one to link.
  */
-export function ClaimRelations({ claim }: { claim: Claim }) {
+export function ClaimRelations({
+  claim,
+  picking,
+  onPicking,
+}: {
+  claim: Claim;
+  /** the picker is open: the claims panel owns this, so its L action can open it */
+  picking: boolean;
+  onPicking: (on: boolean) => void;
+}) {
   const headingId = useId();
-  const store = useEntitiesMaybe();
   const navigate = useNavigate();
-  const [related, setRelated] = useState<RelatedClaim[] | null>(null);
-  const [picking, setPicking] = useState(false);
+  const linkAction = useAction('claim.link');
+  const qc = useQueryClient();
+  const query = useQuery({
+    queryKey: keys.relations(claim.id),
+    queryFn: () => invoke('relations.list', { claimId: claim.id }),
+  });
+  const related: RelatedClaim[] | null = query.data ?? null;
   const [problem, setProblem] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-  const version = store?.version ?? 0;
+  const shownProblem = problem ?? (query.error ? query.error.message : null);
 
-  useEffect(() => {
-    let live = true;
-    invoke('relations.list', { claimId: claim.id }).then(
-      (list) => live && setRelated(list),
-      (e: unknown) => live && setProblem((e as Error).message),
-    );
-    return () => {
-      live = false;
-    };
-  }, [claim.id, version, reload]);
-
-  const changed = useCallback(() => {
-    setReload((n) => n + 1);
-    store?.changed('counts');
-  }, [store]);
+  // both claims' relations, the table's Rel. column, and entity pages' counts
+  const changed = useCallback(() => void claimsChanged(qc), [qc]);
 
   const remove = async (r: RelatedClaim) => {
     try {
@@ -58,9 +60,8 @@ export function ClaimRelations({ claim }: { claim: Claim }) {
           <button
             type="button"
             className="btn btn-ghost btn-small"
-            aria-keyshortcuts="L"
-            title="Link this claim to another (L)"
-            onClick={() => setPicking(true)}
+            {...actionHint(linkAction)}
+            onClick={() => onPicking(true)}
           >
             Link claim
           </button>
@@ -69,14 +70,14 @@ export function ClaimRelations({ claim }: { claim: Claim }) {
       {picking && (
         <LinkClaimPicker
           claimId={claim.id}
-          onClose={() => setPicking(false)}
+          onClose={() => onPicking(false)}
           onLink={async (other, kind) => {
             await invoke('relations.create', {
               fromClaimId: claim.id,
               toClaimId: other.claim.id,
               kind,
             });
-            setPicking(false);
+            onPicking(false);
             changed();
           }}
         />
@@ -113,7 +114,7 @@ export function ClaimRelations({ claim }: { claim: Claim }) {
         </ul>
       )}
       {related?.length === 0 && !picking && <p className="field-hint">No links yet.</p>}
-      {problem && <p className="field-error">{problem}</p>}
+      {shownProblem && <p className="field-error">{shownProblem}</p>}
     </section>
   );
 }

@@ -2,6 +2,8 @@ import type { SearchOption } from './results';
 import { Snippet } from './Snippet';
 
 const FIELD_LABEL = { statement: 'statement', quote: 'quote', note: 'note' } as const;
+/** Why a passage came up that may not hold the words searched for: it names this entity. */
+const VIA_LABEL = { name: 'names', alias: 'alias of', mention: 'mention of' } as const;
 
 /** One result: where it is (document, page, claim, entity) above the snippet that matched. */
 export function SearchOptionView({ option }: { option: SearchOption }) {
@@ -13,6 +15,11 @@ export function SearchOptionView({ option }: { option: SearchOption }) {
           <span className="search-where">
             <span className="search-title">{hit.documentTitle}</span>
             {hit.page && <span className="search-page">p. {hit.page.label}</span>}
+            {hit.via && (
+              <span className="search-field-label">
+                {VIA_LABEL[hit.via.as]} {hit.via.entityName}
+              </span>
+            )}
           </span>
           <Snippet snippet={hit.snippet} className="search-snippet is-passage" />
         </>

@@ -1,14 +1,14 @@
-import { useEffect, useRef } from 'react';
-import type { ShellCommand } from '../../../../shared/api';
+import { useEffect } from 'react';
+import { useRegistry } from '../../actions/context';
 import { invoke, isDesktop } from '../../api';
 
 /**
  * Runs the desktop menu's commands. The preload exposes only `invoke`, so menu clicks arrive through
- * a long poll (`app.nextCommand`). In the browser there is no menu and nothing to poll.
+ * a long poll (`app.nextCommand`) as action ids, run through the action registry like a key press.
+ * In the browser there is no menu and nothing to poll.
  */
-export function useDesktopCommands(run: (command: ShellCommand) => void): void {
-  const ref = useRef(run);
-  ref.current = run;
+export function useDesktopCommands(): void {
+  const registry = useRegistry();
   useEffect(() => {
     if (!isDesktop()) return;
     let stopped = false;
@@ -20,7 +20,7 @@ export function useDesktopCommands(run: (command: ShellCommand) => void): void {
           failures = 0;
           // run it even if this loop was just stopped: the poll had already taken it off the queue
           // (React's StrictMode restarts effects once, which would otherwise drop a command)
-          if (command) ref.current(command);
+          if (command) registry.run(command);
         } catch {
           // back off so a broken backend does not spin the CPU; the menu recovers when it does
           failures++;
@@ -31,5 +31,5 @@ export function useDesktopCommands(run: (command: ShellCommand) => void): void {
     return () => {
       stopped = true;
     };
-  }, []);
+  }, [registry]);
 }

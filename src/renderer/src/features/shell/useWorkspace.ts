@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MentionInfo } from '../../../../shared/api-entities';
 import type {
   Claim,
@@ -8,10 +9,11 @@ import type {
   DocumentSummary,
 } from '../../../../shared/model';
 import { invoke } from '../../api';
+import { keys } from '../../query/keys';
 import { onDocumentUpdated } from '../library/documentEvents';
 import { errorMessage } from './useToasts';
 
-interface OpenDocument {
+export interface OpenDocument {
   summary: DocumentSummary;
   content: DocumentContent;
   claims: Claim[];
@@ -27,106 +29,114 @@ const docFromHash = (): DocumentId | null => {
 
 /**
  * The renderer's view of the workspace: the document list, the open document with its claims, and
- * the selected claim. It owns no data: every change goes to the backend and comes back from it.
+ * the selected claim. It owns no data: each part is a query (query/keys.ts) that the writes which
+ * change it invalidate, and a document's parts are cached under its own id, so an answer for a
+ * document opened before can never land in the one opened now.
  */
 export function useWorkspace(onError: (message: string) => void) {
-  const [documents, setDocuments] = useState<DocumentSummary[] | null>(null);
-  const [open, setOpen] = useState<OpenDocument | null>(null);
-  const [loadingId, setLoadingId] = useState<DocumentId | null>(null);
+  const qc = useQueryClient();
+  const [openId, setOpenId] = useState<DocumentId | null>(docFromHash);
   const [selectedClaimId, setSelectedClaimId] = useState<ClaimId | null>(null);
-  const openIdRef = useRef<DocumentId | null>(null);
+  const openIdRef = useRef(openId);
+  openIdRef.current = openId;
 
-  const refreshDocuments = useCallback(async () => {
-    try {
-      setDocuments(await invoke('documents.list', {}));
-    } catch (e) {
-      onError(errorMessage(e, 'load the document list'));
-    }
-  }, [onError]);
-
-  const openDocument = useCallback(
-    async (id: DocumentId) => {
-      if (openIdRef.current === id) return;
-      openIdRef.current = id;
-      setLoadingId(id);
-      try {
-        const [summary, content, claims, mentions] = await Promise.all([
-          invoke('documents.get', { id }),
-          invoke('documents.content', { id }),
-          invoke('claims.list', { documentId: id }),
-          invoke('mentions.list', { documentId: id }),
-        ]);
-        if (openIdRef.current !== id) return; // another document was opened meanwhile
-        setOpen({ summary, content, claims, mentions });
-        setSelectedClaimId(null);
-        window.history.replaceState(null, '', `#doc=${id}`);
-      } catch (e) {
-        if (openIdRef.current === id) openIdRef.current = null;
-        onError(errorMessage(e, 'open the document'));
-      } finally {
-        setLoadingId((current) => (current === id ? null : current));
-      }
-    },
-    [onError],
+  const documentsQuery = useQuery({
+    queryKey: keys.documents(),
+    queryFn: () => invoke('documents.list', {}),
+  });
+  // the four parts of the open document, each cached under the document's id
+  const id = openId ?? ('' as DocumentId);
+  const enabled = openId !== null;
+  const parts = useQueries({
+    queries: [
+      { queryKey: keys.document(id), queryFn: () => invoke('documents.get', { id }), enabled },
+      { queryKey: keys.content(id), queryFn: () => invoke('documents.content', { id }), enabled },
+      {
+        queryKey: keys.claims(id),
+        queryFn: () => invoke('claims.list', { documentId: id }),
+        enabled,
+      },
+      {
+        queryKey: keys.mentions(id),
+        queryFn: () => invoke('mentions.list', { documentId: id }),
+        enabled,
+      },
+    ],
+  });
+  const [summary, content, claims, mentions] = enabled
+    ? [parts[0].data, parts[1].data, parts[2].data, parts[3].data]
+    : [];
+  const current = useMemo<OpenDocument | null>(
+    () =>
+      summary && content && claims && mentions ? { summary, content, claims, mentions } : null,
+    [summary, content, claims, mentions],
   );
+  // while the next document loads, the last one stays (the reader says what is opening)
+  const lastShown = useRef<OpenDocument | null>(null);
+  if (current) lastShown.current = current;
+  const open = current ?? (openId ? lastShown.current : null);
+  const loadingId = openId && !current ? openId : null;
 
-  /** Re-reads the open document's claims (after create, delete, undo, redo). */
+  const failure = enabled ? (parts.find((p) => p.error)?.error ?? null) : null;
+  useEffect(() => {
+    if (!failure) return;
+    onError(errorMessage(failure, 'open the document'));
+    setOpenId(lastShown.current?.summary.id ?? null);
+  }, [failure, onError]);
+  useEffect(() => {
+    if (documentsQuery.error) onError(errorMessage(documentsQuery.error, 'load the document list'));
+  }, [documentsQuery.error, onError]);
+
+  const shownId = current?.summary.id ?? null;
+  useEffect(() => {
+    if (!shownId) return;
+    setSelectedClaimId(null);
+    window.history.replaceState(null, '', `#doc=${shownId}`);
+  }, [shownId]);
+  // a selected claim that is gone (deleted, undone) is no longer selected
+  useEffect(() => {
+    if (claims && selectedClaimId && !claims.some((c) => c.id === selectedClaimId))
+      setSelectedClaimId(null);
+  }, [claims, selectedClaimId]);
+
+  const openDocument = useCallback(async (id: DocumentId) => setOpenId(id), []);
+  const refreshDocuments = useCallback(
+    () => qc.invalidateQueries({ queryKey: keys.documents() }),
+    [qc],
+  );
+  /** Re-reads the open document's claims (after delete, undo, redo). */
   const reloadClaims = useCallback(async () => {
     const id = openIdRef.current;
-    if (!id) return;
-    try {
-      const claims = await invoke('claims.list', { documentId: id });
-      setOpen((o) => (o && o.summary.id === id ? { ...o, claims } : o));
-      setSelectedClaimId((sel) => (sel && claims.some((c) => c.id === sel) ? sel : null));
-    } catch (e) {
-      onError(errorMessage(e, 'reload the claims'));
-    }
-  }, [onError]);
+    if (id) await qc.invalidateQueries({ queryKey: keys.claims(id) });
+  }, [qc]);
 
-  /** Re-reads the open document's entity mentions (after tagging, accepting, merging, undo...). */
-  const reloadMentions = useCallback(async () => {
-    const id = openIdRef.current;
-    if (!id) return;
-    try {
-      const mentions = await invoke('mentions.list', { documentId: id });
-      setOpen((o) => (o && o.summary.id === id ? { ...o, mentions } : o));
-    } catch (e) {
-      onError(errorMessage(e, 'reload the entity mentions'));
-    }
-  }, [onError]);
-
-  /** Puts a claim the backend just returned into the open document's list. */
-  const putClaim = useCallback((claim: Claim) => {
-    setOpen((o) => {
-      if (!o || o.summary.id !== claim.documentId) return o;
-      const exists = o.claims.some((c) => c.id === claim.id);
-      return {
-        ...o,
-        claims: exists
-          ? o.claims.map((c) => (c.id === claim.id ? claim : c))
-          : [...o.claims, claim],
-      };
-    });
-  }, []);
+  /** Puts a claim the backend just returned into its document's list, without a round trip. */
+  const putClaim = useCallback(
+    (claim: Claim) =>
+      qc.setQueryData<Claim[]>(keys.claims(claim.documentId), (list) =>
+        !list
+          ? list
+          : list.some((c) => c.id === claim.id)
+            ? list.map((c) => (c.id === claim.id ? claim : c))
+            : [...list, claim],
+      ),
+    [qc],
+  );
 
   // edited metadata: the list and the open document's header show it at once
   useEffect(
     () =>
       onDocumentUpdated((doc) => {
-        setDocuments((list) => list && list.map((d) => (d.id === doc.id ? doc : d)));
-        setOpen((o) => (o && o.summary.id === doc.id ? { ...o, summary: doc } : o));
+        qc.setQueryData<DocumentSummary[]>(keys.documents(), (list) =>
+          list?.map((d) => (d.id === doc.id ? doc : d)),
+        );
+        qc.setQueryData(keys.document(doc.id), doc);
       }),
-    [],
+    [qc],
   );
 
-  useEffect(() => {
-    void refreshDocuments();
-    const fromHash = docFromHash();
-    if (fromHash) void openDocument(fromHash);
-  }, [refreshDocuments, openDocument]);
-
   return {
-    documents,
+    documents: documentsQuery.data ?? null,
     open,
     loadingId,
     selectedClaimId,
@@ -134,7 +144,6 @@ export function useWorkspace(onError: (message: string) => void) {
     refreshDocuments,
     openDocument,
     reloadClaims,
-    reloadMentions,
     putClaim,
     openId: () => openIdRef.current,
   };

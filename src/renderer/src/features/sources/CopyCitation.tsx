@@ -1,21 +1,9 @@
 import { useEffect, useId, useState } from 'react';
-import type { CitationStyle } from '../../../../shared/api-sources';
-import { DEFAULT_STYLE } from '../../../../shared/citation-styles';
 import type { ClaimId } from '../../../../shared/model';
 import { invoke } from '../../api';
 import { errorMessage } from '../shell/useToasts';
+import { useCitationStyle } from './citationStyle';
 import './sources.css';
-
-const STYLE_KEY = 'claimdesk.citationStyle';
-
-/** The style last used, remembered on this machine. */
-const savedStyle = () => {
-  try {
-    return localStorage.getItem(STYLE_KEY) ?? DEFAULT_STYLE;
-  } catch {
-    return DEFAULT_STYLE;
-  }
-};
 
 /**
  * "Copy citation": the claim's in-text citation with its page or page range, in the chosen style,
@@ -23,21 +11,10 @@ const savedStyle = () => {
  */
 export function CopyCitation({ claimId }: { claimId: ClaimId }) {
   const id = useId();
-  const [styles, setStyles] = useState<CitationStyle[]>([]);
-  const [style, setStyle] = useState(savedStyle);
+  const { styles, style, setStyle } = useCitationStyle();
   const [result, setResult] = useState<{ text: string; copied: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    invoke('citations.styles', {}).then(
-      (list) => live && setStyles(list),
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
   useEffect(() => setResult(null), [claimId]);
 
   const copy = async () => {
@@ -70,14 +47,9 @@ export function CopyCitation({ claimId }: { claimId: ClaimId }) {
           onChange={(e) => {
             setStyle(e.target.value);
             setResult(null);
-            try {
-              localStorage.setItem(STYLE_KEY, e.target.value);
-            } catch {
-              /* private mode: not remembered */
-            }
           }}
         >
-          {(styles.length ? styles : [{ id: style, title: style }]).map((s) => (
+          {styles.map((s) => (
             <option key={s.id} value={s.id}>
               {s.title}
             </option>

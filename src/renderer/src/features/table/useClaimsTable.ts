@@ -1,7 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
 import type { ClaimFilter, ClaimTablePage } from '../../../../shared/api-search';
 import type { ClaimId } from '../../../../shared/model';
 import { invoke } from '../../api';
+import { keys } from '../../query/keys';
 import { errorMessage } from '../shell/useToasts';
 import { clampOffset, cleanFilter, type SortState } from './model';
 
@@ -11,60 +13,57 @@ const SLOW_MS = 250;
 /**
  * The claims table's state: filter, sort and page, and the rows the backend returned for them.
  * Lives in App so the filter survives switching to the reader and back, and so other features
- * (a search hit on an entity) can set it. Queries run only while the table is shown.
+ * (a search hit on an entity) can set it. The rows are a query (`keys.table`), read again when a
+ * write invalidates it.
  */
-export function useClaimsTable(active: boolean, dataVersion: number) {
+export function useClaimsTable(active: boolean) {
   const [filter, setFilterState] = useState<ClaimFilter>({});
   const [sort, setSortState] = useState<SortState>(null);
   const [offset, setOffset] = useState(0);
   const [pageSize, setPageSizeState] = useState<number>(100);
-  const [page, setPage] = useState<ClaimTablePage | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [slow, setSlow] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [retry, setRetry] = useState(0);
   /** names of entities in the filter, for the filter controls (the filter itself holds ids) */
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const [lastOpened, setLastOpened] = useState<ClaimId | null>(null);
-  const seq = useRef(0);
+  const [slow, setSlow] = useState(false);
 
+  const params = { filter: cleanFilter(filter), sort, offset, limit: pageSize };
+  const query = useQuery({
+    queryKey: keys.table(params),
+    queryFn: () =>
+      invoke('claims.query', {
+        filter: params.filter,
+        ...(sort ? { sort } : {}),
+        limit: pageSize,
+        offset,
+      }),
+    // queries run only while the table is shown; the last page stays while the next one loads
+    enabled: active,
+    placeholderData: keepPreviousData,
+  });
+  const page: ClaimTablePage | null = query.data ?? null;
+  const loading = query.isFetching;
+
+  // "Loading…" only when an answer takes long enough to notice
   useEffect(() => {
-    if (!active) return;
-    const id = ++seq.current;
-    setLoading(true);
-    const slowTimer = setTimeout(() => seq.current === id && setSlow(true), SLOW_MS);
-    invoke('claims.query', {
-      filter: cleanFilter(filter),
-      ...(sort ? { sort } : {}),
-      limit: pageSize,
-      offset,
-    })
-      .then(
-        (result) => {
-          if (seq.current !== id) return;
-          const fixed = clampOffset(offset, pageSize, result);
-          if (fixed !== offset) {
-            setOffset(fixed);
-            return;
-          }
-          setPage(result);
-          setError(null);
-          // the rows name the entities a loaded (saved) filter refers to by id
-          setNames((prev) => withNamesFrom(prev, filter, result));
-        },
-        (e: unknown) => {
-          if (seq.current === id) setError(errorMessage(e, 'load the claims'));
-        },
-      )
-      .finally(() => {
-        clearTimeout(slowTimer);
-        if (seq.current === id) {
-          setLoading(false);
-          setSlow(false);
-        }
-      });
-    return () => clearTimeout(slowTimer);
-  }, [active, filter, sort, offset, pageSize, dataVersion, retry]);
+    if (!loading) {
+      setSlow(false);
+      return;
+    }
+    const timer = setTimeout(() => setSlow(true), SLOW_MS);
+    return () => clearTimeout(timer);
+  }, [loading]);
+
+  // a page past the end (rows deleted meanwhile) moves back to the last page there is
+  useEffect(() => {
+    if (!page || query.isPlaceholderData) return;
+    const fixed = clampOffset(offset, pageSize, page);
+    if (fixed !== offset) setOffset(fixed);
+  }, [page, query.isPlaceholderData, offset, pageSize]);
+
+  // the rows name the entities a loaded (saved) filter refers to by id
+  useEffect(() => {
+    if (page) setNames((prev) => withNamesFrom(prev, filter, page));
+  }, [page, filter]);
 
   const setFilter = useCallback((next: ClaimFilter, entityNames?: Record<string, string>) => {
     setFilterState(cleanFilter(next));
@@ -96,7 +95,7 @@ export function useClaimsTable(active: boolean, dataVersion: number) {
     page,
     loading,
     slow,
-    error,
+    error: query.error ? errorMessage(query.error, 'load the claims') : null,
     names,
     lastOpened,
     setFilter,
@@ -105,7 +104,7 @@ export function useClaimsTable(active: boolean, dataVersion: number) {
     setOffset,
     setPageSize,
     setLastOpened,
-    retry: () => setRetry((n) => n + 1),
+    retry: () => void query.refetch(),
   };
 }
 

@@ -1,0 +1,61 @@
+/**
+ * Issue 15's action registry: keys act on the pane that has the focus, the help lists every action
+ * from the top, and the command palette runs any action by name.
+ */
+import { join } from 'node:path';
+import { claimItems, createClaim, importAndOpen } from './app';
+import { expect, test } from './fixtures';
+
+test('Delete with the focus in the library never deletes the claim selected in the reader (defect 2)', async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  await createClaim(page, 'Gulmurod Khalimov');
+  await claimItems(page).first().click();
+  await expect(claimItems(page).first()).toHaveAttribute('aria-current', 'true');
+
+  // the focus goes to the library (a document), the claim stays selected in the reader
+  const documentItem = page.getByRole('list', { name: 'Documents' }).getByRole('listitem').first();
+  await documentItem.focus();
+  await page.keyboard.press('Delete');
+  await page.keyboard.press('Backspace');
+  await expect(claimItems(page)).toHaveCount(1);
+  await expect(claimItems(page).first()).toHaveAttribute('aria-current', 'true');
+
+  // in the claims panel Delete means the claim
+  await claimItems(page).first().focus();
+  await page.keyboard.press('Delete');
+  await expect(claimItems(page)).toHaveCount(0);
+});
+
+test('the shortcuts overlay opens at its top and lists the registered actions', async ({
+  page,
+}) => {
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText('Create a claim from the selected text');
+  await expect(help).toContainText('Command palette');
+  const scroll = help.locator('.help-scroll');
+  expect(await scroll.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(scroll).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+});
+
+test('the command palette (Ctrl+Shift+P) runs an action by name', async ({ page }) => {
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await page.keyboard.type('claims table');
+  await expect(palette.getByRole('option').first()).toContainText(
+    'Switch between the reader and the claims table',
+  );
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Claims table' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+});
