@@ -170,4 +170,41 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
   await page.getByRole('combobox', { name: /search/i }).fill('disputed');
   // (the notebook list is a listbox too: look in the search results only)
   await expect(page.locator('.search-title').filter({ hasText: 'The Khujand toll' })).toBeVisible();
+
+  // clicking an embedded claim opens its passage in the reader, the claim selected
+  await page.getByRole('button', { name: 'Notebooks', exact: true }).click();
+  await cards.nth(0).getByRole('button').click();
+  await expect(page.getByRole('button', { name: 'Reader', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(
+    page.getByRole('list', { name: 'Claims' }).locator('[aria-current="true"]'),
+  ).toContainText(AT_LEAST_27);
+
+  // a claim deleted later stays in the notebook as "deleted claim" with its last quote
+  await call(page, 'claims.delete', { id: claimIds[1] });
+  await page.getByRole('button', { name: 'Notebooks', exact: true }).click();
+  await expect(cards.nth(1)).toHaveClass(/is-deleted/);
+  await expect(cards.nth(1)).toContainText('deleted claim');
+  await expect(cards.nth(1)).toContainText(CLOSER_TO_50);
+  await expect(cards.nth(0)).not.toHaveClass(/is-deleted/);
+  await page.screenshot({ path: testInfo.outputPath('notebook-deleted-claim.png') });
+
+  // Ctrl+click on the mention opens the entity's page, which lists the notebooks about it
+  await editor.locator('.nb-mention').click({ modifiers: ['Control'] });
+  const notebooksAbout = page.getByRole('list', { name: 'Notebooks about Khujand' });
+  await expect(page.getByRole('button', { name: 'New notebook about Khujand' })).toBeVisible();
+  await expect(notebooksAbout).toHaveCount(0);
+  await page.getByRole('button', { name: 'New notebook about Khujand' }).click();
+  await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue(
+    'Notes on Khujand',
+  );
+  await page.getByRole('button', { name: 'Entities', exact: true }).click();
+  await expect(notebooksAbout.getByRole('button')).toHaveText([/^Notes on Khujand/]);
+  await page.screenshot({ path: testInfo.outputPath('entity-notebooks.png') });
+  await notebooksAbout.getByRole('button').click();
+  await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue(
+    'Notes on Khujand',
+  );
 });

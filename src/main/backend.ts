@@ -5,12 +5,14 @@ import { claimHandlers } from './handlers/claims';
 import { documentHandlers } from './handlers/documents';
 import { entityHandlers } from './handlers/entities';
 import { exportHandlers } from './handlers/exports';
+import { libraryHandlers } from './handlers/library';
 import { notebookHandlers } from './handlers/notebooks';
 import { ocrHandlers } from './handlers/ocr';
 import { searchHandlers } from './handlers/search';
 import { sourceHandlers } from './handlers/sources';
 import { createRegistry, type Context, type HandlerGroup, type Registry } from './rpc';
 import { APP_VERSION } from './version';
+import { lockWorkspace } from './workspace-lock';
 
 export interface Backend {
   db: Db;
@@ -25,7 +27,14 @@ export function openBackend(
   shell: Context['shell'],
   options: OpenOptions & { shellHandlers?: HandlerGroup } = {},
 ): Backend {
-  const db = openWorkspaceDb(dataDir, options);
+  const unlock = lockWorkspace(dataDir, shell);
+  let db: Db;
+  try {
+    db = openWorkspaceDb(dataDir, options);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const ctx: Context = { db, dataDir, shell, version: APP_VERSION };
   // shells without a menu answer "no command" at once; the desktop shell passes its own
   const shellHandlers = options.shellHandlers ?? { 'app.nextCommand': () => null };
@@ -37,6 +46,7 @@ export function openBackend(
     exportHandlers,
     entityHandlers,
     sourceHandlers,
+    libraryHandlers,
     analysisHandlers,
     notebookHandlers,
     ocrHandlers,
@@ -48,6 +58,7 @@ export function openBackend(
     dataDir,
     close: () => {
       if (db.open) db.close();
+      unlock();
     },
   };
 }

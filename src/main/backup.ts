@@ -6,11 +6,16 @@ import { migrate, schemaVersion } from './db/migrate';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { DATABASE_FILE, openWorkspaceDb, type Db, type OpenOptions } from './db/open';
 import { AppError } from './errors';
+import { diskFull, isDiskFull } from './files/disk-full';
+import { collectUnreferencedFiles, missingFilesOf } from './files/gc';
 import { ensurePrivateDir, makePrivate, touchPrivate } from './private-files';
 
 /**
- * Backups of the workspace database, made with SQLite's online backup API (consistent while the app
- * runs) into <dataDir>/backups/claimdesk-YYYYMMDD-HHMMSS[-auto|-before-restore].sqlite (UTC).
+ * Backups of the workspace database, made with `VACUUM INTO` (a consistent snapshot of the live
+ * pages while the app runs) into <dataDir>/backups/claimdesk-YYYYMMDD-HHMMSS[-auto|-before-restore].sqlite
+ * (UTC). The originals are not copied: they live in the append-only file store (files/store.ts),
+ * which every backup shares; a file is collected only when no backup names it any more (files/gc.ts),
+ * and a restore first checks that every original the backup names is there with its hash.
  *
  * - "Backup now" makes a manual backup; they are the user's, never deleted.
  * - maybeAutoBackup (shells call it at start and every AUTO_BACKUP_EVERY_ACTIONS actions) makes an
@@ -98,7 +103,10 @@ export async function backupNow(
   rmSync(partial, { force: true });
   try {
     touchPrivate(partial);
-    await db.backup(partial);
+    // the database only, its live pages only: the originals stay in the shared file store.
+    // VACUUM cannot run inside a transaction; the backup API (every page) can.
+    if (db.inTransaction) await db.backup(partial);
+    else db.prepare('VACUUM INTO ?').run(partial);
     // a rollback-journal file needs no -wal/-shm beside it: reading it later leaves nothing behind
     const copy = new Database(partial);
     copy.pragma('journal_mode = DELETE');
@@ -106,6 +114,7 @@ export async function backupNow(
     renameSync(partial, join(dir, fileName));
   } catch (error) {
     rmSync(partial, { force: true });
+    if (isDiskFull(error)) throw diskFull('make the backup');
     throw error;
   }
   return listBackups(dataDir).find((b) => b.fileName === fileName)!;
@@ -172,6 +181,8 @@ export async function maybeAutoBackup(
       now,
     );
     for (const name of plan.remove) rmSync(join(backupDir(dataDir), name), { force: true });
+    // the originals only those backups named can go now
+    if (plan.remove.length > 0) collectUnreferencedFiles(db, dataDir);
     return made;
   } catch (error) {
     (options.onError ?? ((e) => console.error('[claimdesk] automatic backup failed:', e)))(error);
@@ -253,6 +264,24 @@ export function validateBackup(
   }
 }
 
+/**
+ * A backup names its originals by hash; restoring one whose originals are gone from the file store
+ * would give documents without files. Says which are missing or altered, and restores nothing.
+ */
+function refuseMissingFiles(file: string, dataDir: string): void {
+  const missing = missingFilesOf(file, dataDir);
+  if (missing.length === 0) return;
+  const listed = missing
+    .slice(0, 10)
+    .map((m) => `${m.titles.join(', ') || 'no document'} (${m.sha256.slice(0, 12)}…, ${m.state})`)
+    .join('; ');
+  throw unusable(
+    file,
+    `${missing.length} original file(s) it names are not in the workspace's file store with their hash: ${listed}` +
+      (missing.length > 10 ? `; and ${missing.length - 10} more` : ''),
+  );
+}
+
 const unusable = (file: string, why: string) =>
   new AppError(
     'invalid_input',
@@ -282,6 +311,7 @@ export async function restoreBackupLive(
   file: string,
 ): Promise<RestoreOutcome> {
   const checked = validateBackup(file);
+  refuseMissingFiles(file, dataDir);
   const livePageSize = db.pragma('page_size', { simple: true }) as number;
   if (checked.pageSize !== livePageSize) {
     throw new AppError(
@@ -318,6 +348,7 @@ export async function restoreBackupOffline(
   options: OpenOptions = {},
 ): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo | null; schemaVersion: number }> {
   validateBackup(file, options);
+  refuseMissingFiles(file, dataDir);
   const live = join(dataDir, DATABASE_FILE);
   let safetyCopy: BackupInfo | null = null;
   if (existsSync(live)) {

@@ -8,7 +8,8 @@ import { listClaims } from './db/claims';
 import { historyProblem } from './db/history';
 import { migrate, schemaVersion } from './db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './db/migrations';
-import type { Db } from './db/open';
+import { workspaceDir, type Db } from './db/open';
+import { putFile, readStoredFile } from './files/store';
 import { DERIVED_TABLES } from './db/search-index';
 import { AppError } from './errors';
 import { openPrivate } from './private-files';
@@ -104,6 +105,36 @@ const decode = (value: unknown) => {
   return value;
 };
 
+/** The table listing stored originals: in a bundle its rows carry the bytes, so the bundle is whole. */
+const FILES_TABLE = 'document_files';
+
+/** Fills a document_files row's bytes from the file store (an in-memory database has them inline). */
+function fileFiller(db: Db, columns: string[]): (row: unknown[]) => unknown[] {
+  const hash = columns.indexOf('sha256');
+  const bytes = columns.indexOf('bytes');
+  return (row) => {
+    const inline = row[bytes] as Uint8Array;
+    if (db.memory || inline.byteLength > 0) return row;
+    const copy = [...row];
+    copy[bytes] = readStoredFile(workspaceDir(db), row[hash] as string, row[hash] as string);
+    return copy;
+  };
+}
+
+/** Stores a bundle row's bytes in the file store and keeps the row without them (see migration file-store). */
+function fileStorer(db: Db, columns: string[]): (row: unknown[]) => unknown[] {
+  const hash = columns.indexOf('sha256');
+  const bytes = columns.indexOf('bytes');
+  return (row) => {
+    const inline = row[bytes];
+    if (db.memory || !(inline instanceof Uint8Array) || inline.byteLength === 0) return row;
+    putFile(workspaceDir(db), inline, row[hash] as string);
+    const copy = [...row];
+    copy[bytes] = Buffer.alloc(0);
+    return copy;
+  };
+}
+
 /** The bundle, line by line (no newline characters), reading one row at a time. */
 export function* bundleLines(
   db: Db,
@@ -127,8 +158,9 @@ export function* bundleLines(
         `SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}" ORDER BY ${orderBy(db, table)}`,
       )
       .raw();
+    const withFile = table === FILES_TABLE ? fileFiller(db, columns) : (row: unknown[]) => row;
     for (const row of select.iterate() as Iterable<unknown[]>)
-      yield JSON.stringify(row.map(encode));
+      yield JSON.stringify(withFile(row).map(encode));
   }
 }
 
@@ -254,9 +286,6 @@ export function importBundle(
   }
 }
 
-/** The table of original files, keyed by the SHA-256 that names each document's bytes. */
-const FILES_TABLE = 'document_files';
-
 /**
  * A file row's bytes must have the SHA-256 it is stored under: a bundle that plants a document
  * under a forged hash would otherwise make the genuine file a "duplicate" of the forged text.
@@ -349,6 +378,7 @@ function insertTables(db: Db, lines: Iterable<string>, checkClaims = true): Bund
     db.pragma('defer_foreign_keys = ON');
     let insert: Database.Statement | null = null;
     let current: TableHeader | null = null;
+    let store = (row: unknown[]) => row;
     for (const line of lines) {
       if (line === '') continue;
       const value = parseLine(line);
@@ -358,7 +388,7 @@ function insertTables(db: Db, lines: Iterable<string>, checkClaims = true): Bund
           throw bad(`a row of ${current.table} has the wrong number of values.`);
         const row = value.map(decode);
         if (current.table === FILES_TABLE) verifyFileRow(current.columns, row);
-        insert.run(row);
+        insert.run(store(row));
         counts[current.table]! += 1;
         continue;
       }
@@ -376,6 +406,10 @@ function insertTables(db: Db, lines: Iterable<string>, checkClaims = true): Bund
         throw bad(`table ${current.table} is incomplete.`);
       current = table as TableHeader;
       counts[current.table] = 0;
+      store =
+        current.table === FILES_TABLE
+          ? fileStorer(db, current.columns.map(String))
+          : (row: unknown[]) => row;
       db.prepare(`DELETE FROM "${current.table}"`).run();
       insert = db.prepare(
         `INSERT INTO "${current.table}" (${current.columns.map((c) => `"${c}"`).join(', ')})

@@ -3,6 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { SearchResults } from '../shared/api-search';
 import { backupDir, latestBackup, restoreBackupOffline } from './backup';
 import { AppError } from './errors';
+import { lockWorkspace } from './workspace-lock';
 
 /**
  * What the CLI's search, backup and restore commands need beyond a registry call (cli.ts stays a
@@ -73,5 +74,11 @@ export async function restoreFromCli(dataDir: string, file: string | undefined, 
     path = join(backupDir(dataDir), file!);
   } else path = resolve(file!);
   if (!existsSync(path)) throw new AppError('not_found', `No such backup file: ${path}`);
-  return restoreBackupOffline(dataDir, path);
+  // not while another process has the workspace open (it would keep writing the old one)
+  const unlock = lockWorkspace(dataDir, 'cli');
+  try {
+    return await restoreBackupOffline(dataDir, path);
+  } finally {
+    unlock();
+  }
 }

@@ -17,6 +17,7 @@ import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
 import { fileLines, importBundleWithBackup, writeBundle } from './bundle';
 import { bibliographyFormat, citeLines, importReferencesCommand } from './cli-sources';
+import { LIBRARY_USAGE, UsageError, libraryCommand } from './cli-library';
 import { notebookCommand } from './cli-notebooks';
 import { exportNotebook } from './notebooks/export';
 import { EXPORT_FORMATS, isExportFormat, restoreFromCli, searchLines } from './cli-workspace';
@@ -64,8 +65,9 @@ Commands:
                                  --appendix adds each quote, source, pages and file hash
   list                           documents as JSON lines (id, title, type, pages, sha256)
   text <document-id> [--pages]   the canonical text, exactly (--pages: one JSON line per page)
-  check                          verify the workspace's integrity
-  serve [--port N] [--open]      run the app in your browser at 127.0.0.1
+  check                          verify the workspace: every page, every foreign key, the claim
+                                 rules, every stored original against its hash
+${LIBRARY_USAGE}  serve [--port N] [--open]      run the app in your browser at 127.0.0.1
 
 Options for every command:
   --data-dir DIR                 the workspace folder (default: $CLAIMDESK_DATA_DIR, or the
@@ -91,6 +93,8 @@ export async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       latest: { type: 'boolean', default: false },
       limit: { type: 'string' },
+      yes: { type: 'boolean', default: false },
+      parent: { type: 'string' },
       'ocr-languages': { type: 'string' },
       languages: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -236,11 +240,22 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'serve':
         return await serveCommand(backend, values.port, values.open);
+      case 'delete':
+      case 'trash':
+      case 'collections':
+        return await libraryCommand(
+          command,
+          args,
+          { yes: values.yes, ...(values.parent ? { parent: values.parent } : {}) },
+          call,
+          printJson,
+        );
       default:
         return fail(`Unknown command "${command}".\n\n${USAGE}`);
     }
   } catch (error) {
-    if (error instanceof CliError || error instanceof AppError) return fail(error.message);
+    if (error instanceof CliError || error instanceof AppError || error instanceof UsageError)
+      return fail(error.message);
     throw error;
   } finally {
     if (command !== 'serve') backend.close();
@@ -258,7 +273,7 @@ async function restoreCommand(
     printJson(await restoreFromCli(dataDir, file, latest));
     return 0;
   } catch (error) {
-    if (error instanceof AppError) return fail(error.message);
+    if (error instanceof AppError || error instanceof WorkspaceError) return fail(error.message);
     throw error;
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ImportOutcome, PageMap } from '../shared/api';
 import { UNSAFE_CHARACTERS } from '../shared/clean-text';
@@ -17,15 +16,12 @@ import {
 import { getOcrPage } from './db/ocr';
 import type { Db } from './db/open';
 import { AppError } from './errors';
+import { sha256Of } from './files/store';
 import { ImportError } from './importers/errors';
 import { extractionPool } from './importers/pool';
 import { foundOfImport } from './metadata/found';
 import { runJob } from './jobs';
 import { defaultOcrLanguages } from './ocr/settings';
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** A file name safe to store and show: no directories, no control or bidirectional characters. */
 export function cleanFileName(fileName: string): string {
@@ -44,7 +40,7 @@ export async function importDocument(
   options: { dataDir?: string | null; ocrLanguages?: string[]; job?: string } = {},
 ): Promise<ImportOutcome> {
   const fileName = cleanFileName(file.fileName);
-  const sha256 = sha256Hex(file.bytes);
+  const sha256 = sha256Of(file.bytes);
   const existing = findDocumentBySha256(db, sha256);
   if (existing) return { status: 'duplicate', document: existing };
   let extracted;

@@ -10,6 +10,7 @@ import { analysisApi } from './api-analysis';
 import { searchApi } from './api-search';
 import { entitiesApi, entityId } from './api-entities';
 import { sourcesApi } from './api-sources';
+import { libraryApi } from './api-library';
 import { notebooksApi } from './api-notebooks';
 import { jobKey, ocrApi, ocrLanguages } from './api-ocr';
 import { LIMITS } from './limits';
@@ -166,6 +167,7 @@ export const api = {
   ...entitiesApi,
   // sources, metadata, references import, citations, bibliographies: issue 17
   ...sourcesApi,
+  ...libraryApi,
   ...analysisApi,
   ...notebooksApi,
   ...ocrApi,

@@ -10,8 +10,9 @@ import type {
   SourceId,
 } from '../../shared/model';
 import { notFound } from '../errors';
+import { putFile, readStoredFile } from '../files/store';
 import { newId, now } from '../ids';
-import type { Db } from './open';
+import { workspaceDir, type Db } from './open';
 import {
   cslPatchFromMeta,
   insertSource,
@@ -85,10 +86,18 @@ export interface NewDocument {
   sourceId?: SourceId;
 }
 
-/** Stores a document, its original bytes and (unless given one) its source in one transaction. */
+/**
+ * Stores a document, its original bytes and (unless given one) its source. The original bytes go to
+ * the file store first (written and fsynced, see files/store.ts), then the document's row, its
+ * source and the row naming the file commit in one transaction. A failure in between leaves only an
+ * unreferenced file, which collection removes.
+ */
 export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
   const id = newId<DocumentId>('doc');
   const at = now();
+  // an in-memory database (tests, a bundle being upgraded) has no folder: it keeps bytes inline
+  if (!db.memory) putFile(workspaceDir(db), doc.bytes, doc.sha256);
+  const inline = db.memory ? doc.bytes : new Uint8Array(0);
   db.transaction(() => {
     let found = doc.found ?? emptyFound();
     if (doc.meta) {
@@ -99,7 +108,7 @@ export function insertDocument(db: Db, doc: NewDocument): DocumentSummary {
       doc.sourceId ?? insertSource(db, { type: 'document', ...found.csl }, found.from, !!doc.meta);
     db.prepare('INSERT OR IGNORE INTO document_files (sha256, bytes) VALUES (?, ?)').run(
       doc.sha256,
-      Buffer.from(doc.bytes.buffer, doc.bytes.byteOffset, doc.bytes.byteLength),
+      Buffer.from(inline.buffer, inline.byteOffset, inline.byteLength),
     );
     db.prepare(
       `INSERT INTO documents (id, sha256, media_type, file_name, byte_size, page_count, meta, text,
@@ -198,27 +207,35 @@ export function getDocumentContent(db: Db, id: DocumentId): DocumentContent {
   return { id, text: row.text, ...structure };
 }
 
-/** The original file, as imported. */
+/**
+ * The original file, as imported, from the file store; checked against its hash, so a missing or
+ * altered file is reported (AppError 'unavailable', reason file_missing / file_altered).
+ */
 export function getDocumentFile(
   db: Db,
   id: DocumentId,
 ): { bytes: Uint8Array; mediaType: MediaType } {
   const row = db
     .prepare(
-      'SELECT f.bytes, d.media_type FROM documents d JOIN document_files f USING (sha256) WHERE d.id = ?',
+      `SELECT d.sha256, d.media_type, d.file_name, f.bytes
+       FROM documents d JOIN document_files f USING (sha256) WHERE d.id = ?`,
     )
-    .get(id) as { bytes: Buffer; media_type: string } | undefined;
+    .get(id) as
+    { sha256: string; media_type: string; file_name: string; bytes: Buffer } | undefined;
   if (!row) throw notFound('document', id);
-  const bytes = new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
-  return { bytes, mediaType: row.media_type as MediaType };
+  // an in-memory database (a bundle being upgraded) still holds bytes in its rows
+  const bytes =
+    row.bytes.byteLength > 0
+      ? row.bytes
+      : readStoredFile(workspaceDir(db), row.sha256, row.file_name);
+  return {
+    bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    mediaType: row.media_type as MediaType,
+  };
 }
 
 export function getDocumentBytes(db: Db, id: DocumentId): Uint8Array {
-  const row = db
-    .prepare('SELECT f.bytes FROM documents d JOIN document_files f USING (sha256) WHERE d.id = ?')
-    .get(id) as { bytes: Buffer } | undefined;
-  if (!row) throw notFound('document', id);
-  return new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
+  return getDocumentFile(db, id).bytes;
 }
 
 /** The old per-document metadata edit, now an edit of the document's source (documents.updateMeta). */

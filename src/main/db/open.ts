@@ -1,13 +1,20 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { WorkspaceError } from '../errors';
+import { clearStaleTemporaries } from '../files/store';
 import { ensurePrivateDir, makePrivate, touchPrivate } from '../private-files';
 import { migrate, refuseNewerSchema } from './migrate';
 
 export type Db = Database.Database;
 
 export const DATABASE_FILE = 'claimdesk.sqlite';
+
+/** The workspace folder of an open database: where its file store and backups live. */
+export function workspaceDir(db: Db): string {
+  if (db.memory) throw new Error('An in-memory database has no workspace folder.');
+  return dirname(db.name);
+}
 
 export interface OpenOptions {
   /** better-sqlite3 binary to load (Electron and Node need different ABIs); default: Node's */
@@ -30,10 +37,30 @@ export function openWorkspaceDb(dataDir: string, options: OpenOptions = {}): Db 
     applyPragmas(db);
     for (const suffix of ['-wal', '-shm']) makePrivate(file + suffix);
     migrate(db);
+    compactIfMostlyFree(db);
+    clearStaleTemporaries(dataDir);
     return db;
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** Free space worth giving back: more than half the file, and at least this much. */
+const COMPACT_MIN_FREE_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Gives back the space of a database that is mostly free pages, as after the originals moved out
+ * into the file store (migration file-store). The counts come from the header, so deciding costs nothing; VACUUM
+ * rewrites only the live pages and is atomic (a kill during it leaves the database as it was).
+ */
+export function compactIfMostlyFree(db: Db): void {
+  const pages = db.pragma('page_count', { simple: true }) as number;
+  const free = db.pragma('freelist_count', { simple: true }) as number;
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  if (free * 2 > pages && free * pageSize >= COMPACT_MIN_FREE_BYTES) {
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
   }
 }
 

@@ -8,6 +8,8 @@ import { createClaim } from '../db/claims';
 import { queryClaims } from '../db/claims-query';
 import { getDocumentContent } from '../db/documents';
 import { putRelation } from '../db/relations';
+import { importDocument } from '../documents';
+import { writePdf } from '../test/pdf-writer';
 import {
   KHALIMOV,
   KHUJAND,
@@ -588,6 +590,27 @@ describe('page ranges in every export', () => {
     expect(exported.pages).toEqual({
       start: { index: 0, label: 'iv' },
       end: { index: 1, label: 'v' },
+    });
+  });
+});
+
+describe('page ranges of a real PDF', () => {
+  it('a claim over the break between two generated pages is exported with both', async () => {
+    const { db } = tempBackend();
+    const bytes = writePdf({
+      pageTexts: ['The first page ends with the riot.', 'The second page begins with the toll.'],
+    });
+    const { document } = await importDocument(db, { fileName: 'two-pages.pdf', bytes });
+    const { text, pages } = getDocumentContent(db, document.id);
+    expect(pages.map((p) => p.label)).toEqual(['1', '2']);
+    const start = text.indexOf('with the riot.');
+    const end = text.indexOf('The second page') + 'The second page'.length;
+    const claim = createClaim(db, { documentId: document.id, spans: [{ start, end }] });
+    const exported = exportClaimsJson(db, { generator, documentId: document.id }).claims[0]!;
+    expect(exported.id).toBe(claim.id);
+    expect(exported.pages).toEqual({
+      start: { index: 0, label: '1' },
+      end: { index: 1, label: '2' },
     });
   });
 });

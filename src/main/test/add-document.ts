@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { DocumentSummary } from '../../shared/model';
 import { insertDocument } from '../db/documents';
 import type { Db } from '../db/open';
+import { sha256Of } from '../files/store';
 
 /**
  * Stores a document with exactly this canonical text, bypassing the importers (which may normalize
@@ -10,7 +10,7 @@ import type { Db } from '../db/open';
 export function addDocument(db: Db, text: string, title = 'test document'): DocumentSummary {
   const bytes = new TextEncoder().encode(`${title}\n${text}`);
   return insertDocument(db, {
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256Of(bytes),
     mediaType: 'text/plain',
     fileName: `${title}.txt`,
     bytes,

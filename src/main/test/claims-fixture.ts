@@ -1,3 +1,4 @@
+import { sha256Of } from '../files/store';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Claim, DocumentMeta, EntityId, PageSpan, RelationId } from '../../shared/model';
@@ -6,7 +7,7 @@ import { insertDocument } from '../db/documents';
 import { putEntity } from '../db/entities';
 import type { Db } from '../db/open';
 import { putRelation } from '../db/relations';
-import { importDocument, sha256Hex } from '../documents';
+import { importDocument } from '../documents';
 import { SAMPLE_TEXT, enc } from './workspace';
 
 export const REUTERS = 'ent_00000000000a' as EntityId;
@@ -51,8 +52,7 @@ export function insertTextDocument(
   const pdf = !!options.pages;
   const bytes = enc(pdf ? `%PDF-1.4 ${options.text}` : options.text);
   return insertDocument(db, {
-    // stored under its real SHA-256, as an import would (a bundle import checks it)
-    sha256: sha256Hex(bytes),
+    sha256: sha256Of(bytes),
     mediaType: pdf ? 'application/pdf' : 'text/plain',
     fileName: `${options.title}.${pdf ? 'pdf' : 'txt'}`,
     bytes,

@@ -1,22 +1,34 @@
 /**
  * A tiny, correct PDF writer for tests: N pages that all share one font and one content stream, so
- * a 5,000-page file stays a few hundred kilobytes. The cross-reference table has exact offsets, so
- * pdf.js reads the file without repairing it.
+ * a 5,000-page file stays a few hundred kilobytes; or, with `pageTexts`, one page per text, each
+ * with its own stream (a passage can then be found on one page and not the other). The
+ * cross-reference table has exact offsets, so pdf.js reads the file without repairing it.
  */
-export function writePdf(options: { pages: number; text?: string; title?: string }): Uint8Array {
-  const text = (options.text ?? 'Page text for the limits test.').replace(/[()\\]/g, '\\$&');
-  const content = `BT /F1 12 Tf 72 720 Td (${text}) Tj ET`;
+export function writePdf(options: {
+  pages: number;
+  text?: string;
+  title?: string;
+  /** ASCII: one text per page (overrides `pages` and `text`) */
+  pageTexts?: string[];
+}): Uint8Array {
+  const stream = (text: string) => {
+    const content = `BT /F1 12 Tf 72 720 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`;
+    return `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
+  };
+  const texts = options.pageTexts ?? [options.text ?? 'Page text for the limits test.'];
+  const pages = options.pageTexts?.length ?? options.pages;
   const objects: string[] = [];
-  // 1 catalog, 2 page tree, 3 font, 4 content, 5.. pages
-  const firstPage = 5;
-  const kids = Array.from({ length: options.pages }, (_, i) => `${firstPage + i} 0 R`).join(' ');
+  // 1 catalog, 2 page tree, 3 font, 4.. contents (one, or one a page), then the pages
+  const firstPage = 4 + texts.length;
+  const kids = Array.from({ length: pages }, (_, i) => `${firstPage + i} 0 R`).join(' ');
   objects.push('<< /Type /Catalog /Pages 2 0 R >>');
-  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${options.pages} >>`);
+  objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`);
   objects.push('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
-  objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  for (let i = 0; i < options.pages; i++) {
+  for (const text of texts) objects.push(stream(text));
+  for (let i = 0; i < pages; i++) {
+    const contents = 4 + (texts.length === 1 ? 0 : i);
     objects.push(
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>',
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contents} 0 R >>`,
     );
   }
   // the Title as a UTF-16BE hex string, so any character (bidi marks, controls) can be written

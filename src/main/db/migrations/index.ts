@@ -8,6 +8,9 @@ import { migration0006 } from './0006-notebooks';
 import { migration0007 } from './0007-ocr-pages';
 import { migration0008 } from './0008-sources';
 import { migration0009 } from './0009-list-order';
+import { migration0010 } from './0010-file-store';
+import { migration0011 } from './0011-portable-schema';
+import { migration0012 } from './0012-trash-collections';
 
 export interface Migration {
   version: number;
@@ -26,6 +29,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0007,
   migration0008,
   migration0009,
+  migration0010,
+  migration0011,
+  migration0012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

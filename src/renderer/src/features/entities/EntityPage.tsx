@@ -10,6 +10,7 @@ import { excerpt } from '../claims/fields';
 import { Context } from '../mentions/SuggestedMentions';
 import { errorMessage } from '../shell/useToasts';
 import { DeleteDialog, MergeDialog } from './EntityDialogs';
+import { EntityNotebooks } from '../notebook/EntityNotebooks';
 import { useNavigate } from './navigate';
 import { useEntities } from './store';
 import { addAliases, normalizeWikidata, urlError, wikidataError } from './validate';
@@ -359,6 +360,8 @@ export function EntityPage({ id, onStatus, onError, onGone, onUndoable }: Props)
           </div>
         ))}
       </section>
+
+      <EntityNotebooks entity={entity} onError={onError} />
 
       {merging && (
         <MergeDialog

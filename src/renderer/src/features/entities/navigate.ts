@@ -1,4 +1,5 @@
 import { createContext, use } from 'react';
+import type { NotebookId } from '../../../../shared/api-notebooks';
 import type { ClaimId, DocumentId } from '../../../../shared/model';
 
 /**
@@ -8,10 +9,12 @@ import type { ClaimId, DocumentId } from '../../../../shared/model';
 export interface Navigate {
   toClaim: (documentId: DocumentId, claimId: ClaimId, start?: number, end?: number) => void;
   toPassage: (documentId: DocumentId, start: number, end: number) => void;
+  /** a notebook about the entity, in the notebooks view */
+  toNotebook: (id: NotebookId) => void;
 }
 
 export const NavigateContext = createContext<Navigate | null>(null);
 
-const nowhere: Navigate = { toClaim: () => {}, toPassage: () => {} };
+const nowhere: Navigate = { toClaim: () => {}, toPassage: () => {}, toNotebook: () => {} };
 
 export const useNavigate = (): Navigate => use(NavigateContext) ?? nowhere;

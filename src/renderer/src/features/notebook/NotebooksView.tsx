@@ -15,7 +15,10 @@ import { NotebookEditor } from './NotebookEditor';
 import type { SaveState } from './plugins/AutosavePlugin';
 
 export const notebookKeys = {
+  all: ['notebooks'] as const,
+  /** every list; an entity's notebooks are a list under it, refreshed with the others */
   list: () => ['notebooks', 'list'] as const,
+  ofEntity: (id: EntityId) => ['notebooks', 'list', { entityId: id }] as const,
   one: (id: NotebookId) => ['notebooks', 'one', id] as const,
 };
 

@@ -40,8 +40,9 @@ export function useSearchNavigation({
         setView('reader');
         reveal({ documentId, start, end });
       },
+      toNotebook: openNotebook,
     }),
-    [reveal, setView],
+    [reveal, setView, openNotebook],
   );
 
   const showEntityClaims = useCallback(

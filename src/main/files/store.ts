@@ -1,0 +1,178 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { AppError } from '../errors';
+import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
+import { diskFull, isDiskFull } from './disk-full';
+
+/**
+ * The content-addressed store of original files (git's objects, Zotero's storage/):
+ * `<workspace>/files/ab/<sha256>`. A file is named by the SHA-256 of its bytes and never changes,
+ * so any number of database snapshots (backups) can share one copy, and a name that is present with
+ * the right hash is the right file.
+ *
+ * Writing is atomic and durable BEFORE the database row naming the hash commits: bytes go to a
+ * temporary file in files/tmp, which is fsynced, renamed into place (atomic on one file system), and
+ * the folder holding it fsynced, so a crash leaves either no file or the whole file, never a torn
+ * one. A crash after the write but before the row commits leaves an unreferenced file, which
+ * collection (gc.ts) removes.
+ */
+
+export const FILES_DIR = 'files';
+const TMP_DIR = 'tmp';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export const fileStoreDir = (dataDir: string) => join(dataDir, FILES_DIR);
+
+export function storedFilePath(dataDir: string, sha256: string): string {
+  if (!SHA256.test(sha256)) throw new AppError('invalid_input', `"${sha256}" is not a SHA-256.`);
+  return join(fileStoreDir(dataDir), sha256.slice(0, 2), sha256);
+}
+
+/** fsync a folder so a rename or a new entry in it survives power loss (not possible on Windows). */
+function syncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Creates `dir` (and its parent) with private permissions, fsyncing the parent when it is new. */
+function ensureDir(dir: string): void {
+  if (existsSync(dir)) return;
+  const parent = dirname(dir);
+  if (!existsSync(parent)) ensureDir(parent);
+  // sources can be sensitive: only the researcher's account may list or read them
+  ensurePrivateDir(dir);
+  syncDir(parent);
+}
+
+/**
+ * Stores `bytes` (whose SHA-256 is `sha256`, computed if not given) and returns the hash. A file
+ * already present with the right size is kept as it is: same name, same bytes. A full disk throws a
+ * clear AppError and leaves nothing behind.
+ */
+export function putFile(dataDir: string, bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
+  const target = storedFilePath(dataDir, sha256);
+  if (existsSync(target) && statSync(target).size === bytes.byteLength) return sha256;
+  const tmpDir = join(fileStoreDir(dataDir), TMP_DIR);
+  const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  try {
+    ensureDir(tmpDir);
+    ensureDir(dirname(target));
+    const fd = openSync(tmp, 'wx', PRIVATE_FILE_MODE);
+    try {
+      for (let at = 0; at < bytes.byteLength;) {
+        at += writeSync(fd, bytes, at, bytes.byteLength - at);
+      }
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, target);
+    syncDir(dirname(target));
+    return sha256;
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    if (isDiskFull(error)) throw diskFull('store the file');
+    throw error;
+  }
+}
+
+export type FileState = 'ok' | 'missing' | 'altered';
+
+/** Whether the stored file is there with exactly the bytes its name promises (reads it whole). */
+export function verifyFile(dataDir: string, sha256: string): FileState {
+  const path = storedFilePath(dataDir, sha256);
+  if (!existsSync(path)) return 'missing';
+  return hashFileSync(path) === sha256 ? 'ok' : 'altered';
+}
+
+function hashFileSync(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  const buffer = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
+      hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The bytes of a stored file, checked against their name: a file that is missing or was changed
+ * on disk is reported as such (the reader shows it), never served as if it were the original.
+ */
+export function readStoredFile(dataDir: string, sha256: string, label: string): Buffer {
+  const path = storedFilePath(dataDir, sha256);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw missingFile(label, sha256);
+    throw error;
+  }
+  if (sha256Of(bytes) !== sha256) throw alteredFile(label, sha256);
+  return bytes;
+}
+
+export const missingFile = (label: string, sha256: string) =>
+  new AppError(
+    'unavailable',
+    `The original file of "${label}" is missing from the workspace's file store ` +
+      `(files/${sha256.slice(0, 2)}/${sha256}). Its text, claims and mentions are intact; ` +
+      'restore the file from a copy of the workspace, or import the original again after deleting this document.',
+    'file_missing',
+  );
+
+export const alteredFile = (label: string, sha256: string) =>
+  new AppError(
+    'unavailable',
+    `The original file of "${label}" was changed on disk after import ` +
+      `(files/${sha256.slice(0, 2)}/${sha256} no longer has the bytes it was stored with), so it is not shown. ` +
+      'Its text, claims and mentions are intact; run claimdesk check for every such file.',
+    'file_altered',
+  );
+
+/** Every hash in the store (names that are not hashes, like tmp/, are skipped). */
+export function listStoredFiles(dataDir: string): string[] {
+  const root = fileStoreDir(dataDir);
+  if (!existsSync(root)) return [];
+  const out: string[] = [];
+  for (const prefix of readdirSync(root)) {
+    if (!/^[0-9a-f]{2}$/.test(prefix)) continue;
+    for (const name of readdirSync(join(root, prefix))) {
+      if (SHA256.test(name) && name.startsWith(prefix)) out.push(name);
+    }
+  }
+  return out.sort();
+}
+
+export function removeStoredFile(dataDir: string, sha256: string): void {
+  rmSync(storedFilePath(dataDir, sha256), { force: true });
+}
+
+/** Temporary files a crash left behind (a write that never got its name). */
+export function clearStaleTemporaries(dataDir: string): void {
+  rmSync(join(fileStoreDir(dataDir), TMP_DIR), { recursive: true, force: true });
+}
