@@ -4,19 +4,19 @@
  * with its own stream (a passage can then be found on one page and not the other). The
  * cross-reference table has exact offsets, so pdf.js reads the file without repairing it.
  */
-export function writePdf(options: {
-  pages: number;
-  text?: string;
-  title?: string;
-  /** ASCII: one text per page (overrides `pages` and `text`) */
-  pageTexts?: string[];
-}): Uint8Array {
+export function writePdf(
+  options:
+    | { pages: number; text?: string; title?: string }
+    /** ASCII: one text per page */
+    | { pageTexts: string[]; title?: string },
+): Uint8Array {
   const stream = (text: string) => {
     const content = `BT /F1 12 Tf 72 720 Td (${text.replace(/[()\\]/g, '\\$&')}) Tj ET`;
     return `<< /Length ${content.length} >>\nstream\n${content}\nendstream`;
   };
-  const texts = options.pageTexts ?? [options.text ?? 'Page text for the limits test.'];
-  const pages = options.pageTexts?.length ?? options.pages;
+  const texts =
+    'pageTexts' in options ? options.pageTexts : [options.text ?? 'Page text for the limits test.'];
+  const pages = 'pageTexts' in options ? options.pageTexts.length : options.pages;
   const objects: string[] = [];
   // 1 catalog, 2 page tree, 3 font, 4.. contents (one, or one a page), then the pages
   const firstPage = 4 + texts.length;
