@@ -207,4 +207,21 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
   await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue(
     'Notes on Khujand',
   );
+
+  // a claim dragged from the claims table onto the Notebooks button, then into the open notebook
+  await page.getByRole('button', { name: /^Claims table/ }).click();
+  const row = page
+    .getByRole('table', { name: 'Claims' })
+    .locator('tr')
+    .filter({ hasText: AT_LEAST_27 });
+  await row.hover();
+  await page.mouse.down();
+  await page.getByRole('button', { name: 'Notebooks', exact: true }).hover();
+  const notes = page.getByRole('textbox', { name: 'Notebook: Notes on Khujand' });
+  await expect(notes).toBeVisible();
+  await notes.hover();
+  await page.mouse.up();
+  await expect(notes.locator('.nb-claim')).toHaveCount(1);
+  await expect(notes.locator('.nb-claim')).toContainText(AT_LEAST_27);
+  await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 });

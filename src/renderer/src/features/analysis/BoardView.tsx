@@ -1,11 +1,12 @@
 import { useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { AnalysisFilter, Board, ClaimCard } from '../../../../shared/api-analysis';
 import type { Input } from '../../../../shared/api';
-import type { RelationKind } from '../../../../shared/model';
+import type { ClaimId, RelationKind } from '../../../../shared/model';
 import { RELATION_KINDS } from '../../../../shared/model';
 import { EntityCombobox } from '../entities/EntityCombobox';
 import { useNavigate } from '../entities/navigate';
 import { OUTGOING } from '../relations/kinds';
+import { CLAIM_DRAG_TYPE, dragClaim } from '../notebook/dragClaim';
 import { errorMessage } from '../shell/useToasts';
 import { AnalysisFilters } from './AnalysisFilters';
 import { BOARD_HELP, boardKey } from './board-keys';
@@ -175,12 +176,11 @@ export function BoardView({ focus, onFocus, onStatus, onError }: Props) {
                       return void grade(card, { reliability: action.value }, true);
                   }
                 }}
-                onDragStart={(e: DragEvent<HTMLElement>) => {
-                  e.dataTransfer.setData('application/x-claimdesk-claim', card.id);
-                  e.dataTransfer.effectAllowed = 'link';
-                }}
+                onDragStart={(e: DragEvent<HTMLElement>) =>
+                  dragClaim(e, card.id as ClaimId, card.statement)
+                }
                 onDrop={(e: DragEvent<HTMLElement>) => {
-                  const fromId = e.dataTransfer.getData('application/x-claimdesk-claim');
+                  const fromId = e.dataTransfer.getData(CLAIM_DRAG_TYPE);
                   const from = data.groups.flatMap((g) => g.claims).find((c) => c.id === fromId);
                   if (from && from.id !== card.id) setDropped({ from, to: card });
                 }}

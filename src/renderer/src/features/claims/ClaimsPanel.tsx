@@ -4,6 +4,7 @@ import type { Claim, ClaimId, PageSpan } from '../../../../shared/model';
 import { plural } from '../../lib/format';
 import { moveFocusInList } from '../../lib/listKeys';
 import { formatPageRange, spansPageRange } from '../../../../shared/pages';
+import { dragClaim } from '../notebook/dragClaim';
 import { selectedClaimActions } from './claimActions';
 import { ClaimEditor } from './ClaimEditor';
 import { ClaimSummary } from './ClaimItem';
@@ -79,6 +80,12 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
               className={`claim-item${selected ? ' is-selected' : ''}`}
               tabIndex={c.id === tabStop ? 0 : -1}
               aria-current={selected ? 'true' : undefined}
+              // into a notebook (drop on the Notebooks button to open it); not while it is being
+              // edited, where a drag selects text in the fields
+              draggable={!selected}
+              onDragStart={(e) =>
+                dragClaim(e, c.id, c.spans.map((s) => s.exact).join(' … ') || c.statement)
+              }
               onClick={(e) => {
                 // clicks inside the editor's fields are edits, not a new selection
                 if (!(e.target as HTMLElement).closest('.claim-editor')) onSelect(c.id);

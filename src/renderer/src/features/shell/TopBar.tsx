@@ -4,6 +4,7 @@ import { ANALYSIS_LABELS, ANALYSIS_VIEWS } from '../analysis/AnalysisLayers';
 import { ActionButton, actionHint, useAction } from '../../actions/ActionButton';
 import { SearchBox, type SearchBoxHandle } from '../search/SearchBox';
 import type { SearchOption } from '../search/results';
+import { isClaimDrag } from '../notebook/dragClaim';
 import { ExportMenu, type ExportRequest } from '../workspace/ExportMenu';
 import type { View } from './globalActions';
 
@@ -97,6 +98,8 @@ function ViewButton({ view, action, current, onView, label, children }: ViewButt
       aria-label={label}
       {...actionHint(useAction(action))}
       onClick={() => onView(view)}
+      // a claim dragged onto the Notebooks button opens the notebook to drop it in
+      onDragEnter={view === 'notebooks' ? (e) => isClaimDrag(e) && onView(view) : undefined}
     >
       {children}
     </button>

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { ClaimTableRow } from '../../../../shared/api-search';
 import { gradeDescription, gradeText } from '../../../../shared/grading';
 import { supportText } from '../analysis/format';
+import { dragClaim } from '../notebook/dragClaim';
 
 interface Props {
   row: ClaimTableRow;
@@ -24,6 +25,8 @@ export const TableRow = memo(function TableRow({ row, tabIndex, lastOpened, onOp
       data-claim-id={row.id}
       tabIndex={tabIndex}
       aria-current={lastOpened ? 'true' : undefined}
+      draggable
+      onDragStart={(e) => dragClaim(e, row.id, row.statement)}
       onDoubleClick={() => onOpen(row)}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && e.target === e.currentTarget) {
