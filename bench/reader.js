@@ -39,7 +39,7 @@ export async function benchReader({ work, root }) {
     for (let run = 0; run < 5; run++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
       await page.goto(server.url);
-      await page.getByRole('list', { name: 'Documents' }).getByRole('listitem').first().waitFor();
+      await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().waitFor();
       // measured inside the page: click → first block of text on screen and selectable
       openTimes.push(
         await page.evaluate(

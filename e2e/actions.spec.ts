@@ -16,7 +16,7 @@ test('Delete with the focus in the library never deletes the claim selected in t
   await expect(claimItems(page).first()).toHaveAttribute('aria-current', 'true');
 
   // the focus goes to the library (a document), the claim stays selected in the reader
-  const documentItem = page.getByRole('list', { name: 'Documents' }).getByRole('listitem').first();
+  const documentItem = page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first();
   await documentItem.focus();
   await page.keyboard.press('Delete');
   await page.keyboard.press('Backspace');

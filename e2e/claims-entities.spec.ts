@@ -24,8 +24,8 @@ const claimItem = (page: Page, text: string) => claimItems(page).filter({ hasTex
 async function openDocument(page: Page, title: RegExp): Promise<void> {
   await page.getByRole('button', { name: 'Reader' }).click();
   await page
-    .getByRole('list', { name: 'Documents' })
-    .getByRole('listitem')
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option')
     .filter({ hasText: title })
     .click();
   await expect(page.getByRole('main', { name: 'Reader' })).toContainText(

@@ -23,8 +23,8 @@ async function importAndOpen(page: Page, file: string, title: RegExp): Promise<v
   await (await chooser).setFiles(file);
   await expect(page.getByRole('list', { name: 'Import progress' })).toContainText('Imported');
   await page
-    .getByRole('list', { name: 'Documents' })
-    .getByRole('listitem')
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option')
     .filter({ hasText: title })
     .click();
   await expect(page.locator('.rd-doc [data-start]').first()).toBeVisible();

@@ -100,8 +100,8 @@ async function importFiles(page: Page, files: string[]): Promise<void> {
 
 async function open(page: Page, title: RegExp, visible: string): Promise<void> {
   await page
-    .getByRole('list', { name: 'Documents' })
-    .getByRole('listitem')
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option')
     .filter({ hasText: title })
     .click();
   await expect(page.locator('.rd-doc')).toContainText(visible);

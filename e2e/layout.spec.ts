@@ -113,7 +113,7 @@ test('a PDF fitted to the width at 1280 is shown near its own size, and the read
   await expect(page.getByRole('list', { name: 'Import progress' })).toContainText('Imported', {
     timeout: 60_000,
   });
-  await page.getByRole('list', { name: 'Documents' }).getByRole('listitem').first().click();
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().click();
   await page.getByRole('button', { name: 'Pages' }).click();
   await page.getByRole('button', { name: 'Fit width' }).click();
   const zoom = page.getByLabel('Zoom level');

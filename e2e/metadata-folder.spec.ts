@@ -20,7 +20,7 @@ interface ExportedDocuments {
 }
 
 const documentItems = (page: Page) =>
-  page.getByRole('list', { name: 'Documents' }).getByRole('listitem');
+  page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
 
 async function exportJson(page: Page): Promise<ExportedDocuments> {
   const download = page.waitForEvent('download');

@@ -33,8 +33,8 @@ test('a scanned page is read by OCR at import, and a passage selected on the sca
     await expect(progress).toContainText('OCR page 1 of 1', { timeout: 60_000 });
     await expect(progress).toContainText('Imported', { timeout: 180_000 });
     await page
-      .getByRole('list', { name: 'Documents' })
-      .getByRole('listitem')
+      .getByRole('listbox', { name: 'Documents' })
+      .getByRole('option')
       // its title, found by OCR on its first page (issue 17's metadata)
       .filter({ hasText: 'New approaches in combating international terrorism' })
       .click();

@@ -52,8 +52,8 @@ test('a sentence selected on page 3 of a PDF becomes a claim, highlighted in bot
     timeout: 30_000,
   });
   await page
-    .getByRole('list', { name: 'Documents' })
-    .getByRole('listitem')
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option')
     // its title, found on its first page on import
     .filter({ hasText: 'New approaches in combating international terrorism' })
     .click();
@@ -138,7 +138,7 @@ test('the page view keeps its keys: zoom, fit width, previous and next page', as
   await expect(page.getByRole('list', { name: 'Import progress' })).toContainText('Imported', {
     timeout: 30_000,
   });
-  await page.getByRole('list', { name: 'Documents' }).getByRole('listitem').first().click();
+  await page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first().click();
   await page.keyboard.press('v');
   const pageBox = page.getByRole('textbox', { name: 'Page number' });
   await expect(pageBox).toHaveValue('1');

@@ -37,8 +37,8 @@ test('found metadata is confirmed, a citation is copied with its page, a RIS fil
     timeout: 30_000,
   });
   await page
-    .getByRole('list', { name: 'Documents' })
-    .getByRole('listitem')
+    .getByRole('listbox', { name: 'Documents' })
+    .getByRole('option')
     .filter({ hasText: TITLE })
     .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);

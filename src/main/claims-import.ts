@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { anchorAt, utf16Converter } from '../shared/anchor';
 import type { ClaimsImportOutcome, SkippedClaim } from '../shared/api-search';
+import { entityFields } from '../shared/api-entities';
 import { claimFieldRules, claimFields } from '../shared/claim-rules';
 import { LIMITS } from '../shared/limits';
 import { reanchor } from '../shared/reanchor';
@@ -24,6 +25,7 @@ import { findMention, putMention } from './db/mentions';
 import { recordAction, type Snapshot } from './db/history';
 import type { Db } from './db/open';
 import { putRelation } from './db/relations';
+import { assertInVocabulary } from './db/vocabulary';
 import { AppError } from './errors';
 import { CLAIMS_FORMAT, CLAIMS_FORMAT_READABLE } from './exporters/claims-json';
 
@@ -75,11 +77,9 @@ const fileDocument = z.object({
 });
 const fileEntity = z.object({
   id: ref('ent'),
-  kind: z.string().min(1).max(LIMITS.maxNameChars),
-  name: z.string().min(1).max(LIMITS.maxNameChars),
-  aliases: z.array(name).max(500),
-  description: z.string().max(LIMITS.maxFieldChars),
-  externalIds: z.object({ wikidata: name.optional(), url: name.optional() }),
+  // the entity's own fields: the same rules as entities.create and entities.update (an http(s)
+  // URL only, a Wikidata item id, bounded names); the kind must be in the vocabulary (below)
+  ...entityFields,
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -310,8 +310,15 @@ export async function importClaimsJson(
       } else outcome.conflicts.push({ kind, id: incoming.id, resolution: 'kept_local' });
     };
 
-    for (const e of data.entities) {
+    for (const [i, e] of data.entities.entries()) {
       const entity: Entity = { ...e, id: e.id as EntityId, externalIds: { ...e.externalIds } };
+      try {
+        assertInVocabulary(db, 'entity_kind', entity.kind);
+      } catch (error) {
+        if (error instanceof AppError)
+          throw new AppError(error.code, `entities.${i}.kind: ${error.message}`);
+        throw error;
+      }
       merge('entity', findEntity(db, entity.id), entity, () => putEntity(db, entity));
     }
 

@@ -283,6 +283,8 @@ export interface RestoreOutcome {
 export interface BundleImportOutcome {
   /** rows imported per table */
   counts: Record<string, number>;
+  /** the backup made of this workspace before its own work was replaced (`replace`) */
+  backup?: string;
 }
 
 export interface SkippedClaim {
@@ -356,7 +358,11 @@ export const searchApi = {
 
   'bundle.export': method(z.strictObject({})).returns<ExportFile>(),
   'bundle.import': method(
-    z.strictObject({ text: z.string().min(1).max(LIMITS.maxRequestBytes) }),
+    z.strictObject({
+      text: z.string().min(1).max(LIMITS.maxRequestBytes),
+      /** replace this workspace's own work (saved filters, history…; never documents), after a backup */
+      replace: z.boolean().optional(),
+    }),
   ).returns<BundleImportOutcome>(),
   'claims.importJson': method(
     z.strictObject({

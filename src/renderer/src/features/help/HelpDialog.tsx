@@ -53,7 +53,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   }, []);
   return (
     <Modal title="Keyboard shortcuts" onClose={onClose} className="help-dialog">
-      <div className="help-scroll" ref={topRef} tabIndex={-1} aria-label="Shortcuts">
+      <div className="help-scroll" ref={topRef} role="region" tabIndex={0} aria-label="Shortcuts">
         {[...groups].map(([group, actions]) => (
           <table className="shortcuts" key={group}>
             <caption>{group}</caption>

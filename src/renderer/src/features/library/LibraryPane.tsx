@@ -105,6 +105,7 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
       )}
       <ul
         className="doc-list"
+        role="listbox"
         aria-label="Documents"
         onKeyDown={(e) => moveFocusInList(e, '.doc-item')}
       >
@@ -112,8 +113,9 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
           <li
             key={d.id}
             className="doc-item"
+            role="option"
             tabIndex={d.id === tabStop ? 0 : -1}
-            aria-current={d.id === openId ? 'true' : undefined}
+            aria-selected={d.id === openId}
             onClick={() => onOpen(d.id)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {

@@ -157,6 +157,7 @@ export function SuggestedMentions({ onStatus, onError }: Props) {
                           <button
                             type="button"
                             className="btn btn-small"
+                            aria-label={`Accept ${shortContext(c)}`}
                             onClick={() => void decide([c], 'accept')}
                           >
                             Accept
@@ -164,6 +165,7 @@ export function SuggestedMentions({ onStatus, onError }: Props) {
                           <button
                             type="button"
                             className="btn btn-ghost btn-small"
+                            aria-label={`Dismiss ${shortContext(c)}`}
                             onClick={() => void decide([c], 'dismiss')}
                           >
                             Dismiss
@@ -183,6 +185,17 @@ export function SuggestedMentions({ onStatus, onError }: Props) {
 }
 
 /** The candidate in its sentence: the matched words underlined as the mention would be. */
+/**
+ * A suggestion said in a few words of its context ("…followers of Gulmurod Khalimov (also…"), so
+ * a screen reader hears dozens of Accept buttons apart.
+ */
+export function shortContext(c: Pick<MentionCandidate, 'prefix' | 'exact' | 'suffix'>): string {
+  const words = (text: string) => text.replace(/\s+/g, ' ').trim().split(' ').filter(Boolean);
+  const before = words(c.prefix).slice(-3).join(' ');
+  const after = words(c.suffix).slice(0, 3).join(' ');
+  return `“…${before} ${c.exact} ${after}…”`.replace(/ {2,}/g, ' ');
+}
+
 export function Context({
   c,
   kind,
