@@ -20,6 +20,7 @@ import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { ClaimPlugin } from './plugins/ClaimPlugin';
 import { ClaimTypeaheadPlugin } from './plugins/ClaimTypeaheadPlugin';
+import { ControlledTypingPlugin } from './plugins/ControlledTypingPlugin';
 import { MentionLinkPlugin } from './plugins/MentionLinkPlugin';
 import { MentionTypeaheadPlugin } from './plugins/MentionTypeaheadPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
@@ -76,6 +77,7 @@ export function NotebookEditor({ notebook, onSaveState, onError }: Props) {
           ErrorBoundary={LexicalErrorBoundary}
         />
       </div>
+      <ControlledTypingPlugin />
       <BoundedHistoryPlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={safeUrl} />
