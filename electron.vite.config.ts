@@ -75,6 +75,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           cli: resolve('src/main/cli.ts'),
           'import-worker': resolve('src/main/importers/worker.ts'),
+          // the background check's thread (src/main/background-check.ts)
+          'check-worker': resolve('src/main/db/check-worker.ts'),
           // the backend as a library, for the benchmark harness (bench/)
           backend: resolve('src/main/backend-lib.ts'),
         },

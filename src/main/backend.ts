@@ -18,6 +18,8 @@ export interface Backend {
   db: Db;
   registry: Registry;
   dataDir: string;
+  /** the better-sqlite3 binary it was opened with (a worker thread opening the file needs it too) */
+  nativeBinding?: string;
   close(): void;
 }
 
@@ -56,6 +58,7 @@ export function openBackend(
     db,
     registry,
     dataDir,
+    nativeBinding: options.nativeBinding,
     close: () => {
       if (db.open) db.close();
       unlock();

@@ -10,10 +10,12 @@ import {
   bundleTables,
   exportBundle,
   fileLines,
+  heldWork,
   importBundle,
   textLines,
   writeBundle,
 } from './bundle';
+import { listBackups } from './backup';
 import { listClaims, updateClaim } from './db/claims';
 import { getDocumentBytes, listDocuments } from './db/documents';
 import { migrate } from './db/migrate';
@@ -187,5 +189,133 @@ describe('workspace bundle', () => {
     expect(imported.ok && (imported.value as BundleImportOutcome).counts.claims).toBe(4);
     const again = await target.registry.call('bundle.import', { text: file.text });
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  /** Replaces one table's rows in a bundle's text by `edit`ing each decoded row. */
+  const editRows = (
+    bundle: string,
+    table: string,
+    edit: (row: unknown[], columns: string[]) => unknown[],
+  ) => {
+    let columns: string[] | null = null;
+    return bundle
+      .split('\n')
+      .map((line) => {
+        if (line === '') return line;
+        const value = JSON.parse(line) as unknown;
+        if (!Array.isArray(value)) {
+          const header = value as { table?: string; columns?: string[] };
+          columns = header.table === table ? header.columns! : null;
+          return line;
+        }
+        return columns ? JSON.stringify(edit(value, columns)) : line;
+      })
+      .join('\n');
+  };
+
+  it('refuses a document planted under a forged SHA-256 (issue 14: the genuine file would become its "duplicate")', async () => {
+    const { db } = await richWorkspace();
+    const bundle = exportBundle(db, 'test');
+    const forged = editRows(bundle, 'document_files', (row, columns) => {
+      const copy = [...row];
+      copy[columns.indexOf('bytes')] = { $bytes: Buffer.from('forged text').toString('base64') };
+      return copy;
+    });
+    const target = tempBackend();
+    const before = exportBundle(target.db, 'test');
+    expect(() => importBundle(target.db, textLines(forged))).toThrow(
+      /has other contents \(SHA-256 [0-9a-f]{12}…\)\. The bundle was altered/,
+    );
+    expect(content(exportBundle(target.db, 'test'))).toBe(content(before));
+  });
+
+  it('refuses a bundle whose undo history would write what the API refuses', async () => {
+    const { db } = await richWorkspace();
+    const bundle = exportBundle(db, 'test');
+    const target = tempBackend();
+    const before = exportBundle(target.db, 'test');
+    const hostile: Array<[(before: unknown[]) => string | null, RegExp]> = [
+      [() => 'not json', /not JSON/],
+      [() => JSON.stringify({ kind: 'claim' }), /not a list/],
+      [() => JSON.stringify([{ kind: 'shell', id: 'x', value: {} }]), /unknown kind "shell"/],
+      [() => JSON.stringify([{ kind: 'claim', id: '', value: null }]), /without a valid id/],
+      [
+        () =>
+          JSON.stringify([
+            {
+              kind: 'entity',
+              id: 'ent_00000001',
+              value: {
+                id: 'ent_00000001',
+                kind: 'person',
+                name: 'X',
+                aliases: [],
+                description: '',
+                externalIds: { url: 'javascript:alert(1)' },
+              },
+            },
+          ]),
+        /entity ent_00000001: externalIds\.url/,
+      ],
+      [
+        (snapshots) => {
+          const claim = (
+            snapshots as Array<{ kind: string; value: Record<string, unknown> | null }>
+          ).find((s) => s.kind === 'claim' && s.value);
+          if (!claim) return null; // this step holds no claim as it was
+          claim.value!.eventDate = '2018-13-99';
+          return JSON.stringify(snapshots);
+        },
+        /claim clm_\w+: eventDate/,
+      ],
+    ];
+    for (const [change, message] of hostile) {
+      const edited = editRows(bundle, 'history', (row, columns) => {
+        const copy = [...row];
+        const at = columns.indexOf('before');
+        const parsed = JSON.parse(copy[at] as string) as unknown[];
+        copy[at] = (parsed.length > 0 && change(parsed)) || copy[at];
+        return copy;
+      });
+      expect(edited).not.toBe(bundle);
+      expect(() => importBundle(target.db, textLines(edited))).toThrow(message);
+      expect(content(exportBundle(target.db, 'test'))).toBe(content(before));
+    }
+  });
+
+  it('never replaces a workspace’s own work silently: an explicit choice, and a backup first', async () => {
+    const { db } = await richWorkspace();
+    const bundle = exportBundle(db, 'test');
+    const target = tempBackend();
+    expect(heldWork(target.db)).toEqual([]); // a fresh workspace takes a bundle without asking
+    saveFilter(target.db, { name: 'Mine', filter: { tag: 'riot' } });
+    target.db
+      .prepare(`INSERT INTO vocabulary (list, value, position) VALUES ('claim_type', 'rumour', 9)`)
+      .run();
+    expect(heldWork(target.db)).toEqual(['1 saved filter', 'an edited vocabulary']);
+    const before = exportBundle(target.db, 'test');
+    const refused = await target.registry.call('bundle.import', { text: bundle });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', reason: 'replace_required' },
+    });
+    expect((refused as { error: { message: string } }).error.message).toMatch(
+      /holds 1 saved filter, an edited vocabulary, which the bundle would replace/,
+    );
+    expect(content(exportBundle(target.db, 'test'))).toBe(content(before));
+    expect(listBackups(target.dataDir)).toEqual([]);
+
+    const replaced = await target.registry.call('bundle.import', { text: bundle, replace: true });
+    expect(replaced.ok).toBe(true);
+    const outcome = (replaced as { value: BundleImportOutcome }).value;
+    expect(outcome.counts.claims).toBe(4);
+    // the backup holds the workspace as it was: restoring it would bring the filter back
+    const [backup] = listBackups(target.dataDir);
+    expect(outcome.backup).toBe(backup!.fileName);
+    const saved = new Database(join(target.dataDir, 'backups', backup!.fileName), {
+      readonly: true,
+    });
+    expect(saved.prepare('SELECT name FROM saved_filters').pluck().all()).toEqual(['Mine']);
+    saved.close();
   });
 });

@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import type { BundleImportOutcome } from '../shared/api-search';
+import { backupNow } from './backup';
 import { claimRuleViolations } from './db/claim-rules';
 import { listClaims } from './db/claims';
+import { historyProblem } from './db/history';
 import { migrate, schemaVersion } from './db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './db/migrations';
 import { workspaceDir, type Db } from './db/open';
@@ -221,12 +224,18 @@ const bad = (message: string) =>
 const CONTENT_TABLES = ['documents', 'claims', 'entities', 'mentions', 'notebooks'];
 
 /**
- * Imports a bundle into an EMPTY workspace (a fresh one: its seeded vocabulary and settings are
- * replaced by the bundle's), all or nothing. A bundle from an older schema is loaded into a scratch
+ * Imports a bundle into an EMPTY workspace, all or nothing. A workspace without documents that
+ * still holds work of its own (saved filters, undo history, an edited vocabulary, changed settings,
+ * sources…) is replaced only with `replace: true`, and the caller makes a backup first
+ * (`importBundleFile`); a fresh one needs neither. A bundle from an older schema is loaded into a scratch
  * database at its own version and migrated first; one from a newer Claimdesk is refused. To merge
  * another workspace's claims into this one, import its claims JSON instead.
  */
-export function importBundle(db: Db, lines: Iterable<string>): BundleImportOutcome {
+export function importBundle(
+  db: Db,
+  lines: Iterable<string>,
+  options: { replace?: boolean } = {},
+): BundleImportOutcome {
   const iterator = lines[Symbol.iterator]();
   const header = parseLine(iterator.next().value) as Partial<Header> | null;
   if (!header || header.format !== BUNDLE_FORMAT)
@@ -249,6 +258,17 @@ export function importBundle(db: Db, lines: Iterable<string>): BundleImportOutco
       );
     }
   }
+  // a workspace without documents may still hold work: it is replaced only when asked to
+  const held = heldWork(db);
+  if (held.length > 0 && !options.replace) {
+    throw new AppError(
+      'conflict',
+      `This workspace has no documents, but it holds ${held.join(', ')}, which the bundle would ` +
+        'replace. Choose to replace them (a backup of this workspace is made first), or open a new ' +
+        'workspace to import the bundle into.',
+      'replace_required',
+    );
+  }
   const rest = { [Symbol.iterator]: () => iterator };
   if (version === schemaVersion(db)) return insertTables(db, rest);
   // an older bundle: load it at its own schema, migrate, and copy the result
@@ -264,6 +284,81 @@ export function importBundle(db: Db, lines: Iterable<string>): BundleImportOutco
   } finally {
     scratch.close();
   }
+}
+
+/**
+ * A file row's bytes must have the SHA-256 it is stored under: a bundle that plants a document
+ * under a forged hash would otherwise make the genuine file a "duplicate" of the forged text.
+ */
+function verifyFileRow(columns: string[], row: unknown[]): void {
+  const sha256 = row[columns.indexOf('sha256')];
+  const bytes = row[columns.indexOf('bytes')];
+  if (typeof sha256 !== 'string' || !(bytes instanceof Uint8Array))
+    throw bad('a stored file has no SHA-256 or no bytes.');
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== sha256) {
+    throw bad(
+      `the file stored as ${sha256.slice(0, 12)}… has other contents (SHA-256 ${actual.slice(0, 12)}…). ` +
+        'The bundle was altered or damaged; nothing was imported. Export a new bundle from the original workspace.',
+    );
+  }
+}
+
+/** Tables a fresh workspace fills itself; they count as work only where they differ from that. */
+const SEEDED_TABLES: Record<string, string> = {
+  vocabulary: 'an edited vocabulary',
+  settings: 'changed settings',
+};
+const WORK_NAMES: Record<string, [one: string, many: string]> = {
+  history: ['undo step', 'undo steps'],
+  saved_filters: ['saved filter', 'saved filters'],
+};
+const countOf = (count: number, table: string) => {
+  const plain = table.replaceAll('_', ' ');
+  const [one, many] = WORK_NAMES[table] ?? [plain.replace(/s$/, ''), plain];
+  return `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+};
+
+/** What of the researcher's a bundle import would replace in this workspace, as phrases. */
+export function heldWork(db: Db): string[] {
+  const fresh = new Database(':memory:');
+  try {
+    migrate(fresh);
+    const rows = (d: Database.Database, table: string) =>
+      JSON.stringify(
+        d
+          .prepare(`SELECT * FROM "${table}" ORDER BY ${orderBy(d as Db, table)}`)
+          .raw()
+          .all(),
+      );
+    const held: string[] = [];
+    for (const table of bundleTables(db)) {
+      if (table in SEEDED_TABLES) {
+        if (rows(db, table) !== rows(fresh, table)) held.push(SEEDED_TABLES[table]!);
+        continue;
+      }
+      const count = db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
+      if (count > 0) held.push(countOf(count, table));
+    }
+    return held;
+  } finally {
+    fresh.close();
+  }
+}
+
+/**
+ * `importBundle` for the shells: when a workspace's own work is to be replaced (`replace`), a
+ * backup of it is made first, and the outcome names it.
+ */
+export async function importBundleWithBackup(
+  db: Db,
+  dataDir: string,
+  lines: Iterable<string>,
+  options: { replace?: boolean } = {},
+): Promise<BundleImportOutcome> {
+  const backup =
+    options.replace && heldWork(db).length > 0 ? (await backupNow(db, dataDir)).fileName : null;
+  return { ...importBundle(db, lines, options), ...(backup ? { backup } : {}) };
 }
 
 function parseLine(line: string | undefined): unknown {
@@ -291,7 +386,9 @@ function insertTables(db: Db, lines: Iterable<string>, checkClaims = true): Bund
         if (!insert || !current) throw bad('a row comes before its table.');
         if (value.length !== current.columns.length)
           throw bad(`a row of ${current.table} has the wrong number of values.`);
-        insert.run(store(value.map(decode)));
+        const row = value.map(decode);
+        if (current.table === FILES_TABLE) verifyFileRow(current.columns, row);
+        insert.run(store(row));
         counts[current.table]! += 1;
         continue;
       }
@@ -331,6 +428,9 @@ function insertTables(db: Db, lines: Iterable<string>, checkClaims = true): Bund
       // the claim rules every write path applies: a hand-edited bundle gets no way around them
       const broken = claimRuleViolations(db, listClaims(db), 1)[0];
       if (broken) throw bad(`claim ${broken.claimId}: ${broken.message}`);
+      // and none around them through Ctrl+Z either: undo writes its history back past the API
+      const history = historyProblem(db);
+      if (history) throw bad(`its undo history is not valid (${history}).`);
     }
   })();
   return { counts };

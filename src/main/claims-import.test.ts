@@ -33,6 +33,8 @@ describe('claims JSON import', () => {
     expect(outcome).toMatchObject({
       claims: { created: 3, updated: 0, unchanged: 0 },
       entities: { created: 3, updated: 0, unchanged: 0 },
+      // the mention of Khalimov comes along, found in B's copy of the text
+      mentions: { created: 1, updated: 0, unchanged: 0 },
       relations: { created: 1, unchanged: 0 },
       warnings: [],
     });
@@ -61,6 +63,7 @@ describe('claims JSON import', () => {
     expect(again).toMatchObject({
       claims: { created: 0, updated: 0, unchanged: 3 },
       entities: { created: 0, updated: 0, unchanged: 3 },
+      mentions: { created: 0, updated: 0, unchanged: 1 },
       relations: { created: 0, unchanged: 1 },
     });
     expect(listClaims(b.db)).toHaveLength(3);
@@ -192,6 +195,38 @@ describe('claims JSON import: hostile files', () => {
     };
     return { b, file };
   }
+
+  it('validates entities like the API: no javascript: URL, no kind outside the vocabulary; nothing stored', async () => {
+    const { b, text } = await twoWorkspaces();
+    const file = JSON.parse(text) as { entities: Array<Record<string, unknown>> };
+    const tamper = (change: (entity: Record<string, unknown>) => void) => {
+      const copy = structuredClone(file);
+      change(copy.entities[0]!);
+      return JSON.stringify(copy);
+    };
+    const hostile: Array<[string, RegExp]> = [
+      [
+        tamper((e) => (e.externalIds = { url: 'javascript:alert(document.cookie)' })),
+        /externalIds\.url/,
+      ],
+      [tamper((e) => (e.externalIds = { url: 'file:///etc/passwd' })), /externalIds\.url/],
+      [tamper((e) => (e.externalIds = { wikidata: 'not an id' })), /Wikidata item id/],
+      [tamper((e) => (e.externalIds = { url: 'https://x.example', extra: 1 })), /externalIds/],
+      [tamper((e) => (e.name = '   ')), /entities\.0\.name/],
+      [
+        tamper((e) => (e.kind = 'militia')),
+        /entities\.0\.kind: "militia" is not one of this workspace's entity kinds/,
+      ],
+    ];
+    for (const [hostileText, message] of hostile) {
+      await expect(importClaimsJson(b.db, hostileText)).rejects.toThrow(message);
+      expect(listEntities(b.db)).toEqual([]);
+      expect(listClaims(b.db)).toEqual([]);
+    }
+    // the same entity with an https URL is imported
+    const fine = tamper((e) => (e.externalIds = { url: 'https://www.wikidata.org/wiki/Q42' }));
+    expect((await importClaimsJson(b.db, fine)).entities.created).toBe(3);
+  });
 
   it('keeps answering other requests while a long import runs (no slice over 200 ms of CPU)', async () => {
     const { b, file } = await heavyImport(200);

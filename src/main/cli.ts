@@ -15,7 +15,7 @@ import { resolveDataDir } from './data-dir';
 import { withProgress } from './cli-ocr';
 import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
-import { fileLines, importBundle, writeBundle } from './bundle';
+import { fileLines, importBundleWithBackup, writeBundle } from './bundle';
 import { bibliographyFormat, citeLines, importReferencesCommand } from './cli-sources';
 import { LIBRARY_USAGE, UsageError, libraryCommand } from './cli-library';
 import { notebookCommand } from './cli-notebooks';
@@ -48,7 +48,8 @@ Commands:
   backup                         back up the workspace into its backups folder
   restore <file> | --latest      restore a backup (the current workspace is kept aside)
   bundle export --out FILE       the whole workspace in one file (documents included)
-  bundle import FILE             load a bundle into an empty workspace
+  bundle import FILE [--replace] load a bundle into an empty workspace (--replace: also one
+                                 that holds saved filters, history…, after a backup of it)
   import-claims FILE             merge a claims JSON from another workspace
   import-references FILE         bring in references (RIS, BibTeX, CSL-JSON), matched to
                                  documents by DOI or title, else sources waiting for a file
@@ -88,6 +89,7 @@ export async function main(argv: string[]): Promise<number> {
       pages: { type: 'boolean', default: false },
       port: { type: 'string' },
       open: { type: 'boolean', default: false },
+      replace: { type: 'boolean', default: false },
       password: { type: 'string' },
       latest: { type: 'boolean', default: false },
       limit: { type: 'string' },
@@ -187,10 +189,16 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         if (args[0] === 'import' && args[1]) {
-          printJson(importBundle(backend.db, fileLines(args[1])));
+          printJson(
+            await importBundleWithBackup(backend.db, backend.dataDir, fileLines(args[1]), {
+              replace: values.replace,
+            }),
+          );
           return 0;
         }
-        return fail('Usage: claimdesk bundle export --out FILE | claimdesk bundle import FILE');
+        return fail(
+          'Usage: claimdesk bundle export --out FILE | claimdesk bundle import FILE [--replace]',
+        );
       case 'import-claims':
         if (!args[0]) return fail('Usage: claimdesk import-claims FILE');
         printJson(await call('claims.importJson', { text: readFileSync(args[0], 'utf8') }));

@@ -107,6 +107,15 @@ export function toApiError(method: string, error: unknown): ApiError {
       message: `${method} would break the workspace's consistency (${code}); nothing was changed.`,
     };
   }
+  if (code === 'SQLITE_READONLY') {
+    // query_only after the background check found damage (background-check.ts), or a read-only file
+    return {
+      code: 'unavailable',
+      message:
+        `${method} was refused: the workspace is read-only (the background check found it damaged, ` +
+        'or its file cannot be written). Nothing was changed; see claimdesk check.',
+    };
+  }
   if (typeof code === 'string' && (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED')) {
     return { code: 'unavailable', message: 'The workspace is busy; try again in a moment.' };
   }

@@ -45,7 +45,8 @@ export const externalIds = z.strictObject({
     .optional(),
 });
 
-const entityFields = {
+/** The rules of an entity's fields: the API's create/update and the claims JSON import (claims-import.ts). */
+export const entityFields = {
   kind,
   name,
   aliases: z.array(name).max(500),

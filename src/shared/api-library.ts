@@ -42,7 +42,29 @@ export interface Collection {
   documentCount: number;
 }
 
+/** A stored original that is not as imported (claimdesk check, the background check). */
+export interface FileProblem {
+  sha256: string;
+  state: 'missing' | 'altered';
+  /** the documents whose original it is (title and id) */
+  documents: { id: string; title: string }[];
+}
+
+/**
+ * The background check after open (the full integrity check, foreign keys, claim rules, every
+ * stored original's hash). `damaged`: the database itself is damaged, so the workspace is now
+ * read-only; `problems`: it is sound, but something it names is not (a missing or altered file).
+ */
+export interface WorkspaceCheckStatus {
+  state: 'not_started' | 'running' | 'ok' | 'problems' | 'damaged' | 'failed';
+  progress: { step: 'integrity' | 'foreign_keys' | 'files'; done: number; total: number } | null;
+  /** what was found, for people; null while running and when all is well */
+  message: string | null;
+  fileProblems: FileProblem[];
+}
+
 export const libraryApi = {
+  'workspace.checkStatus': method(z.strictObject({})).returns<WorkspaceCheckStatus>(),
   'documents.trash': method(z.strictObject({ ids: documentIds })).returns<TrashCounts>(),
   'trash.list': method(z.strictObject({})).returns<TrashEntry[]>(),
   'trash.restore': method(z.strictObject({ ids: documentIds })).returns<null>(),

@@ -283,6 +283,8 @@ export interface RestoreOutcome {
 export interface BundleImportOutcome {
   /** rows imported per table */
   counts: Record<string, number>;
+  /** the backup made of this workspace before its own work was replaced (`replace`) */
+  backup?: string;
 }
 
 export interface SkippedClaim {
@@ -295,7 +297,7 @@ export interface SkippedClaim {
 
 /** A record the file and this workspace both have, with different content. */
 export interface ImportConflict {
-  kind: 'claim' | 'entity';
+  kind: 'claim' | 'entity' | 'mention';
   id: string;
   /** kept_local unless the import was asked to replace */
   resolution: 'kept_local' | 'replaced';
@@ -305,6 +307,7 @@ export interface ClaimsImportOutcome {
   /** updated: replaced on `onConflict: 'replace'` only */
   claims: { created: number; updated: number; unchanged: number };
   entities: { created: number; updated: number; unchanged: number };
+  mentions: { created: number; updated: number; unchanged: number };
   relations: { created: number; unchanged: number };
   skipped: SkippedClaim[];
   conflicts: ImportConflict[];
@@ -355,7 +358,11 @@ export const searchApi = {
 
   'bundle.export': method(z.strictObject({})).returns<ExportFile>(),
   'bundle.import': method(
-    z.strictObject({ text: z.string().min(1).max(LIMITS.maxRequestBytes) }),
+    z.strictObject({
+      text: z.string().min(1).max(LIMITS.maxRequestBytes),
+      /** replace this workspace's own work (saved filters, history…; never documents), after a backup */
+      replace: z.boolean().optional(),
+    }),
   ).returns<BundleImportOutcome>(),
   'claims.importJson': method(
     z.strictObject({

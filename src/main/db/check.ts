@@ -1,3 +1,4 @@
+import type { FileProblem, WorkspaceCheckStatus } from '../../shared/api-library';
 import { verifyFile } from '../files/store';
 import type { Db } from './open';
 import { claimRuleViolations } from './claim-rules';
@@ -5,12 +6,7 @@ import { listClaims } from './claims';
 import { workspaceDir } from './open';
 import { schemaVersion } from './migrate';
 
-export interface FileProblem {
-  sha256: string;
-  state: 'missing' | 'altered';
-  /** the documents whose original it is (title and id) */
-  documents: { id: string; title: string }[];
-}
+export type { FileProblem };
 
 export interface CheckReport {
   ok: boolean;
@@ -24,11 +20,7 @@ export interface CheckReport {
   files: { checked: number; problems: FileProblem[] };
 }
 
-export interface CheckProgress {
-  step: 'integrity' | 'foreign_keys' | 'files';
-  done: number;
-  total: number;
-}
+export type CheckProgress = NonNullable<WorkspaceCheckStatus['progress']>;
 
 /**
  * The thorough check that open no longer does: every page (integrity_check), every foreign key,

@@ -1,4 +1,5 @@
 import { anchorAt } from '../../shared/anchor';
+import { claimFieldsProblem } from '../../shared/claim-rules';
 import { findHedges } from '../../shared/hedges';
 import type {
   Certainty,
@@ -223,6 +224,13 @@ registerSnapshotKind('claim', {
   put: (db, value) => putClaim(db, value as Claim),
   remove: removeClaim,
   documentsOf: (_db, value) => [(value as Claim).documentId],
+  // the shape rules of every write path (claim-rules.ts); the references are checked on undo's put
+  problem: (value) => {
+    const claim = value as Partial<Claim>;
+    if (typeof claim.documentId !== 'string') return 'documentId: missing';
+    if (!Array.isArray(claim.spans) || claim.spans.length === 0) return 'spans: missing';
+    return claimFieldsProblem(value);
+  },
 });
 
 const claimSnapshot = (id: string, value: Claim | null): Snapshot => ({ kind: 'claim', id, value });

@@ -1,4 +1,5 @@
-import type { EntitySummary } from '../../shared/api-entities';
+import { z } from 'zod';
+import { entityFields, entityId, type EntitySummary } from '../../shared/api-entities';
 import { fold } from '../../shared/match-names';
 import type { Entity, EntityId, ExternalIds } from '../../shared/model';
 import { notFound } from '../errors';
@@ -67,11 +68,20 @@ export function putEntity(db: Db, e: Entity): void {
   e.aliases.forEach((alias, i) => insertAlias.run(e.id, alias, i));
 }
 
+/** A stored entity as undo writes it back: the API's field rules (an http(s) URL only, …). */
+const storedEntity = z.object({ id: entityId, ...entityFields });
+
 registerSnapshotKind('entity', {
   order: 10,
   put: (db, value) => putEntity(db, value as Entity),
   remove: (db, id) => db.prepare('DELETE FROM entities WHERE id = ?').run(id),
   documentsOf: () => [],
+  problem: (value) => {
+    const parsed = storedEntity.safeParse(value);
+    if (parsed.success) return null;
+    const issue = parsed.error.issues[0]!;
+    return `${issue.path.join('.') || 'entity'}: ${issue.message}`;
+  },
 });
 
 registerReader('entity', (db, id) => findEntity(db, id as EntityId));

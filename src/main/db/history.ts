@@ -19,6 +19,12 @@ export interface SnapshotKind {
   remove: (db: Db, id: string) => void;
   /** the documents a snapshot touches, so the UI knows what to refresh */
   documentsOf: (db: Db, value: unknown) => string[];
+  /**
+   * What is wrong with a value of this kind that did not come from this workspace (a bundle's
+   * undo history), or null: undo writes it back with `put`, past the API's rules, so the kinds
+   * whose values carry researcher text, links or anchors hold it to the same rules.
+   */
+  problem?: (value: unknown) => string | null;
 }
 
 const kinds = new Map<string, SnapshotKind>();
@@ -118,4 +124,51 @@ function unionDocuments(db: Db, row: HistoryRow, side: 'before' | 'after'): stri
   }
   for (const d of applySnapshots(db, side === 'before' ? before : after)) touched.add(d);
   return [...touched];
+}
+
+const MAX_LABEL_CHARS = 1_000;
+const MAX_SNAPSHOT_ID_CHARS = 200;
+
+/**
+ * The first problem in the stored undo history, or null. A bundle's history is checked before the
+ * bundle is accepted (bundle.ts): every action is JSON lists of snapshots of known kinds, with ids,
+ * and each value passes its kind's own rules — otherwise one Ctrl+Z after importing a hostile
+ * bundle would write whatever it holds.
+ */
+export function historyProblem(db: Db): string | null {
+  const rows = db
+    .prepare('SELECT seq, label, before, after FROM history ORDER BY seq')
+    .all() as HistoryRow[];
+  for (const row of rows) {
+    const where = `undo step ${row.seq}`;
+    if (typeof row.label !== 'string' || row.label.length > MAX_LABEL_CHARS)
+      return `${where}: its label is not a short text.`;
+    for (const side of ['before', 'after'] as const) {
+      let snapshots: unknown;
+      try {
+        snapshots = JSON.parse(row[side]);
+      } catch {
+        return `${where}: its ${side} state is not JSON.`;
+      }
+      if (!Array.isArray(snapshots)) return `${where}: its ${side} state is not a list.`;
+      for (const s of snapshots as Array<Partial<Snapshot> | null>) {
+        const handlers = s && typeof s.kind === 'string' ? kinds.get(s.kind) : undefined;
+        if (!s || !handlers)
+          return `${where}: a record of unknown kind ${JSON.stringify(s?.kind)}.`;
+        if (typeof s.id !== 'string' || s.id === '' || s.id.length > MAX_SNAPSHOT_ID_CHARS)
+          return `${where}: a ${s.kind} without a valid id.`;
+        if (s.value === null) continue;
+        if (typeof s.value !== 'object' || Array.isArray(s.value))
+          return `${where}: ${s.kind} ${s.id} is not a record.`;
+        if (
+          (s.value as { id?: unknown }).id !== undefined &&
+          (s.value as { id?: unknown }).id !== s.id
+        )
+          return `${where}: ${s.kind} ${s.id} holds the record of another id.`;
+        const problem = handlers.problem?.(s.value);
+        if (problem) return `${where}: ${s.kind} ${s.id}: ${problem}`;
+      }
+    }
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import type { ExportFile } from '../../shared/api';
 import { backupNow, backupPath, latestBackup, listBackups, restoreBackupLive } from '../backup';
-import { BUNDLE_EXTENSION, exportBundle, importBundle, textLines } from '../bundle';
+import { BUNDLE_EXTENSION, exportBundle, importBundleWithBackup, textLines } from '../bundle';
 import { importClaimsJson } from '../claims-import';
 import { claimsJsonText } from '../exporters/claims-json';
 import { exportCsv } from '../exporters/csv';
@@ -42,7 +42,8 @@ export const exportHandlers: HandlerGroup = {
     mediaType: 'application/jsonl',
     text: exportBundle(db, `Claimdesk ${version}`),
   }),
-  'bundle.import': ({ db }, { text }) => importBundle(db, textLines(text)),
+  'bundle.import': ({ db, dataDir }, { text, replace }) =>
+    importBundleWithBackup(db, dataDir, textLines(text), { replace }),
 
   'backup.now': ({ db, dataDir }) => backupNow(db, dataDir),
   'backup.list': ({ dataDir }) => listBackups(dataDir),

@@ -1,3 +1,4 @@
+import { checkStatus } from '../background-check';
 import { collectUnreferencedFiles } from '../files/gc';
 import {
   addToCollection,
@@ -13,6 +14,7 @@ import { emptyTrash, listTrash, restoreDocuments, trashDocuments } from '../db/t
 import type { HandlerGroup } from '../rpc';
 
 export const libraryHandlers: HandlerGroup = {
+  'workspace.checkStatus': ({ db }) => checkStatus(db),
   'documents.trash': ({ db }, { ids }) => trashDocuments(db, ids),
   'trash.list': ({ db }) => listTrash(db),
   'trash.restore': ({ db }, { ids }) => (restoreDocuments(db, ids), null),

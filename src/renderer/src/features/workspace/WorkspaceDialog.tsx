@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../../shared/api-search';
-import { invoke, type FileProgress } from '../../api';
+import { invoke, RpcError, type FileProgress } from '../../api';
 import { describeProgress, saveFile } from '../../lib/download';
 import { Modal } from '../../lib/Modal';
 import { errorMessage } from '../shell/useToasts';
@@ -38,6 +38,7 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
   const [restoring, setRestoring] = useState<BackupInfo | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [transfer, setTransfer] = useState<FileProgress | null>(null);
+  const [replacing, setReplacing] = useState<{ file: File; message: string } | null>(null);
   const bundleInput = useRef<HTMLInputElement>(null);
   const claimsInput = useRef<HTMLInputElement>(null);
   const backupDir = dataDir ? `${dataDir}/backups` : 'the workspace’s backups folder';
@@ -110,17 +111,32 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
       'export the workspace bundle',
     );
 
-  const importBundle = (file: File) =>
+  const importBundle = (file: File, replace = false) =>
     run(
       'bundle-import',
       async () => {
-        const result = await invoke('bundle.import', { text: await file.text() });
+        let result;
+        try {
+          result = await invoke('bundle.import', { text: await file.text(), replace });
+        } catch (e) {
+          // the workspace holds work of its own: the researcher chooses, nothing is replaced silently
+          if (e instanceof RpcError && e.reason === 'replace_required') {
+            setReplacing({ file, message: e.message });
+            return;
+          }
+          throw e;
+        }
         const counts = Object.entries(result.counts)
           .filter(([, n]) => n > 0)
           .map(([table, n]) => `${n.toLocaleString()} ${table.replaceAll('_', ' ')}`);
         setOutcome({
           title: `Imported ${file.name}`,
-          lines: [counts.length > 0 ? `Imported ${counts.join(', ')}.` : 'The bundle was empty.'],
+          lines: [
+            counts.length > 0 ? `Imported ${counts.join(', ')}.` : 'The bundle was empty.',
+            ...(result.backup
+              ? [`The workspace as it was before is saved as the backup ${result.backup}.`]
+              : []),
+          ],
           ok: true,
         });
         onStatus(`Imported the workspace bundle ${file.name}`);
@@ -240,8 +256,9 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
                 Import claims JSON…
               </button>
               <p className="ws-note">
-                Merges claims exported from another workspace. Claims already here are updated when
-                the file’s copy is newer, never duplicated; their documents must be here.
+                Merges claims exported from another workspace, never duplicating: a claim already
+                here with other content is kept and reported as a conflict; their documents must be
+                here.
               </p>
             </div>
             <input
@@ -260,6 +277,32 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
               aria-label="Claims JSON file"
               onChange={(e) => picked(e.currentTarget, (f) => void importClaims(f))}
             />
+            {replacing && (
+              <div className="ws-replace" role="alertdialog" aria-labelledby={`${id}-replace`}>
+                <p id={`${id}-replace`}>{replacing.message}</p>
+                <div className="ws-replace-actions">
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    onClick={() => {
+                      const { file } = replacing;
+                      setReplacing(null);
+                      void importBundle(file, true);
+                    }}
+                  >
+                    Back up, then replace with the bundle
+                  </button>
+                  <button
+                    type="button"
+                    className="btn"
+                    autoFocus
+                    onClick={() => setReplacing(null)}
+                  >
+                    Keep this workspace
+                  </button>
+                </div>
+              </div>
+            )}
             {busy && busy !== 'backup' && (
               <progress
                 className="ws-progress"
