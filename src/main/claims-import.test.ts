@@ -33,6 +33,8 @@ describe('claims JSON import', () => {
     expect(outcome).toMatchObject({
       claims: { created: 3, updated: 0, unchanged: 0 },
       entities: { created: 3, updated: 0, unchanged: 0 },
+      // the mention of Khalimov comes along, found in B's copy of the text
+      mentions: { created: 1, updated: 0, unchanged: 0 },
       relations: { created: 1, unchanged: 0 },
       warnings: [],
     });
@@ -61,6 +63,7 @@ describe('claims JSON import', () => {
     expect(again).toMatchObject({
       claims: { created: 0, updated: 0, unchanged: 3 },
       entities: { created: 0, updated: 0, unchanged: 3 },
+      mentions: { created: 0, updated: 0, unchanged: 1 },
       relations: { created: 0, unchanged: 1 },
     });
     expect(listClaims(b.db)).toHaveLength(3);

@@ -13,12 +13,15 @@ import {
   type DocumentId,
   type Entity,
   type EntityId,
+  type Mention,
+  type MentionId,
   type RelationId,
 } from '../shared/model';
 import { assertClaim } from './db/claim-rules';
 import { findClaim, putClaim } from './db/claims';
 import { findDocumentBySha256, getDocumentText } from './db/documents';
 import { findEntity, putEntity } from './db/entities';
+import { findMention, putMention } from './db/mentions';
 import { recordAction, type Snapshot } from './db/history';
 import type { Db } from './db/open';
 import { putRelation } from './db/relations';
@@ -35,7 +38,8 @@ import { CLAIMS_FORMAT, CLAIMS_FORMAT_READABLE } from './exporters/claims-json';
  * duplicates. Documents are matched by SHA-256; the claims of a document this workspace does not
  * have are skipped and reported. Passages are found again with `reanchor` (position, quote, context,
  * a slightly changed quote); a quote that is gone is reported, never attached elsewhere. Mentions
- * are not imported (they follow from the entities). One undoable action.
+ * are merged by id like entities (so a file read back gives the same export); one whose passage
+ * or entity is not here is left out with a warning. One undoable action.
  *
  * A file is bounded like the API (field lengths, context, counts), and the long part (checking every
  * record, re-anchoring every passage) runs in slices that yield to the event loop, so the backend
@@ -63,6 +67,8 @@ const frame = z.object({
   documents: z.array(z.unknown()),
   entities: z.array(z.unknown()),
   claims: z.array(z.unknown()),
+  // a filter's export leaves mentions out
+  mentions: z.array(z.unknown()).default([]),
 });
 const fileDocument = z.object({
   id: name,
@@ -100,10 +106,19 @@ const fileClaim = z.object({
   updatedAt: timestamp,
 });
 
+const fileMention = z.object({
+  id: ref('men'),
+  documentId: name,
+  entityId: ref('ent'),
+  ...located.shape,
+  createdAt: timestamp,
+});
+
 type FileClaim = z.infer<typeof fileClaim>;
 interface ClaimsFile {
   documents: z.infer<typeof fileDocument>[];
   entities: z.infer<typeof fileEntity>[];
+  mentions: z.infer<typeof fileMention>[];
   claims: FileClaim[];
 }
 
@@ -147,6 +162,7 @@ export async function parseClaimsJson(text: string): Promise<ClaimsFile> {
   return {
     documents: await check(top.data.documents, fileDocument, 'documents'),
     entities: await check(top.data.entities, fileEntity, 'entities'),
+    mentions: await check(top.data.mentions, fileMention, 'mentions'),
     claims: await check(top.data.claims, fileClaim, 'claims'),
   };
 }
@@ -182,6 +198,7 @@ export async function importClaimsJson(
   const outcome: ClaimsImportOutcome = {
     claims: { created: 0, updated: 0, unchanged: 0 },
     entities: { created: 0, updated: 0, unchanged: 0 },
+    mentions: { created: 0, updated: 0, unchanged: 0 },
     relations: { created: 0, unchanged: 0 },
     skipped: [],
     conflicts: [],
@@ -195,18 +212,22 @@ export async function importClaimsJson(
     string,
     { id: DocumentId; text: string; toUnits: (n: number) => number } | null
   >();
-  const resolved = new Map<string, Resolved>();
-  for (const c of data.claims) {
-    const source = documents.get(c.documentId);
-    if (!localDocs.has(c.documentId)) {
+  /** This workspace's copy of a document of the file (same SHA-256), read once. */
+  const localDoc = (fileDocumentId: string) => {
+    if (!localDocs.has(fileDocumentId)) {
+      const source = documents.get(fileDocumentId);
       const local = source ? findDocumentBySha256(db, source.sha256) : null;
       const text = local ? getDocumentText(db, local.id) : '';
       localDocs.set(
-        c.documentId,
+        fileDocumentId,
         local ? { id: local.id, text, toUnits: utf16Converter(text) } : null,
       );
     }
-    const doc = localDocs.get(c.documentId);
+    return localDocs.get(fileDocumentId)!;
+  };
+  const resolved = new Map<string, Resolved>();
+  for (const c of data.claims) {
+    const doc = localDoc(c.documentId);
     if (!doc) {
       resolved.set(c.id, { skipped: 'document_missing' });
       continue;
@@ -229,6 +250,31 @@ export async function importClaimsJson(
         : { skipped: 'passage_not_found' },
     );
   }
+  const mentions: Mention[] = [];
+  for (const m of data.mentions) {
+    const doc = localDoc(m.documentId);
+    const match =
+      doc &&
+      reanchor(doc.text, {
+        start: doc.toUnits(m.position.start),
+        end: doc.toUnits(m.position.end),
+        ...m.quote,
+      });
+    await pause();
+    if (!doc || !match || match.status === 'orphan') {
+      outcome.warnings.push(
+        `Mention ${m.id} was left out: its passage is not in this workspace's documents.`,
+      );
+      continue;
+    }
+    mentions.push({
+      id: m.id as MentionId,
+      documentId: doc.id,
+      entityId: m.entityId as EntityId,
+      anchor: anchorAt(doc.text, match.start, match.end),
+      createdAt: m.createdAt,
+    });
+  }
 
   return db.transaction(() => {
     const before: Snapshot[] = [];
@@ -245,12 +291,14 @@ export async function importClaimsJson(
     };
     /** created, unchanged, replaced (on the explicit option) or kept as a reported conflict */
     const merge = <T extends { id: string }>(
-      kind: 'claim' | 'entity',
+      kind: 'claim' | 'entity' | 'mention',
       local: T | null,
       incoming: T,
       put: () => void,
     ) => {
-      const counts = kind === 'claim' ? outcome.claims : outcome.entities;
+      const counts = { claim: outcome.claims, entity: outcome.entities, mention: outcome.mentions }[
+        kind
+      ];
       if (!local) {
         write(kind, null, incoming, put);
         counts.created++;
@@ -272,6 +320,24 @@ export async function importClaimsJson(
         throw error;
       }
       merge('entity', findEntity(db, entity.id), entity, () => putEntity(db, entity));
+    }
+
+    const sameMention = db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM mentions WHERE id <> @id AND document_id = @documentId
+           AND entity_id = @entityId AND start = @start AND end = @end)`,
+      )
+      .pluck();
+    for (const m of mentions) {
+      if (!findEntity(db, m.entityId)) {
+        outcome.warnings.push(
+          `Mention ${m.id} names entity ${m.entityId}, which neither the file nor this workspace has; it was left out.`,
+        );
+        continue;
+      }
+      // the same mention made here under another id is the same mention
+      if (sameMention.get({ ...m, ...m.anchor })) outcome.mentions.unchanged++;
+      else merge('mention', findMention(db, m.id), m, () => putMention(db, m));
     }
 
     const imported = new Set<string>();

@@ -110,6 +110,27 @@ describe('claimdesk text', () => {
     );
   });
 
+  // eslint-disable-next-line no-control-regex -- what must never reach a terminal
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('on a terminal, a hostile text cannot drive it: escapes and controls removed; piped output exact', () => {
+    const hostile =
+      'Title\u001b]0;pwned\u0007 line\u001b[2J\u001b[1;31mred\u001b[0m\r\u0008over\u009b2J\u0000\n\tnext 🙂 Халимов';
+    const shown = documentTextOutput(
+      { text: hostile, pages: [] },
+      { pages: false, terminal: true },
+    );
+    expect(shown).toBe('Title linered over\n\tnext 🙂 Халимов\n'.replace('red over', 'redover'));
+    expect(shown).not.toMatch(CONTROL);
+    expect(
+      documentTextOutput({ text: hostile, pages: [] }, { pages: false, terminal: false }),
+    ).toBe(hostile);
+    // --pages is JSON: the controls are escaped inside its strings, never raw
+    const json = documentTextOutput({ text: hostile, pages: [] }, { pages: true, terminal: true });
+    expect(json).not.toMatch(CONTROL);
+    expect((JSON.parse(json) as { text: string }).text).toBe(hostile);
+  });
+
   it('--pages: one JSON line per page, offsets in code points, separators in no page', () => {
     const text = 'Page 🙂 one.\n\nPage two, 𠀀 end.';
     const pages = [

@@ -29,7 +29,7 @@ import { tempBackend } from './test/workspace';
  * order the researcher gave (not sorted), relations and mentions.
  *   bundle: export → import into an empty workspace → export is byte for byte the same;
  *   claims JSON: export → import into a workspace holding only the same documents → export is
- *   the same apart from `exportedAt`.
+ *   the same apart from `exportedAt` (mentions included).
  */
 
 const PIECES = ['🙂', '𠀀', '𝔸', 'ж', 'Khujand', 'riot', ' ', '\n', '.', 'а', 'é'];
@@ -104,12 +104,7 @@ function addDocuments(db: Db, shape: Shape) {
 }
 
 /** Everything else of a shape: entities, claims with every field, relations, mentions. */
-function addWork(
-  db: Db,
-  docs: { id: DocumentId; text: string }[],
-  shape: Shape,
-  mentions: boolean,
-) {
+function addWork(db: Db, docs: { id: DocumentId; text: string }[], shape: Shape) {
   const entityIds = shape.entities.map((e, i) => {
     const id = `ent_${hex(i + 1)}` as EntityId;
     const aliases = e.aliases.filter((a) => a !== e.name);
@@ -166,7 +161,6 @@ function addWork(
       createdAt: AT,
     });
   });
-  if (!mentions) return;
   shape.mentions.forEach((m, i) => {
     const doc = pick(docs, m.doc);
     const range = rangeIn(doc.text, m.from, m.length);
@@ -188,7 +182,7 @@ describe('lossless round trips (property)', () => {
     fc.assert(
       fc.property(workspaceShape, (shape) => {
         const source = tempBackend();
-        addWork(source.db, addDocuments(source.db, shape), shape, true);
+        addWork(source.db, addDocuments(source.db, shape), shape);
         const first = exportBundle(source.db, 'test', AT);
         const copy = tempBackend();
         importBundle(copy.db, textLines(first));
@@ -209,7 +203,7 @@ describe('lossless round trips (property)', () => {
         // the other workspace holds the same documents (same ids and metadata) and nothing else
         const target = tempBackend();
         importBundle(target.db, textLines(exportBundle(source.db, 'test')));
-        addWork(source.db, docs, shape, false);
+        addWork(source.db, docs, shape);
         const first = claimsJsonText(source.db, { generator: 'test' });
         const outcome = await importClaimsJson(target.db, first);
         expect(outcome.skipped).toEqual([]);

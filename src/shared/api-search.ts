@@ -297,7 +297,7 @@ export interface SkippedClaim {
 
 /** A record the file and this workspace both have, with different content. */
 export interface ImportConflict {
-  kind: 'claim' | 'entity';
+  kind: 'claim' | 'entity' | 'mention';
   id: string;
   /** kept_local unless the import was asked to replace */
   resolution: 'kept_local' | 'replaced';
@@ -307,6 +307,7 @@ export interface ClaimsImportOutcome {
   /** updated: replaced on `onConflict: 'replace'` only */
   claims: { created: number; updated: number; unchanged: number };
   entities: { created: number; updated: number; unchanged: number };
+  mentions: { created: number; updated: number; unchanged: number };
   relations: { created: number; unchanged: number };
   skipped: SkippedClaim[];
   conflicts: ImportConflict[];

@@ -20,3 +20,21 @@ export function cleanMetadata(value: string): string {
     .replace(/\s+/g, ' ')
     .trim();
 }
+
+/**
+ * Text for a terminal (`claimdesk text` when stdout is one): escape sequences (CSI such as
+ * `ESC[2J`, OSC such as a window title or a hyperlink, in their 7- and 8-bit forms) and every other control character but the
+ * line feed and the tab are removed, so a hostile document cannot clear the screen, rewrite what
+ * was printed (a carriage return), or set the terminal's title. Piped output stays exact.
+ */
+export function terminalSafe(text: string): string {
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/(?:\u001b\[|\u009b)[0-?]*[ -/]*[@-~]/g, '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/(?:\u001b\]|\u009d)[^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?/g, '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+  );
+}

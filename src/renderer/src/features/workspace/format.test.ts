@@ -18,6 +18,7 @@ describe('describeClaimsImport', () => {
   const outcome = (over: Partial<ClaimsImportOutcome>): ClaimsImportOutcome => ({
     claims: { created: 2, updated: 1, unchanged: 3 },
     entities: { created: 0, updated: 0, unchanged: 0 },
+    mentions: { created: 0, updated: 0, unchanged: 0 },
     relations: { created: 0, unchanged: 0 },
     skipped: [],
     conflicts: [],

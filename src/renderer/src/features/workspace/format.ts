@@ -45,6 +45,12 @@ export function describeClaimsImport(o: ClaimsImportOutcome): string[] {
       `Entities: ${e.created} new, ${e.updated} updated, ${e.unchanged} already up to date.`,
     );
   }
+  const m = o.mentions;
+  if (m.created + m.updated + m.unchanged > 0) {
+    lines.push(
+      `Mentions: ${m.created} new, ${m.updated} updated, ${m.unchanged} already up to date.`,
+    );
+  }
   const r = o.relations;
   if (r.created + r.unchanged > 0) {
     lines.push(`Relations: ${r.created} new, ${r.unchanged} already present.`);
