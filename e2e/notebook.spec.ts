@@ -224,4 +224,12 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
   await expect(notes.locator('.nb-claim')).toHaveCount(1);
   await expect(notes.locator('.nb-claim')).toContainText(AT_LEAST_27);
   await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // reopened, the stored notebook is not an undo step: Ctrl+Z right away leaves it as it was
+  await page.getByRole('listbox', { name: 'Notebooks' }).getByText('The Khujand toll').click();
+  await expect(editor.getByRole('heading', { name: 'Finding' })).toBeVisible();
+  await editor.click();
+  await page.keyboard.press('Control+z');
+  await expect(editor.getByRole('heading', { name: 'Finding' })).toBeVisible();
+  await expect(cards).toHaveCount(2);
 });

@@ -21,6 +21,7 @@ import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
 import { ClaimPlugin } from './plugins/ClaimPlugin';
 import { ClaimTypeaheadPlugin } from './plugins/ClaimTypeaheadPlugin';
 import { ControlledTypingPlugin } from './plugins/ControlledTypingPlugin';
+import { LoadContentPlugin } from './plugins/LoadContentPlugin';
 import { MentionLinkPlugin } from './plugins/MentionLinkPlugin';
 import { MentionTypeaheadPlugin } from './plugins/MentionTypeaheadPlugin';
 import { ToolbarPlugin } from './plugins/ToolbarPlugin';
@@ -48,7 +49,7 @@ export function NotebookEditor({ notebook, onSaveState, onError }: Props) {
       namespace: `notebook-${notebook.id}`,
       nodes: NOTEBOOK_NODES,
       theme: notebookTheme,
-      editorState: notebook.content,
+      // loaded by LoadContentPlugin once the plugins are registered
       onError: (error: Error) => onError(error.message),
     }),
     // a new editor per notebook; later saves do not reload it
@@ -88,6 +89,7 @@ export function NotebookEditor({ notebook, onSaveState, onError }: Props) {
       <MentionTypeaheadPlugin />
       <MentionLinkPlugin />
       <AutosavePlugin notebookId={notebook.id} revision={notebook.revision} onState={onSaveState} />
+      <LoadContentPlugin content={notebook.content} onError={onError} />
     </LexicalComposer>
   );
 }

@@ -2,6 +2,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { useEffect, useRef } from 'react';
 import type { NotebookId } from '../../../../../shared/api-notebooks';
 import { invoke } from '../../../api';
+import { NOTEBOOK_LOAD_TAG } from './LoadContentPlugin';
 
 export type SaveState = 'saved' | 'unsaved' | 'saving' | 'failed';
 
@@ -60,7 +61,7 @@ export function AutosavePlugin({ notebookId, revision, onState }: Props) {
     const unregister = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves, tags }) => {
       // selection moves change nothing worth saving
       if (dirtyElements.size === 0 && dirtyLeaves.size === 0) return;
-      if (tags.has('notebook-load')) return;
+      if (tags.has(NOTEBOOK_LOAD_TAG)) return;
       s.dirty = true;
       onStateRef.current('unsaved');
       schedule();
