@@ -184,7 +184,7 @@ describe('importDocx', () => {
     expect(r.meta.title).toBe('Prison riot in Khujand');
   });
 
-  it('reads title, authors, date and language from docProps/core.xml', async () => {
+  it('reads title, authors and language from docProps/core.xml; its created date is the file’s, not the work’s', async () => {
     const bytes = await makeDocx({
       body: para(run('Body text about Khujand.'), '<w:pStyle w:val="Heading2"/>'),
       core:
@@ -196,9 +196,9 @@ describe('importDocx', () => {
     expect(r.meta).toEqual({
       title: 'Briefing: riot & aftermath',
       authors: ['A. Reporter', 'B. Editor'],
-      publishedDate: '2018-11-08',
       language: 'en-GB',
     });
+    expect(r.found).toMatchObject({ csl: {}, fileDate: '2018-11-08' });
   });
 
   it('falls back to the first heading when core.xml has no title', async () => {

@@ -9,7 +9,8 @@
  * - Images are never read or embedded (mammoth is given a converter that returns no data), and
  *   mammoth's external file access stays off.
  * - Metadata from `docProps/core.xml` (read with jszip, which mammoth itself uses): dc:title,
- *   dc:creator (split on ";"), dcterms:created (as publishedDate), dc:language. Without a core
+ *   dc:creator (split on ";"), dc:language; dcterms:created is the file's date (`found.fileDate`),
+ *   never the publication date. Without a core
  *   title, the first level-1/2 heading is the title.
  *
  * Refusals: not a ZIP → `corrupt`; an encrypted (password-protected) Word file, which is an OLE
@@ -17,6 +18,7 @@
  */
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { emptyFound } from '../../shared/csl';
 import type { DocumentMeta, ImportedText } from '../../shared/model';
 import { ImportError } from './errors';
 import { appendHtml, parseHtmlFragment } from './html';
@@ -93,7 +95,8 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportedText> {
 
   const builder = new StructureBuilder();
   withNestingGuard(() => appendHtml(builder, parseHtmlFragment(html), { docxNotes: true }));
-  const meta = await coreProperties(zip);
+  const fileDate = { value: null as string | null };
+  const meta = await coreProperties(zip, fileDate);
   let result: ImportedText;
   try {
     result = builder.finish(meta, warnings);
@@ -110,10 +113,14 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportedText> {
     const title = structuralTitle(result, 2);
     if (title) result.meta.title = title;
   }
+  if (fileDate.value) result.found = { ...emptyFound(), fileDate: fileDate.value };
   return result;
 }
 
-async function coreProperties(zip: JSZip): Promise<Partial<DocumentMeta>> {
+async function coreProperties(
+  zip: JSZip,
+  fileDate: { value: string | null },
+): Promise<Partial<DocumentMeta>> {
   const meta: Partial<DocumentMeta> = {};
   const file = zip.file('docProps/core.xml');
   if (!file) return meta;
@@ -133,8 +140,10 @@ async function coreProperties(zip: JSZip): Promise<Partial<DocumentMeta>> {
       .filter(Boolean);
     if (authors.length) meta.authors = authors;
   }
+  // dcterms:created is when the file was made (often a template's date), not when the work was
+  // published: kept apart as the file's date (issue 17), like a PDF's CreationDate
   const created = normalizeDate(xmlElementText(xml, 'created'));
-  if (created) meta.publishedDate = created;
+  if (created) fileDate.value = created;
   const language = xmlElementText(xml, 'language');
   if (language) meta.language = language;
   return meta;
