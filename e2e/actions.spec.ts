@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { claimItems, createClaim, importAndOpen } from './app';
 import { expect, test } from './fixtures';
 
+// the one browser global read inside page.evaluate: this file compiles without the DOM library
+declare const window: { getSelection(): object | null };
+
 test('Delete with the focus in the library never deletes the claim selected in the reader (defect 2)', async ({
   page,
   fixturesDir,
@@ -58,4 +61,30 @@ test('the command palette (Ctrl+Shift+P) runs an action by name', async ({ page 
     'aria-pressed',
     'true',
   );
+});
+
+test('a claim made with the keyboard alone: F7 puts a caret in the text, Shift+arrows select (defect 4)', async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  await page.getByLabel('Document text').focus();
+  await page.keyboard.press('F7');
+  await expect(page.locator('.rd-caret')).toBeVisible();
+  // two words of the title, by word, then one more character: the space is not taken
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  expect((await page.evaluate(() => String(window.getSelection()))).trim()).toBe('Prison riot');
+  await page.keyboard.press('c');
+  await expect(page.getByRole('dialog', { name: 'Tag claim' })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(claimItems(page)).toHaveCount(1);
+  await expect(claimItems(page).first()).toContainText('Prison riot');
+
+  // the arrows move the caret (not the page) once there is one; Shift+End takes the rest of a line
+  await page.getByLabel('Document text').focus();
+  await page.keyboard.press('F7');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Shift+End');
+  expect((await page.evaluate(() => String(window.getSelection()))).length).toBeGreaterThan(10);
 });

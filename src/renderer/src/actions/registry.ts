@@ -33,6 +33,8 @@ export interface Action {
   group?: string;
   /** not offered in the command palette (Escape, paging) */
   hidden?: boolean;
+  /** false: not listed in the help either (the caret's moves: the F7 entry describes them) */
+  inHelp?: false;
 }
 
 export const scopesOf = (a: Action): readonly Scope[] =>

@@ -42,6 +42,7 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
   const topRef = useRef<HTMLDivElement>(null);
   const groups = new Map<string, Action[]>();
   for (const a of registry.all()) {
+    if (a.inHelp === false) continue;
     if (!a.keys?.length) continue;
     const g = groupOf(a);
     groups.set(g, [...(groups.get(g) ?? []), a]);

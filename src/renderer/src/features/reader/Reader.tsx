@@ -1,3 +1,4 @@
+import { ReaderCaret, useCaretActions } from './ReaderCaret';
 import {
   useCallback,
   useEffect,
@@ -71,6 +72,7 @@ export function Reader(props: Props) {
     props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const docRef = useRef<HTMLDivElement>(null);
+  useCaretActions({ doc: docRef, scroller: scrollRef });
 
   const sections = useMemo(() => splitIntoSections(content.blocks, content.pages), [content]);
   const markers = useMemo(() => {
@@ -221,6 +223,7 @@ export function Reader(props: Props) {
         {props.headerActions}
       </ReaderHeader>
       <div className="reader-scroll" ref={scrollRef} tabIndex={0} aria-label="Document text">
+        <ReaderCaret doc={docRef} scroller={scrollRef} />
         {sections.length === 0 ? (
           <p className="reader-empty">
             This document has no text to show.
