@@ -26,6 +26,8 @@ export const keys = {
   history: () => ['history'] as const,
   /** documents in the trash (issue 16) */
   trash: () => ['trash'] as const,
+  collections: () => ['collections'] as const,
+  collectionMembers: (id: string) => ['collectionMembers', id] as const,
 };
 
 export type Resource = keyof typeof keys;

@@ -8,6 +8,8 @@ import { moveFocusInList } from '../../lib/listKeys';
 import { everythingChanged } from '../../query/invalidate';
 import { errorMessage } from '../shell/useToasts';
 import { SUPPORTED_EXTENSIONS, supportedFiles } from './folderFiles';
+import type { CollectionId } from '../../../../shared/api-library';
+import { CollectionsBar, useCollectionFilter } from './CollectionsBar';
 import { goesWith, TrashConfirm } from './TrashConfirm';
 import { TrashSection } from './TrashSection';
 
@@ -48,6 +50,11 @@ export function LibraryPane({
   const [selected, setSelected] = useState<DocumentId[]>([]);
   const [anchor, setAnchor] = useState<DocumentId | null>(null);
   const [confirmTrash, setConfirmTrash] = useState<DocumentId[] | null>(null);
+  const [shownCollection, setShownCollection] = useState<CollectionId | null>(null);
+  const inCollection = useCollectionFilter(shownCollection);
+  const visible = inCollection
+    ? (documents?.filter((d) => inCollection.has(d.id)) ?? null)
+    : documents;
   // documents gone from the list (trashed, undone) leave the selection
   const present = selected.filter((id) => documents?.some((d) => d.id === id));
   const targets = present.length > 0 ? present : openId ? [openId] : [];
@@ -62,8 +69,8 @@ export function LibraryPane({
     },
   ]);
   const select = (id: DocumentId, e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }) => {
-    if (e.shiftKey && anchor && documents) {
-      const ids = documents.map((d) => d.id);
+    if (e.shiftKey && anchor && visible?.some((d) => d.id === anchor)) {
+      const ids = visible.map((d) => d.id);
       const [a, b] = [ids.indexOf(anchor), ids.indexOf(id)].sort((x, y) => x - y);
       setSelected(ids.slice(a, b! + 1));
       return;
@@ -102,7 +109,7 @@ export function LibraryPane({
   }, []);
   useImperativeHandle(ref, () => ({ pickFiles: () => input.current?.click() }), []);
   // the open document, else the first, is the list's single Tab stop
-  const tabStop = documents?.some((d) => d.id === openId) ? openId : documents?.[0]?.id;
+  const tabStop = visible?.some((d) => d.id === openId) ? openId : visible?.[0]?.id;
 
   return (
     <nav className="pane library" aria-label="Library" data-scope="library">
@@ -174,6 +181,21 @@ export function LibraryPane({
           </p>
         </div>
       )}
+      {documents !== null && documents.length > 0 && (
+        <CollectionsBar
+          shown={shownCollection}
+          onShow={(id) => {
+            setShownCollection(id);
+            setSelected([]);
+          }}
+          targets={targets}
+          onInfo={onInfo}
+          onError={onError}
+        />
+      )}
+      {inCollection && visible?.length === 0 && (
+        <p className="pane-empty">No documents in this collection yet.</p>
+      )}
       {present.length > 1 && (
         <p className="pane-note selection-note" role="status">
           {plural(present.length, 'document')} selected · Delete moves them to the trash
@@ -186,7 +208,7 @@ export function LibraryPane({
         aria-multiselectable="true"
         onKeyDown={(e) => moveFocusInList(e, '.doc-item')}
       >
-        {documents?.map((d) => (
+        {visible?.map((d) => (
           <li
             key={d.id}
             className="doc-item"
