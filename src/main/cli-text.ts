@@ -6,9 +6,10 @@ import type { DocumentContent } from '../shared/model';
  * What `claimdesk text` writes. Without --pages: exactly the canonical text, so offsets counted in
  * the output are the offsets the exports give. On a terminal, control characters and escape
  * sequences are removed (terminalSafe) and a newline ends the text (where the prompt would
- * otherwise follow the last line). With --pages the text is inside JSON strings, escaped. With --pages: one JSON line per page, with its
- * index, label, start and end in Unicode code points (as every export counts), and its text; the
- * text between pages (their separators) belongs to no page. A document without pages is one line.
+ * otherwise follow the last line). With --pages: one JSON line per page, with its index, label,
+ * start and end in Unicode code points (as every export counts), and its text, escaped inside the
+ * JSON string; the text between pages (their separators) belongs to no page. A document without
+ * pages is one line.
  */
 export function documentTextOutput(
   content: Pick<DocumentContent, 'text' | 'pages'>,

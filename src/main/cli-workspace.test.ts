@@ -47,6 +47,12 @@ describe('claimdesk CLI: search, export, backup, restore, bundle', () => {
     expect(lines.filter((l) => l.kind === 'passage')).toHaveLength(2);
     expect(lines.find((l) => l.kind === 'claim')).toMatchObject({ field: 'statement' });
     expect(lines[0]).toMatchObject({ documentId, snippet: expect.stringContaining('Prison riot') });
+    // positions count code points, as the exports do: the emoji before it is one, not two
+    out = '';
+    expect(await run(dir, 'search', 'колонии')).toBe(0);
+    const hit = jsonLines().find((l) => l.kind === 'passage') as { start: number; end: number };
+    expect([...SAMPLE_TEXT].slice(hit.start, hit.end).join('')).toBe('колонии');
+    expect(SAMPLE_TEXT.slice(hit.start, hit.end)).not.toBe('колонии');
     out = '';
     expect(await run(dir, 'search', '"unclosed')).toBe(1);
     expect(err).toMatch(/quotation mark/);

@@ -17,15 +17,23 @@ export const isExportFormat = (value: string | undefined): value is ExportFormat
   (EXPORT_FORMATS as readonly string[]).includes(value ?? '');
 
 /** One JSON line per hit, best first within each kind: passages, claims, entities, then notebooks. */
-export function searchLines(results: SearchResults): object[] {
+/**
+ * Search results as JSON lines. Positions are Unicode code points of the canonical text, as every
+ * export and `claimdesk text` count them: `codePoints(documentId)` converts a document's UTF-16
+ * offsets (the CLI reads each document's text once).
+ */
+export function searchLines(
+  results: SearchResults,
+  codePoints: (documentId: string) => (utf16: number) => number = () => (n) => n,
+): object[] {
   const text = (s: { snippet: { text: string } }) => s.snippet.text;
   return [
     ...results.passages.map((p) => ({
       kind: 'passage',
       documentId: p.documentId,
       title: p.documentTitle,
-      start: p.start,
-      end: p.end,
+      start: codePoints(p.documentId)(p.start),
+      end: codePoints(p.documentId)(p.end),
       page: p.page?.label ?? null,
       snippet: text(p),
       // found through an entity's other name or a mention: say which and how
