@@ -156,6 +156,45 @@ describe('importHtml', () => {
     expect(r.text).toBe('visible');
   });
 
+  it('reads schema.org JSON-LD (in @graph, authors as objects), below citation_* and above Open Graph', () => {
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'WebSite', name: 'Example News' },
+        { '@type': 'WebPage', name: 'Riot page | Example News' },
+        {
+          '@type': ['NewsArticle'],
+          headline: 'Prison riot in Khujand leaves 27 dead',
+          author: [{ '@type': 'Person', name: 'A. Reporter' }, 'B. Editor', 'https://x.example/me'],
+          datePublished: '2018-11-08T09:30:00+05:00',
+          publisher: { '@type': 'Organization', name: 'Example News Agency' },
+          url: 'https://news.example.org/riot',
+          inLanguage: 'en',
+        },
+      ],
+    });
+    const page = (head: string) =>
+      html(`<html><head><title>Riot | Example</title>
+        <meta property="og:title" content="OG title"><meta property="og:site_name" content="OG site">
+        <script type="application/ld+json">{ broken</script>
+        <script type="application/ld+json">${ld}</script>${head}
+        </head><body><p>Text.</p></body></html>`);
+    expect(page('').meta).toEqual({
+      title: 'Prison riot in Khujand leaves 27 dead',
+      authors: ['A. Reporter', 'B. Editor'],
+      publishedDate: '2018-11-08',
+      publisher: 'Example News Agency',
+      sourceUrl: 'https://news.example.org/riot',
+      language: 'en',
+    });
+    const cited = page(
+      '<meta name="citation_title" content="The cited title"><meta name="citation_publication_date" content="2019/01/02">',
+    );
+    expect(cited.meta).toMatchObject({ title: 'The cited title', publishedDate: '2019-01-02' });
+    // the JSON-LD is metadata, never text
+    expect(cited.text).toBe('Text.');
+  });
+
   it('reads metadata from the head', () => {
     const r = html(`<html lang="ru"><head>
       <title>Бунт в Худжанде | Example News</title>

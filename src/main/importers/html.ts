@@ -529,6 +529,7 @@ function extractHtmlMeta(doc: DefaultTreeAdapterTypes.Document): FoundMeta {
   let canonical: string | null = null;
   let baseHref: string | null = null;
   let lang: string | null = null;
+  const linkedData: string[] = [];
 
   const visit = (node: Node): void => {
     for (const child of childrenOf(node)) {
@@ -548,6 +549,11 @@ function extractHtmlMeta(doc: DefaultTreeAdapterTypes.Document): FoundMeta {
         if (rel.includes('canonical') && canonical === null) canonical = attr(child, 'href');
       } else if (tag === 'base' && baseHref === null) {
         baseHref = attr(child, 'href');
+      } else if (
+        tag === 'script' &&
+        (attr(child, 'type') ?? '').trim().toLowerCase() === 'application/ld+json'
+      ) {
+        linkedData.push(childrenOf(child).map(textContent).join(''));
       }
       if (tag !== 'svg' && tag !== 'math' && tag !== 'template') visit(child);
     }
@@ -562,8 +568,14 @@ function extractHtmlMeta(doc: DefaultTreeAdapterTypes.Document): FoundMeta {
     return null;
   };
   const meta: Partial<DocumentMeta> = {};
+  // schema.org JSON-LD: after citation_* and Dublin Core, before Open Graph and the <title>
+  const ld = linkedDataWork(linkedData);
 
-  const title = first('og:title', 'twitter:title', 'citation_title', 'dc.title') ?? titleTag;
+  const title =
+    first('citation_title', 'dc.title') ??
+    ld.title ??
+    first('og:title', 'twitter:title') ??
+    titleTag;
   if (title && title.trim()) meta.title = shortTitle(title, 300);
 
   const authors: string[] = [];
@@ -576,36 +588,110 @@ function extractHtmlMeta(doc: DefaultTreeAdapterTypes.Document): FoundMeta {
       }
     }
   }
+  for (const name of ld.authors) if (!authors.includes(name)) authors.push(name);
   if (authors.length) meta.authors = authors;
 
   const date = normalizeDate(
-    first(
-      'article:published_time',
-      'citation_publication_date',
-      'citation_date',
-      'dc.date',
-      'dcterms.created',
-      'date',
-      'pubdate',
-      'publish-date',
-      'publication_date',
-    ),
+    first('citation_publication_date', 'citation_date', 'dc.date') ??
+      ld.datePublished ??
+      first(
+        'article:published_time',
+        'dcterms.created',
+        'date',
+        'pubdate',
+        'publish-date',
+        'publication_date',
+      ),
   );
   if (date) meta.publishedDate = date;
 
-  const publisher = first('og:site_name', 'citation_publisher', 'dc.publisher');
+  const publisher =
+    first('citation_publisher', 'dc.publisher') ?? ld.publisher ?? first('og:site_name');
   if (publisher) meta.publisher = publisher.replace(/\s+/g, ' ');
 
-  const sourceUrl = safeHref(canonical) ?? safeHref(first('og:url'));
+  const sourceUrl = safeHref(canonical) ?? safeHref(ld.url) ?? safeHref(first('og:url'));
   if (sourceUrl && !sourceUrl.startsWith('mailto:')) meta.sourceUrl = sourceUrl;
 
   const language =
     (lang as string | null)?.trim() ||
     first('content-language')?.split(',')[0]?.trim() ||
+    ld.language ||
     first('og:locale')?.replace('_', '-') ||
     null;
   if (language) meta.language = language;
 
   const base = safeHref(baseHref as string | null, meta.sourceUrl ?? null);
   return { meta, baseUrl: base && !base.startsWith('mailto:') ? base : null };
+}
+
+interface LinkedDataWork {
+  title: string | null;
+  authors: string[];
+  datePublished: string | null;
+  publisher: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+/** schema.org types that describe the work a page holds (not the site, a person or a breadcrumb). */
+const WORK_TYPES =
+  /^(?:Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|ScholarlyArticle|Report|BlogPosting|TechArticle|Book|Chapter|CreativeWork|WebPage|Thesis|LegalDocument|Legislation)$/;
+
+/**
+ * The work described by a page's JSON-LD blocks (schema.org), or empty fields: the first node of
+ * a work type, looked for at the top level, in lists and in `@graph`. Broken JSON is skipped, as
+ * a browser would; values are plain strings or names taken from `{ "name": … }` objects.
+ */
+function linkedDataWork(blocks: string[]): LinkedDataWork {
+  const none: LinkedDataWork = {
+    title: null,
+    authors: [],
+    datePublished: null,
+    publisher: null,
+    url: null,
+    language: null,
+  };
+  const nodes: Record<string, unknown>[] = [];
+  const collect = (value: unknown, depth: number): void => {
+    if (depth > 4 || !value || typeof value !== 'object') return;
+    if (Array.isArray(value)) return value.slice(0, 100).forEach((v) => collect(v, depth + 1));
+    const node = value as Record<string, unknown>;
+    nodes.push(node);
+    collect(node['@graph'], depth + 1);
+  };
+  for (const block of blocks.slice(0, 20)) {
+    try {
+      collect(JSON.parse(block), 0);
+    } catch {
+      // not JSON: ignored, as browsers and search engines do
+    }
+  }
+  const isWork = (node: Record<string, unknown>) =>
+    [node['@type']].flat().some((t) => typeof t === 'string' && WORK_TYPES.test(t));
+  const work = nodes.filter(isWork).sort((a, b) => rank(a) - rank(b))[0];
+  if (!work) return none;
+  const text = (value: unknown): string | null => {
+    const v = Array.isArray(value) ? value[0] : value;
+    if (typeof v === 'string') return v.replace(/\s+/g, ' ').trim() || null;
+    if (v && typeof v === 'object') return text((v as Record<string, unknown>).name);
+    return null;
+  };
+  const authors = [work.author, work.creator]
+    .flat()
+    .map((a) => text(a))
+    .filter((a): a is string => !!a && !/^https?:\/\//i.test(a));
+  return {
+    title: text(work.headline) ?? text(work.name),
+    authors: [...new Set(authors)],
+    datePublished: text(work.datePublished) ?? text(work.dateCreated),
+    publisher: text(work.publisher),
+    url: text(work.url),
+    language: text(work.inLanguage),
+  };
+}
+
+/** Articles before generic pages: a WebPage node often wraps the article a page holds. */
+function rank(node: Record<string, unknown>): number {
+  const types = [node['@type']].flat();
+  return types.includes('WebPage') || types.includes('CreativeWork') ? 1 : 0;
 }

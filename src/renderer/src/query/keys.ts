@@ -24,6 +24,10 @@ export const keys = {
   suggestions: (documentId?: DocumentId) => ['suggestions', documentId ?? null] as const,
   relations: (claimId: ClaimId) => ['relations', claimId] as const,
   history: () => ['history'] as const,
+  /** documents in the trash (issue 16) */
+  trash: () => ['trash'] as const,
+  collections: () => ['collections'] as const,
+  collectionMembers: (id: string) => ['collectionMembers', id] as const,
 };
 
 export type Resource = keyof typeof keys;

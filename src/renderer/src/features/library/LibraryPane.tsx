@@ -1,8 +1,17 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { DocumentId, DocumentSummary } from '../../../../shared/model';
+import { useActions } from '../../actions/context';
+import { invoke } from '../../api';
 import { documentTitle, plural, shortDate, typeLabel } from '../../lib/format';
 import { moveFocusInList } from '../../lib/listKeys';
+import { everythingChanged } from '../../query/invalidate';
+import { errorMessage } from '../shell/useToasts';
 import { SUPPORTED_EXTENSIONS, supportedFiles } from './folderFiles';
+import type { CollectionId } from '../../../../shared/api-library';
+import { CollectionsBar, useCollectionFilter } from './CollectionsBar';
+import { goesWith, TrashConfirm } from './TrashConfirm';
+import { TrashSection } from './TrashSection';
 
 export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
 
@@ -16,12 +25,81 @@ interface Props {
   openId: DocumentId | null;
   onOpen: (id: DocumentId) => void;
   onFiles: (files: File[]) => void;
+  onInfo: (message: string) => void;
+  onError: (message: string) => void;
   children?: ReactNode;
   ref?: Ref<LibraryHandle>;
 }
 
-/** The workspace's documents and the way in for new ones. */
-export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref }: Props) {
+/**
+ * The workspace's documents and the way in for new ones. Ctrl/⌘-click adds a document to the
+ * selection, Shift-click a range; Delete moves the selected documents (else the open one) to the
+ * trash after a confirmation, and Ctrl+Z brings them back.
+ */
+export function LibraryPane({
+  documents,
+  openId,
+  onOpen,
+  onFiles,
+  onInfo,
+  onError,
+  children,
+  ref,
+}: Props) {
+  const qc = useQueryClient();
+  const [selected, setSelected] = useState<DocumentId[]>([]);
+  const [anchor, setAnchor] = useState<DocumentId | null>(null);
+  const [confirmTrash, setConfirmTrash] = useState<DocumentId[] | null>(null);
+  const [shownCollection, setShownCollection] = useState<CollectionId | null>(null);
+  const inCollection = useCollectionFilter(shownCollection);
+  const visible = inCollection
+    ? (documents?.filter((d) => inCollection.has(d.id)) ?? null)
+    : documents;
+  // documents gone from the list (trashed, undone) leave the selection
+  const present = selected.filter((id) => documents?.some((d) => d.id === id));
+  const targets = present.length > 0 ? present : openId ? [openId] : [];
+  useActions([
+    {
+      id: 'library.trash',
+      label: 'Move the selected documents to the trash',
+      keys: ['Delete'],
+      scope: 'library',
+      enabled: () => targets.length > 0,
+      perform: () => setConfirmTrash(targets),
+    },
+  ]);
+  const select = (id: DocumentId, e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }) => {
+    if (e.shiftKey && anchor && visible?.some((d) => d.id === anchor)) {
+      const ids = visible.map((d) => d.id);
+      const [a, b] = [ids.indexOf(anchor), ids.indexOf(id)].sort((x, y) => x - y);
+      setSelected(ids.slice(a, b! + 1));
+      return;
+    }
+    setAnchor(id);
+    if (e.ctrlKey || e.metaKey) {
+      const base = present.length > 0 ? present : openId ? [openId] : [];
+      setSelected(base.includes(id) ? base.filter((x) => x !== id) : [...base, id]);
+      return;
+    }
+    setSelected([]);
+    onOpen(id);
+  };
+  const trash = async (ids: DocumentId[]) => {
+    setConfirmTrash(null);
+    try {
+      const counts = await invoke('documents.trash', { ids });
+      const withThem = goesWith(counts);
+      onInfo(
+        `Moved ${plural(ids.length, 'document')} to the trash${withThem ? ` with ${withThem}` : ''}. Ctrl+Z brings ${ids.length === 1 ? 'it' : 'them'} back.`,
+      );
+      setSelected([]);
+      const next = documents?.find((d) => !ids.includes(d.id));
+      if (openId && ids.includes(openId) && next) onOpen(next.id);
+    } catch (e) {
+      onError(errorMessage(e, 'move the documents to the trash'));
+    }
+    await everythingChanged(qc);
+  };
   const input = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
   const [folderNote, setFolderNote] = useState<string | null>(null);
@@ -31,7 +109,7 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
   }, []);
   useImperativeHandle(ref, () => ({ pickFiles: () => input.current?.click() }), []);
   // the open document, else the first, is the list's single Tab stop
-  const tabStop = documents?.some((d) => d.id === openId) ? openId : documents?.[0]?.id;
+  const tabStop = visible?.some((d) => d.id === openId) ? openId : visible?.[0]?.id;
 
   return (
     <nav className="pane library" aria-label="Library" data-scope="library">
@@ -103,24 +181,45 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
           </p>
         </div>
       )}
+      {documents !== null && documents.length > 0 && (
+        <CollectionsBar
+          shown={shownCollection}
+          onShow={(id) => {
+            setShownCollection(id);
+            setSelected([]);
+          }}
+          targets={targets}
+          onInfo={onInfo}
+          onError={onError}
+        />
+      )}
+      {inCollection && visible?.length === 0 && (
+        <p className="pane-empty">No documents in this collection yet.</p>
+      )}
+      {present.length > 1 && (
+        <p className="pane-note selection-note" role="status">
+          {plural(present.length, 'document')} selected · Delete moves them to the trash
+        </p>
+      )}
       <ul
         className="doc-list"
         role="listbox"
         aria-label="Documents"
+        aria-multiselectable="true"
         onKeyDown={(e) => moveFocusInList(e, '.doc-item')}
       >
-        {documents?.map((d) => (
+        {visible?.map((d) => (
           <li
             key={d.id}
             className="doc-item"
             role="option"
             tabIndex={d.id === tabStop ? 0 : -1}
-            aria-selected={d.id === openId}
-            onClick={() => onOpen(d.id)}
+            aria-selected={present.length > 0 ? present.includes(d.id) : d.id === openId}
+            onClick={(e) => select(d.id, e)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {
                 e.preventDefault();
-                onOpen(d.id);
+                select(d.id, e);
               }
             }}
           >
@@ -135,6 +234,20 @@ export function LibraryPane({ documents, openId, onOpen, onFiles, children, ref 
           </li>
         ))}
       </ul>
+      <TrashSection onInfo={onInfo} onError={onError} />
+      {confirmTrash && (
+        <TrashConfirm
+          title={`Move ${plural(confirmTrash.length, 'document')} to the trash?`}
+          message={
+            (confirmTrash.length === 1 && documents?.some((d) => d.id === confirmTrash[0])
+              ? `“${documentTitle(documents.find((d) => d.id === confirmTrash[0])!)}”`
+              : plural(confirmTrash.length, 'document')) +
+            ` will leave the library with ${confirmTrash.length === 1 ? 'its' : 'their'} claims, mentions and relations. Restore from the trash, or Ctrl+Z, brings everything back.`
+          }
+          confirmLabel="Move to trash"
+          onAnswer={(yes) => (yes ? void trash(confirmTrash) : setConfirmTrash(null))}
+        />
+      )}
     </nav>
   );
 }

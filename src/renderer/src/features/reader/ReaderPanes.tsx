@@ -78,6 +78,8 @@ export function ReaderPanes({
           openId={openId}
           onOpen={(id) => void ws.openDocument(id)}
           onFiles={imports.start}
+          onInfo={onInfo}
+          onError={onError}
         >
           <ReferencesImport
             onDone={(message) => {

@@ -77,6 +77,20 @@ export function useWorkspace(onError: (message: string) => void) {
   const open = current ?? (openId ? lastShown.current : null);
   const loadingId = openId && !current ? openId : null;
 
+  // a document that left the list (moved to the trash, an import undone) is closed, not reloaded;
+  // one not yet in it (opened as its import finished) is left alone
+  const listed = documentsQuery.data;
+  const previousList = useRef(listed);
+  useEffect(() => {
+    const before = previousList.current;
+    previousList.current = listed;
+    if (!listed || !before || !openId) return;
+    if (!before.some((d) => d.id === openId) || listed.some((d) => d.id === openId)) return;
+    lastShown.current = null;
+    setOpenId(null);
+    window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  }, [listed, openId]);
+
   const failure = enabled ? (parts.find((p) => p.error)?.error ?? null) : null;
   useEffect(() => {
     if (!failure) return;

@@ -1,0 +1,54 @@
+/**
+ * Issue 16, item 5: collections in the library. A new collection, the selected documents added to
+ * it, the list showing only it, a bulk move from it into another, and every document again.
+ */
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const documentItems = (page: Page) =>
+  page.getByRole('listbox', { name: 'Documents' }).getByRole('option');
+
+async function newCollection(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New collection' }).click();
+  await page.getByLabel('Name of the new collection').fill(name);
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: `Made the collection “${name}”` }),
+  ).toBeVisible();
+}
+
+test('make collections, add a selection, show one, move between them', async ({
+  page,
+  fixturesDir,
+}) => {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files' }).click();
+  await (
+    await chooser
+  ).setFiles(['sample.txt', 'sample.md', 'sample.html'].map((f) => join(fixturesDir, f)));
+  await expect(documentItems(page)).toHaveCount(3);
+  await newCollection(page, 'Riots');
+  await newCollection(page, 'Verified');
+
+  // two documents selected, added to Riots
+  await documentItems(page).nth(0).click();
+  await documentItems(page)
+    .nth(1)
+    .click({ modifiers: ['ControlOrMeta'] });
+  await page.getByLabel('Add 2 documents to a collection').selectOption({ label: 'Riots' });
+  const shown = page.getByLabel('Collection', { exact: true });
+  await expect(shown.locator('option', { hasText: 'Riots (2)' })).toHaveCount(1);
+
+  // the list shows Riots only; one of them moves on to Verified
+  await shown.selectOption({ label: 'Riots (2)' });
+  await expect(documentItems(page)).toHaveCount(2);
+  await documentItems(page).nth(0).click();
+  await page.getByLabel('Move 1 document to a collection').selectOption({ label: 'Verified' });
+  await expect(documentItems(page)).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('collections.png') });
+  await shown.selectOption({ label: 'Verified (1)' });
+  await expect(documentItems(page)).toHaveCount(1);
+  await shown.selectOption({ label: 'All documents' });
+  await expect(documentItems(page)).toHaveCount(3);
+});
