@@ -94,3 +94,27 @@ test('a claim made with the keyboard alone: F7 puts a caret in the text, Shift+a
   await page.keyboard.press('Shift+End');
   expect((await page.evaluate(() => String(window.getSelection()))).length).toBeGreaterThan(10);
 });
+
+test('after linking two claims the focus is on “Link claim”, so a letter typed next is no shortcut (defect 5)', async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  await createClaim(page, 'Gulmurod Khalimov');
+  await createClaim(page, 'at least 27 deaths');
+  await claimItems(page).filter({ hasText: 'at least 27 deaths' }).click();
+  const editor = page.locator('.claim-editor');
+  await editor.getByRole('button', { name: 'Link claim' }).click();
+  await page.keyboard.type('Gulmurod');
+  await expect(editor.locator('.link-picker').getByRole('option').first()).toContainText(
+    'Gulmurod Khalimov',
+  );
+  await page.keyboard.press('Enter');
+  await expect(editor.locator('.relations')).toContainText('Gulmurod Khalimov');
+  await expect(editor.getByRole('button', { name: 'Link claim' })).toBeFocused();
+  // the statement box is as tall as a long statement, not three lines
+  const statement = editor.getByLabel('Statement');
+  const short = (await statement.boundingBox())!.height;
+  await statement.fill('A long statement. '.repeat(40));
+  expect((await statement.boundingBox())!.height).toBeGreaterThan(short * 2);
+});

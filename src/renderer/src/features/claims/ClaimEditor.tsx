@@ -71,7 +71,7 @@ export function ClaimEditor({ claim, onSaved, onDelete, linking, onLinking }: Pr
         </label>
         <textarea
           id={`${id}-statement`}
-          className="input textarea"
+          className="input textarea statement-input"
           rows={3}
           value={statement}
           onChange={(e) => setStatement(e.target.value)}

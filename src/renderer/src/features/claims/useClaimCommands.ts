@@ -8,6 +8,7 @@ import { useTagging } from '../mentions/useTagging';
 import type { ReaderHandle } from '../reader/Reader';
 import type { View } from '../shell/globalActions';
 import { errorMessage } from '../shell/useToasts';
+import { confirmLongSelection } from './longSelection';
 import type { useWorkspace } from '../shell/useWorkspace';
 
 interface Options {
@@ -43,6 +44,7 @@ export function useClaimCommands(o: Options) {
     const key = mode === 'claim' ? 'C' : 'E';
     if (o.view !== 'reader') o.info(`Passages are tagged in the reader: press R to go back to it.`);
     else if (!ws.open) error(`Open a document and select a passage first, then press ${key}.`);
+    else if (!confirmLongSelection(readerRef.current?.selectionSpans() ?? [])) return;
     else if (!tagging.start(mode))
       error(`Select a passage in the document first, then press ${key}.`);
   };
@@ -58,6 +60,7 @@ export function useClaimCommands(o: Options) {
       error('Select a passage in the document first, then press C (or click “Create claim”).');
       return;
     }
+    if (!confirmLongSelection(spans)) return;
     setCreating(true);
     try {
       const claim = await invoke('claims.create', { documentId: ws.open.summary.id, spans });

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useId, useState } from 'react';
+import { useCallback, useId, useState, useEffect, useRef } from 'react';
 import type { RelatedClaim } from '../../../../shared/api-entities';
 import type { Claim } from '../../../../shared/model';
 import { actionHint, useAction } from '../../actions/ActionButton';
@@ -38,6 +38,15 @@ export function ClaimRelations({
   const [problem, setProblem] = useState<string | null>(null);
   const shownProblem = problem ?? (query.error ? query.error.message : null);
 
+  // the picker closed (linked, or Escape): the focus comes back to "Link claim", not to the body,
+  // where the next letter typed would be a shortcut (issue 15: "e" → "Select a passage first")
+  const linkButton = useRef<HTMLButtonElement>(null);
+  const wasPicking = useRef(picking);
+  useEffect(() => {
+    if (wasPicking.current && !picking) linkButton.current?.focus();
+    wasPicking.current = picking;
+  }, [picking]);
+
   // both claims' relations, the table's Rel. column, and entity pages' counts
   const changed = useCallback(() => void claimsChanged(qc), [qc]);
 
@@ -58,6 +67,7 @@ export function ClaimRelations({
         </h3>
         {!picking && (
           <button
+            ref={linkButton}
             type="button"
             className="btn btn-ghost btn-small"
             {...actionHint(linkAction)}

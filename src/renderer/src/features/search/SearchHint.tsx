@@ -11,6 +11,9 @@ export function SearchHint() {
       <span>
         <code>AND</code> <code>OR</code> <code>NOT</code> <code>( )</code>
       </span>
+      <span>
+        <code>entity:"Name"</code> any of its names
+      </span>
       <span className="search-hint-keys">
         <kbd>↑</kbd>
         <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close
