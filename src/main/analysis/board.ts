@@ -61,7 +61,7 @@ export function evidenceBoard(db: Db, focus: BoardFocus, filter: AnalysisFilter)
   for (const r of relations)
     if (SAME_PROPOSITION.has(r.kind)) sets.union(index.get(r.from)!, index.get(r.to)!);
 
-  const cards = loadCards(db, ids, workspaceCorroboration(db));
+  const cards = loadCards(db, ids, workspaceCorroboration(db, new Set(ids)));
   const members = new Map<number, ClaimCard[]>();
   cards.forEach((card, i) => {
     const root = sets.find(i);

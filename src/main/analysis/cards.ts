@@ -61,7 +61,7 @@ const CARDS_SQL = `
 export function loadCards(
   db: Db,
   ids: readonly string[],
-  corroboration: Map<string, Corroboration> = workspaceCorroboration(db),
+  corroboration: Map<string, Corroboration> = workspaceCorroboration(db, new Set(ids)),
 ): ClaimCard[] {
   if (ids.length === 0) return [];
   const rows = db.prepare(CARDS_SQL).all({ ids: JSON.stringify(ids) }) as CardRow[];

@@ -123,4 +123,24 @@ describe('corroboration and independent origins', () => {
       ),
     );
   });
+
+  it('answers for only some claims exactly what the whole computation says about them', () => {
+    const kinds: RelationKind[] = ['supports', 'repeats', 'derived_from', 'cites', 'contradicts'];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(11), fc.constantFrom(...kinds), fc.nat(11)), { maxLength: 40 }),
+        fc.uniqueArray(fc.nat(11), { maxLength: 6 }),
+        (triples, picked) => {
+          const edges = triples
+            .filter(([a, , b]) => a !== b)
+            .map(([a, k, b]) => edge(`c${a}`, k, `c${b}`));
+          const all = computeCorroboration(ids(12), edges);
+          const only = new Set(picked.map((i) => `c${i}`));
+          const some = computeCorroboration(ids(12), edges, only);
+          expect([...some.keys()].every((id) => only.has(id))).toBe(true);
+          for (const id of only) expect(some.get(id)).toEqual(all.get(id));
+        },
+      ),
+    );
+  });
 });

@@ -214,7 +214,7 @@ function gradeOf(json: string): ClaimGrade {
 
 /** Rows with their corroboration, computed once for all of them. */
 function withSupport(db: Db, rows: ClaimTableRow[]): ClaimTableRow[] {
-  const all = workspaceCorroboration(db);
+  const all = workspaceCorroboration(db, new Set(rows.map((r) => r.id)));
   if (all.size === 0) return rows;
   for (const row of rows) {
     const c = corroborationOf(all, row.id);
