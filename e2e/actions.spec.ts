@@ -118,3 +118,22 @@ test('after linking two claims the focus is on “Link claim”, so a letter typ
   await statement.fill('A long statement. '.repeat(40));
   expect((await statement.boundingBox())!.height).toBeGreaterThan(short * 2);
 });
+
+test('the claims panel filters by words and fields; Escape clears the filter (defect 5)', async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  await createClaim(page, 'Gulmurod Khalimov');
+  await createClaim(page, 'at least 27 deaths');
+  const words = page.getByRole('searchbox', { name: 'Filter claims by words' });
+  await words.fill('DEATHS');
+  await expect(claimItems(page)).toHaveCount(1);
+  await expect(claimItems(page).first()).toContainText('at least 27 deaths');
+  await expect(page.locator('aside.claims .pane-count')).toHaveText('1 of 2 claims');
+  await words.press('Escape');
+  await expect(claimItems(page)).toHaveCount(2);
+  await page.getByRole('combobox', { name: 'Filter by status' }).selectOption('reviewed');
+  await expect(claimItems(page)).toHaveCount(0);
+  await expect(page.locator('aside.claims')).toContainText('No claim here matches the filter.');
+});

@@ -15,7 +15,7 @@ test('select with Ctrl and Shift, Delete to the trash, restore, undo, empty', as
   fixturesDir,
 }) => {
   // the background check after open has read the (new, empty) workspace and says so
-  await expect(page.getByRole('status').filter({ hasText: 'Workspace checked' })).toBeVisible();
+  await expect(page.locator('.statusbar')).toContainText('Workspace checked');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
   await (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { use, useEffect, useId, useRef, useState } from 'react';
 import { useActions } from '../../actions/context';
 import type { Claim, ClaimId, PageSpan } from '../../../../shared/model';
 import { plural } from '../../lib/format';
@@ -8,6 +8,9 @@ import { dragClaim } from '../notebook/dragClaim';
 import { selectedClaimActions } from './claimActions';
 import { ClaimEditor } from './ClaimEditor';
 import { ClaimSummary } from './ClaimItem';
+import { ClaimsFilterBar } from './ClaimsFilterBar';
+import { EntityContext } from '../entities/store';
+import { filterClaims, isFiltering, NO_FILTER } from './panelFilter';
 
 interface Props {
   /** null when no document is open */
@@ -41,7 +44,13 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
     item?.scrollIntoView({ block: 'nearest' });
   }, [selectedId]);
 
-  const sorted = claims ? [...claims].sort((a, b) => firstStart(a) - firstStart(b)) : null;
+  const [filter, setFilter] = useState(NO_FILTER);
+  const entities = use(EntityContext);
+  const nameOf = (id: string | null) => (id ? (entities?.byId.get(id)?.name ?? '') : '');
+  const all = claims ? [...claims].sort((a, b) => firstStart(a) - firstStart(b)) : null;
+  const sorted = all
+    ? filterClaims(all, filter, (c) => [c.claimantId, c.placeId, ...c.subjectIds].map(nameOf))
+    : null;
   const tabStop = sorted?.some((c) => c.id === selectedId) ? selectedId : sorted?.[0]?.id;
 
   return (
@@ -50,10 +59,21 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
         <h2 className="pane-title" id={headingId}>
           Claims
         </h2>
-        {sorted && <span className="pane-count">{plural(sorted.length, 'claim')}</span>}
+        {all && sorted && (
+          <span className="pane-count">
+            {isFiltering(filter)
+              ? `${sorted.length} of ${plural(all.length, 'claim')}`
+              : plural(all.length, 'claim')}
+          </span>
+        )}
       </div>
+      {all && all.length > 0 && (
+        <ClaimsFilterBar claims={all} filter={filter} onFilter={setFilter} />
+      )}
       {sorted === null ? (
         <p className="pane-empty">Open a document to see its claims.</p>
+      ) : sorted.length === 0 && isFiltering(filter) ? (
+        <p className="pane-empty">No claim here matches the filter.</p>
       ) : sorted.length === 0 ? (
         <div className="pane-empty">
           <p>No claims in this document yet.</p>

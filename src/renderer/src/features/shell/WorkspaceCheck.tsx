@@ -11,6 +11,7 @@ const STEPS: Record<NonNullable<WorkspaceCheckStatus['progress']>['step'], strin
 /**
  * The background check's progress and finding, in the status bar (the backend runs it after open
  * in a thread of its own: background-check.ts). Asked for once a second while it runs, then no more.
+ * Only a problem is announced (an alert); progress is plain text, not a live region.
  */
 export function WorkspaceCheck() {
   const { data } = useQuery({
@@ -32,18 +33,10 @@ export function WorkspaceCheck() {
         : p
           ? STEPS[p.step]
           : 'starting';
-    return (
-      <span className="status-check" role="status">
-        Checking the workspace: {detail}…
-      </span>
-    );
+    return <span className="status-check">Checking the workspace: {detail}…</span>;
   }
   if (data.state === 'ok') {
-    return (
-      <span className="status-check" role="status">
-        Workspace checked
-      </span>
-    );
+    return <span className="status-check">Workspace checked</span>;
   }
   return (
     <span className="status-check is-problem" role="alert" title={data.message ?? undefined}>
