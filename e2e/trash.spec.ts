@@ -83,6 +83,10 @@ test('select with Ctrl and Shift, Delete to the trash, restore, undo, empty', as
   await expect(final).toContainText('1 document');
   await expect(final).toContainText('cannot be undone');
   await final.getByRole('button', { name: 'Delete for good' }).click();
+  // its source held only what was read from the file, so it went too, and the message says so
+  await expect(
+    page.getByText('Deleted 1 document for good, and 1 source left with no file.'),
+  ).toBeVisible();
   await expect(trash.locator('summary')).toContainText('0');
   await expect(trash).toContainText('The trash is empty.');
   await expect(documentItems(page)).toHaveCount(2);

@@ -46,6 +46,7 @@ describe('claimdesk delete, trash and collections', () => {
     expect(run('trash', 'empty', '--yes').lines[0]).toMatchObject({
       documents: 2,
       filesRemoved: 2,
+      sources: 2,
     });
     expect(run('trash', 'list').lines).toEqual([]);
     expect(run('check').status).toBe(0);

@@ -33,6 +33,11 @@ export interface EmptyTrashOutcome extends TrashCounts {
   documents: number;
   /** original files removed from the store (none while a backup still names them) */
   filesRemoved: number;
+  /**
+   * bibliographic records removed because their last file went (only those holding nothing the
+   * researcher confirmed or edited; see db/trash.ts)
+   */
+  sources: number;
 }
 
 export interface Collection {

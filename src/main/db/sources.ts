@@ -85,6 +85,13 @@ export function sourceIdOfDocument(db: Db, documentId: DocumentId): SourceId {
   return id as SourceId;
 }
 
+/**
+ * Whether the researcher vouched for any of the source's fields: confirmed or edited them, or brought
+ * them from their reference manager (imported references count as confirmed).
+ */
+export const sourceIsCurated = (provenance: Provenance): boolean =>
+  Object.values(provenance).some((origin) => origin?.confirmed === true);
+
 /** A patch of CSL fields: a value sets the field, null removes it. */
 export type CslPatch = { [K in CslField]?: CslItem[K] | null };
 

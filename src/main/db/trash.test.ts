@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { RelationId } from '../../shared/model';
+import type { RelationId, SourceId } from '../../shared/model';
 import { backupNow } from '../backup';
 import { storedFilePath } from '../files/store';
 import { buildClaimsFixture, T0 } from '../test/claims-fixture';
@@ -118,6 +118,7 @@ describe('the trash', () => {
       mentions: 1,
       relations: 2,
       filesRemoved: 0,
+      sources: 1, // its source held only what was read from the file
     });
     expect(await rpc('trash.list', {})).toEqual([]);
     // a backup names it: kept
@@ -138,5 +139,61 @@ describe('the trash', () => {
     const error = await failureOf(backend, 'trash.restore', { ids: [doc.id] });
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/the same file is in the library/);
+  });
+
+  it('emptying removes a source left with no file, unless the researcher vouched for it', async () => {
+    const { backend, rpc } = await library();
+    const imported = async (name: string) => {
+      const out = await rpc('documents.import', {
+        fileName: `${name}.txt`,
+        bytes: new TextEncoder().encode(`The ${name} report.\n`),
+      });
+      if (out.status !== 'imported') throw new Error(`${name} was not imported`);
+      return out.document;
+    };
+    const found = await imported('found');
+    const confirmed = await imported('confirmed');
+    const twin = await imported('twin');
+    const waiting = await imported('waiting');
+    const sourceOf = (id: string) =>
+      backend.db
+        .prepare('SELECT source_id FROM documents WHERE id = ?')
+        .pluck()
+        .get(id) as SourceId;
+    const sources = {
+      found: sourceOf(found.id),
+      confirmed: sourceOf(confirmed.id),
+      twin: sourceOf(twin.id),
+      waiting: sourceOf(waiting.id),
+    };
+    // what was read from the files is unconfirmed until the researcher looks at it
+    const { provenance } = await rpc('sources.get', { id: sources.found });
+    expect(Object.values(provenance).some((o) => o?.confirmed)).toBe(false);
+    // the researcher typed the title of this one
+    await rpc('sources.update', {
+      id: sources.confirmed,
+      patch: { title: 'The confirmed report' },
+    });
+    // twin's source has a second file, the found one's; waiting's file is still in the trash
+    await rpc('sources.attach', { documentId: found.id, sourceId: sources.twin });
+    const foundAlone = await imported('found-alone');
+    const foundAloneSource = sourceOf(foundAlone.id);
+    await rpc('documents.trash', { ids: [foundAlone.id, confirmed.id, twin.id, waiting.id] });
+
+    const outcome = await rpc('trash.empty', { ids: [foundAlone.id, confirmed.id, twin.id] });
+    expect(outcome).toMatchObject({ documents: 3, sources: 1 });
+    const left = new Set((await rpc('sources.list', {})).map((s) => s.id));
+    expect(left.has(sourceOf(found.id))).toBe(true); // twin's, still with a file in the library
+    expect(left.has(sources.confirmed)).toBe(true); // vouched for: waits for a file
+    expect(left.has(sources.waiting)).toBe(true); // its file can still be restored
+    expect(left.has(foundAloneSource)).toBe(false); // only what was read from its file
+    await rpc('trash.restore', { ids: [waiting.id] });
+    expect(sourceOf(waiting.id)).toBe(sources.waiting);
+    expect(backend.db.pragma('foreign_key_check')).toEqual([]);
+
+    // once its file goes for good, so does waiting's unconfirmed source
+    await rpc('documents.trash', { ids: [waiting.id] });
+    expect(await rpc('trash.empty', {})).toMatchObject({ documents: 1, sources: 1 });
+    expect((await rpc('sources.list', {})).some((s) => s.id === sources.waiting)).toBe(false);
   });
 });

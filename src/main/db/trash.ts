@@ -3,7 +3,9 @@ import type { TrashCounts, TrashEntry } from '../../shared/api-library';
 import { AppError, notFound } from '../errors';
 import { now } from '../ids';
 import { bundleTables } from '../bundle';
+import type { Provenance } from '../../shared/csl';
 import { recordAction, registerSnapshotKind } from './history';
+import { sourceIsCurated } from './sources';
 import type { Db } from './open';
 
 /**
@@ -280,11 +282,15 @@ export function listTrash(db: Db): TrashEntry[] {
 export function emptyTrash(
   db: Db,
   ids?: readonly DocumentId[],
-): TrashCounts & { documents: number } {
+): TrashCounts & { documents: number; sources: number } {
   return db.transaction(() => {
     const entries = listTrash(db).filter((e) => !ids || ids.includes(e.documentId));
-    for (const e of entries)
+    const sources = new Set<string>();
+    for (const e of entries) {
+      const source = trashedSourceOf(db, e.documentId);
+      if (source) sources.add(source);
       db.prepare('DELETE FROM trash WHERE document_id = ?').run(e.documentId);
+    }
     db.prepare(
       `DELETE FROM document_files WHERE sha256 NOT IN (SELECT sha256 FROM documents)
          AND sha256 NOT IN (SELECT sha256 FROM trash)`,
@@ -294,6 +300,46 @@ export function emptyTrash(
       claims: entries.reduce((n, e) => n + e.claims, 0),
       mentions: entries.reduce((n, e) => n + e.mentions, 0),
       relations: entries.reduce((n, e) => n + e.relations, 0),
+      sources: dropFilelessSources(db, sources),
     };
   })();
+}
+
+/** The source a document in the trash belongs to: its documents row, kept in the entry. */
+function trashedSourceOf(db: Db, id: DocumentId): string | null {
+  return (db
+    .prepare(
+      `SELECT json_extract(t.content, '$.documents.rows[0][' || c.key || ']')
+       FROM trash t, json_each(t.content, '$.documents.columns') c
+       WHERE t.document_id = ? AND c.value = 'source_id'`,
+    )
+    .pluck()
+    .get(id) ?? null) as string | null;
+}
+
+/**
+ * Removes the sources among `ids` whose last file went for good, and says how many. A source still
+ * named by a document in the library or in the trash stays (a restore needs it). So does one the
+ * researcher vouched for (sourceIsCurated): it holds their work, not just what was read from the
+ * file, and it stays as a source waiting for a file, as an imported reference does. One that holds
+ * only what Claimdesk found in the file goes: importing the file again finds it again, and kept it
+ * would be an entry with nothing behind it in the sources list and the bibliography.
+ */
+function dropFilelessSources(db: Db, ids: Set<string>): number {
+  const inLibrary = db.prepare('SELECT 1 FROM documents WHERE source_id = ? LIMIT 1');
+  const inTrash = new Set(
+    db.prepare('SELECT document_id FROM trash').pluck().all() as DocumentId[],
+  );
+  const named = new Set([...inTrash].map((d) => trashedSourceOf(db, d)));
+  const provenance = db.prepare('SELECT provenance FROM sources WHERE id = ?').pluck();
+  const drop = db.prepare('DELETE FROM sources WHERE id = ?');
+  let dropped = 0;
+  for (const id of ids) {
+    if (inLibrary.get(id) || named.has(id)) continue;
+    const stored = provenance.get(id) as string | undefined;
+    if (stored === undefined || sourceIsCurated(JSON.parse(stored) as Provenance)) continue;
+    drop.run(id);
+    dropped++;
+  }
+  return dropped;
 }

@@ -44,7 +44,10 @@ export function TrashSection({ onInfo, onError }: Props) {
     setConfirming(false);
     try {
       const out = await invoke('trash.empty', {});
-      onInfo(`Deleted ${plural(out.documents, 'document')} for good.`);
+      // a source that goes with its last file is said, so a shorter sources list is no surprise
+      const sources =
+        out.sources > 0 ? `, and ${plural(out.sources, 'source')} left with no file` : '';
+      onInfo(`Deleted ${plural(out.documents, 'document')} for good${sources}.`);
     } catch (e) {
       onError(errorMessage(e, 'empty the trash'));
     }

@@ -278,7 +278,11 @@ export function WorkspaceDialog({ dataDir, onClose, onStatus, onError, onChanged
               onChange={(e) => picked(e.currentTarget, (f) => void importClaims(f))}
             />
             {replacing && (
-              <div className="ws-replace" role="alertdialog" aria-labelledby={`${id}-replace`}>
+              <div
+                className="ws-outcome is-problem"
+                role="alertdialog"
+                aria-labelledby={`${id}-replace`}
+              >
                 <p id={`${id}-replace`}>{replacing.message}</p>
                 <div className="ws-replace-actions">
                   <button
