@@ -1,7 +1,13 @@
 import type { ClaimSort, ClaimTableRow } from '../../shared/api-search';
-import { RELATION_KINDS, type RelationKind } from '../../shared/model';
+import {
+  RELATION_KINDS,
+  type DocumentId,
+  type RelationKind,
+  type TextAnchor,
+} from '../../shared/model';
 import { allClaimRows } from '../db/claims-query';
 import type { Db } from '../db/open';
+import { ocrProvenanceOf, type OcrProvenance } from './ocr-provenance';
 import type { ExportScope } from './selection';
 
 /**
@@ -22,7 +28,13 @@ type Related = ReadonlyMap<string, Partial<Record<RelationKind, string[]>>>;
 
 const list = (values: readonly string[] | undefined) => (values ?? []).join('; ');
 
-type CsvColumn = readonly [string, (r: ClaimTableRow, related: Related) => string | number];
+/** Claim id → how OCR read its quote (ocr-provenance.ts); claims on text pages are absent. */
+type OcrOf = ReadonlyMap<string, OcrProvenance>;
+
+type CsvColumn = readonly [
+  string,
+  (r: ClaimTableRow, related: Related, ocr: OcrOf) => string | number,
+];
 
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   ['claim_id', (r) => r.id],
@@ -54,6 +66,13 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   ['supporters', (r) => r.support.supporters],
   ['independent_origins', (r) => r.support.independentOrigins],
   ['circular_reporting', (r) => (r.support.circular ? 'yes' : '')],
+  // empty unless the quote was read by OCR from a scan: check uncertain words against the image
+  ['ocr_engine', (r, _, ocr) => ocr.get(r.id)?.engine ?? ''],
+  ['ocr_version', (r, _, ocr) => ocr.get(r.id)?.version ?? ''],
+  ['ocr_languages', (r, _, ocr) => ocr.get(r.id)?.languages.join('+') ?? ''],
+  ['ocr_mean_confidence', (r, _, ocr) => ocr.get(r.id)?.meanConfidence ?? ''],
+  ['ocr_min_confidence', (r, _, ocr) => ocr.get(r.id)?.minConfidence ?? ''],
+  ['ocr_uncertain_words', (r, _, ocr) => list(ocr.get(r.id)?.uncertainWords)],
   ['note', (r) => r.note],
   ['document_id', (r) => r.documentId],
   ['created_at', (r) => r.createdAt],
@@ -72,17 +91,39 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(rows: ClaimTableRow[], related: Related = new Map()): string {
+export function toCsv(
+  rows: ClaimTableRow[],
+  related: Related = new Map(),
+  ocr: OcrOf = new Map(),
+): string {
   const lines = [CSV_COLUMNS.map(([name]) => name).join(',')];
   for (const row of rows)
-    lines.push(CSV_COLUMNS.map(([, get]) => csvField(get(row, related))).join(','));
+    lines.push(CSV_COLUMNS.map(([, get]) => csvField(get(row, related, ocr))).join(','));
   return `${BOM}${lines.join('\r\n')}\r\n`;
 }
 
 export function exportCsv(db: Db, scope: ExportScope & { sort?: ClaimSort }): string {
   const filter = { ...scope.filter, ...(scope.documentId ? { documentId: scope.documentId } : {}) };
   const rows = allClaimRows(db, filter, scope.sort);
-  return toCsv(rows, relatedClaims(db, new Set(rows.map((r) => r.id))));
+  return toCsv(rows, relatedClaims(db, new Set(rows.map((r) => r.id))), ocrOfClaims(db, rows));
+}
+
+/** The OCR provenance of each exported claim whose quote a scan's OCR read. */
+function ocrOfClaims(db: Db, rows: readonly ClaimTableRow[]): OcrOf {
+  const out = new Map<string, OcrProvenance>();
+  const provenance = new Map<string, ReturnType<typeof ocrProvenanceOf>>();
+  const spansOf = db.prepare(
+    'SELECT start, end, exact, prefix, suffix FROM claim_spans WHERE claim_id = ? ORDER BY ordinal',
+  );
+  for (const row of rows) {
+    if (!provenance.has(row.documentId))
+      provenance.set(row.documentId, ocrProvenanceOf(db, row.documentId as DocumentId));
+    const of = provenance.get(row.documentId);
+    if (!of) continue; // OCR never touched this document: one small query per document
+    const read = of(spansOf.all(row.id) as TextAnchor[]);
+    if (read) out.set(row.id, read);
+  }
+  return out;
 }
 
 /** The claims each exported claim points at, in the order the relations were made. */

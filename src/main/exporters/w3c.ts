@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Claim, ClaimRelation, Entity, Mention } from '../../shared/model';
+import type { Claim, ClaimRelation, Entity, Mention, TextAnchor } from '../../shared/model';
 import { gradeDescription, gradeText, type ClaimGrade } from '../../shared/grading';
 import { claimGrades, NO_GRADE } from '../db/grades';
 import type { Db } from '../db/open';
+import { ocrProvenanceOf } from './ocr-provenance';
 import { forEachDocument, selectForExport, type ExportScope, type Located } from './selection';
 
 /**
@@ -37,6 +38,8 @@ export const CLAIMDESK_CONTEXT = {
   certainty: 'claimdesk:certainty',
   eventDate: 'claimdesk:eventDate',
   hedges: { '@id': 'claimdesk:hedge', '@container': '@list' },
+  // a passage read by OCR: engine, languages, confidence (docs/export-format.md), as a JSON literal
+  ocr: { '@id': 'claimdesk:ocr', '@type': '@json' },
 } as const;
 
 /** THE context of every annotation (and of the collection): the standard one first, as required. */
@@ -69,21 +72,27 @@ export function exportW3c(db: Db, options: ExportScope & { generator: string }):
   const items: Json[] = [];
   const grades = claimGrades(db);
   forEachDocument(db, selection, (doc, locate, claims, mentions) => {
-    const target = (located: Located) => ({
-      type: 'SpecificResource',
-      source: `urn:sha256:${doc.sha256}`,
-      selector: selectors(located, doc.mediaType === 'application/pdf'),
-    });
+    const ocr = ocrProvenanceOf(db, doc.id);
+    // each passage says on its own whether OCR read it: a claim may quote a text page and a scan
+    const target = (anchor: TextAnchor) => {
+      const read = ocr?.([anchor]) ?? null;
+      return {
+        type: 'SpecificResource',
+        source: `urn:sha256:${doc.sha256}`,
+        selector: selectors(locate(anchor), doc.mediaType === 'application/pdf'),
+        ...(read ? { ocr: read } : {}),
+      };
+    };
     for (const c of claims)
       items.push({
         ...claimAnnotation(c, entities, grades.get(c.id) ?? NO_GRADE),
-        target: c.spans.map(locate).map(target),
+        target: c.spans.map(target),
         ...common,
       });
     for (const m of mentions)
       items.push({
         ...mentionAnnotation(m, entities),
-        target: [target(locate(m.anchor))],
+        target: [target(m.anchor)],
         ...common,
       });
   });

@@ -11,6 +11,8 @@ import { main } from '../cli';
 import type { ClaimId } from '../../shared/model';
 import { failureOf, rpcOf } from '../test/rpc';
 import { corpusDir, hasCommand, imagePdf, rasterise } from '../test/scans';
+import { parseCsv } from '../test/csv';
+import { expectValid } from '../test/schemas';
 import { tempBackend, tempDir } from '../test/workspace';
 import { ORPHAN_TAG } from './rerun';
 
@@ -92,6 +94,28 @@ describe.skipIf(!canRasterise)('re-running OCR on a document', () => {
       expect(undone.find((c) => c.id === lost.id)!.tags).toEqual([]);
       await rpc('history.redo', {});
       expect((await rpc('documents.content', { id: document.id })).text).toBe(read);
+
+      // W3C and CSV exports say which passages OCR read, as claims JSON does
+      const w3c = JSON.parse((await rpc('export.claims', { format: 'w3c' } as never)).text) as {
+        first: { items: { id: string; target: Record<string, unknown>[] }[] };
+      };
+      expectValid('w3c', w3c);
+      const annotation = w3c.first.items.find((a) => a.id === `urn:claimdesk:claim:${kept.id}`)!;
+      expect(annotation.target[0]!.ocr).toMatchObject({
+        engine: 'tesseract.js',
+        languages: ['eng'],
+        pages: [1],
+        words: 4,
+      });
+      const csv = (await rpc('export.claims', { format: 'csv' } as never)).text;
+      const [columns, ...rows] = parseCsv(csv.slice(1));
+      const row = rows.find((r) => r[0] === kept.id)!;
+      const cell = (name: string) => row[columns!.indexOf(name)];
+      expect(cell('ocr_engine')).toBe('tesseract.js');
+      expect(cell('ocr_languages')).toBe('eng');
+      expect(Number(cell('ocr_min_confidence'))).toBeLessThanOrEqual(
+        Number(cell('ocr_mean_confidence')),
+      );
     },
     SLOW,
   );
