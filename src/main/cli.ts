@@ -14,7 +14,7 @@ import type { DocumentId } from '../shared/model';
 import { parseLanguages } from '../shared/ocr';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
-import { withProgress } from './cli-ocr';
+import { ocrCommand, withProgress } from './cli-ocr';
 import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
 import { getDocumentText } from './db/documents';
@@ -40,6 +40,10 @@ Commands:
   import <files or folders...>   import documents (folders are walked recursively);
                                  prints one JSON line per file. Scanned PDF pages are read
                                  by OCR: --ocr-languages eng+rus (default: the workspace's)
+  ocr <document-id> [--languages tgk+rus]
+                                 OCR the document's scanned pages again (default languages:
+                                 the workspace's); claims and mentions move to the new text,
+                                 those not found are kept, tagged ocr-orphan and listed
   export [--format json|w3c|csv|graphml|gexf] [--document ID] [--out FILE]
                                  export claims with their provenance (stdout by default):
                                  claims JSON, W3C Web Annotation (JSON-LD) or CSV; or the
@@ -128,6 +132,11 @@ export async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'import':
         return await importCommand(args, values.password, backend, values['ocr-languages']);
+      case 'ocr':
+        return await ocrCommand(backend, args[0], {
+          ...(values.languages !== undefined ? { languages: values.languages } : {}),
+          ...(values.password !== undefined ? { password: values.password } : {}),
+        });
       case 'export': {
         const format = values.format ?? 'json';
         if (!isExportFormat(format)) {

@@ -3,9 +3,9 @@
  * stopping a long import. Kept apart from api.ts so that file stays a map.
  */
 import { z } from 'zod';
-import { method } from './api-declare';
+import { id, method } from './api-declare';
 import { LIMITS } from './limits';
-import type { DocumentSummary } from './model';
+import type { DocumentId, DocumentSummary } from './model';
 import { parseLanguages } from './ocr';
 
 /** "eng+rus": validated by the one parser (shared/ocr.ts), normalised to lower case. */
@@ -20,6 +20,8 @@ export const ocrLanguages = z
     if ('problem' in parsed) ctx.addIssue({ code: 'custom', message: parsed.problem });
   })
   .transform((s) => (parseLanguages(s) as { languages: string[] }).languages);
+
+const documentId = id<DocumentId>('doc');
 
 /** A key the caller makes up to follow and stop its own long call (e.g. a random UUID). */
 export const jobKey = z.string().regex(/^[\w-]{8,100}$/);
@@ -52,10 +54,15 @@ export interface Orphan {
 
 export interface OcrRunOutcome {
   document: DocumentSummary;
+  /** pages OCR read in this run */
   pages: number;
+  /** the languages they were read in, e.g. ["eng", "rus"] */
+  languages: string[];
   /** claims and mentions placed on the new text (exactly or approximately) */
   kept: number;
   orphans: Orphan[];
+  /** dismissed name suggestions whose passage is gone (nothing left to suggest there) */
+  dismissalsDropped: number;
 }
 
 export const ocrApi = {
@@ -68,6 +75,15 @@ export const ocrApi = {
       bytes: z.instanceof(Uint8Array).refine((b) => b.byteLength <= LIMITS.maxFileBytes),
     }),
   ).returns<OcrLanguages>(),
+  /** OCR of a document's scanned pages again (e.g. in other languages); claims re-anchored */
+  'ocr.rerun': method(
+    z.strictObject({
+      id: documentId,
+      languages: ocrLanguages.optional(),
+      password: z.string().max(1_000).optional(),
+      job: jobKey.optional(),
+    }),
+  ).returns<OcrRunOutcome>(),
   'jobs.progress': method(z.strictObject({ job: jobKey })).returns<JobProgress | null>(),
   'jobs.cancel': method(z.strictObject({ job: jobKey })).returns<{ cancelled: boolean }>(),
 } as const;

@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { AppError } from '../errors';
 import { cancelJob, jobProgress } from '../jobs';
 import { availableLanguages, traineddataProblem, WORKSPACE_LANGUAGES } from '../ocr/languages';
+import { rerunOcr } from '../ocr/rerun';
 import { defaultOcrLanguages, setDefaultOcrLanguages } from '../ocr/settings';
 import type { HandlerGroup } from '../rpc';
 
@@ -59,6 +60,13 @@ export const ocrHandlers: HandlerGroup = {
     addLanguage(dataDir, code, bytes);
     return languages(db, dataDir);
   },
+  'ocr.rerun': ({ db, dataDir }, { id, languages, password, job }) =>
+    rerunOcr(db, id, {
+      languages: languages ?? defaultOcrLanguages(db),
+      dataDir,
+      ...(password ? { password } : {}),
+      ...(job ? { job } : {}),
+    }),
   'jobs.progress': (_ctx, { job }) => jobProgress(job),
   'jobs.cancel': (_ctx, { job }) => ({ cancelled: cancelJob(job) }),
 };
