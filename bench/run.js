@@ -14,6 +14,7 @@ import { benchReader } from './reader.js';
 import { benchAnalysis } from './analysis.js';
 import { benchOcr } from './ocr.js';
 import { benchNotebook } from './notebook.js';
+import { benchLibrary } from './library.js';
 
 const root = resolve(import.meta.dirname, '..');
 const work = join(root, 'bench', 'work');
@@ -30,6 +31,7 @@ const suites = {
   analysis: benchAnalysis,
   ocr: benchOcr,
   notebook: benchNotebook,
+  library: benchLibrary,
 };
 // the row ids each suite owns: a run of some suites keeps the other suites' latest rows
 const OWNS = {
@@ -40,6 +42,7 @@ const OWNS = {
   analysis: ['analysis.'],
   ocr: ['ocr.'],
   notebook: ['notebook.'],
+  library: ['library.'],
 };
 const order = Object.keys(suites);
 const suiteOf = (id) => order.findIndex((s) => [...OWNS[s], `${s}.`].some((p) => id.startsWith(p)));

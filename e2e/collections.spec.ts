@@ -52,3 +52,52 @@ test('make collections, add a selection, show one, move between them', async ({
   await shown.selectOption({ label: 'All documents' });
   await expect(documentItems(page)).toHaveCount(3);
 });
+
+test('a sub-collection is made inside the one shown and listed under its parent', async ({
+  page,
+  fixturesDir,
+}) => {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import files' }).click();
+  await (await chooser).setFiles([join(fixturesDir, 'sample.txt')]);
+  await expect(documentItems(page)).toHaveCount(1);
+  await newCollection(page, 'Riots');
+  await newCollection(page, 'Prisons');
+  const shown = page.getByLabel('Collection', { exact: true });
+
+  // with Riots shown, New offers to make the collection inside it; keyboard only
+  await shown.selectOption({ label: 'Riots (0)' });
+  await page.getByRole('button', { name: 'New collection' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Make it inside')).toHaveValue(
+    await shown.inputValue(), // the id of Riots
+  );
+  await page.keyboard.type('1980s');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Made the collection “Riots › 1980s”' }),
+  ).toBeVisible();
+  // another place can be picked: at the top
+  await page.getByRole('button', { name: 'New collection' }).click();
+  await page.getByLabel('Name of the new collection').fill('Verified');
+  await page.getByLabel('Make it inside').selectOption({ label: 'at the top' });
+  await page.getByRole('button', { name: 'Make' }).click();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Made the collection “Verified”' }),
+  ).toBeVisible();
+
+  // the picker lists the tree: each sub-collection right under its parent, named by its path
+  await expect(shown.locator('option')).toHaveText([
+    'All documents',
+    'Prisons (0)',
+    'Riots (0)',
+    'Riots › 1980s (0)',
+    'Verified (0)',
+  ]);
+  await shown.selectOption({ label: 'All documents' });
+  await documentItems(page).nth(0).click();
+  await page.getByLabel('Add 1 document to a collection').selectOption({ label: 'Riots › 1980s' });
+  await expect(shown.locator('option', { hasText: 'Riots › 1980s (1)' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'New collection' }).click();
+  await page.screenshot({ path: test.info().outputPath('sub-collections.png') });
+});

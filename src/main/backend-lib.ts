@@ -5,3 +5,4 @@ export { extractDocument } from './importers';
 export { extractionPool, ExtractionPool } from './importers/pool';
 export { startServer } from './serve';
 export { workspaceCorroboration } from './analysis/corroboration-db';
+export { backupNow, maybeAutoBackup } from './backup';

@@ -7,6 +7,7 @@ import { plural } from '../../lib/format';
 import { everythingChanged } from '../../query/invalidate';
 import { keys } from '../../query/keys';
 import { errorMessage } from '../shell/useToasts';
+import { collectionTree } from './collectionTree';
 
 interface Props {
   /** the collection the list shows, or null for every document */
@@ -21,7 +22,9 @@ interface Props {
 /**
  * Collections in the library: show one (or all documents), make a new one, and put the selected
  * documents into one — moved out of the collection shown, or added when all documents are shown.
- * A document may be in several collections.
+ * A document may be in several collections. Collections nest: the pickers list them as a tree
+ * (each under its parent, named by its path), and a new one is made inside the one shown unless
+ * the researcher picks another place.
  */
 export function CollectionsBar({ shown, onShow, targets, onInfo, onError }: Props) {
   const qc = useQueryClient();
@@ -30,14 +33,21 @@ export function CollectionsBar({ shown, onShow, targets, onInfo, onError }: Prop
     queryFn: () => invoke('collections.list', {}),
   });
   const [naming, setNaming] = useState<string | null>(null);
+  const [parent, setParent] = useState<CollectionId | null>(null);
   const collections = list.data ?? [];
-  const nameOf = (id: CollectionId) => collections.find((c) => c.id === id)?.name ?? 'collection';
+  const tree = collectionTree(collections);
+  const nameOf = (id: CollectionId) =>
+    tree.find((r) => r.collection.id === id)?.path ?? 'collection';
 
+  const startNaming = () => {
+    setParent(shown);
+    setNaming('');
+  };
   const create = async (name: string) => {
     setNaming(null);
     try {
-      const made = await invoke('collections.create', { name });
-      onInfo(`Made the collection “${made.name}”.`);
+      const made = await invoke('collections.create', { name, parentId: parent });
+      onInfo(`Made the collection “${parent ? `${nameOf(parent)} › ` : ''}${made.name}”.`);
     } catch (e) {
       onError(errorMessage(e, 'make the collection'));
     }
@@ -68,9 +78,9 @@ export function CollectionsBar({ shown, onShow, targets, onInfo, onError }: Prop
           onChange={(e) => onShow((e.target.value || null) as CollectionId | null)}
         >
           <option value="">All documents</option>
-          {collections.map((c) => (
+          {tree.map(({ collection: c, path }) => (
             <option key={c.id} value={c.id}>
-              {c.name} ({c.documentCount})
+              {path} ({c.documentCount})
             </option>
           ))}
         </select>
@@ -78,14 +88,14 @@ export function CollectionsBar({ shown, onShow, targets, onInfo, onError }: Prop
           type="button"
           className="btn btn-small"
           aria-label="New collection"
-          onClick={() => setNaming('')}
+          onClick={startNaming}
         >
           New
         </button>
       </div>
       {naming !== null && (
         <form
-          className="collections-row"
+          className="collections-row collections-new"
           onSubmit={(e) => {
             e.preventDefault();
             if (naming.trim() !== '') void create(naming.trim());
@@ -99,6 +109,20 @@ export function CollectionsBar({ shown, onShow, targets, onInfo, onError }: Prop
             onChange={(e) => setNaming(e.target.value)}
             onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}
           />
+          <select
+            className="input input-small"
+            aria-label="Make it inside"
+            value={parent ?? ''}
+            onChange={(e) => setParent((e.target.value || null) as CollectionId | null)}
+            onKeyDown={(e) => e.key === 'Escape' && setNaming(null)}
+          >
+            <option value="">at the top</option>
+            {tree.map(({ collection: c, path }) => (
+              <option key={c.id} value={c.id}>
+                inside {path}
+              </option>
+            ))}
+          </select>
           <button type="submit" className="btn btn-small" disabled={naming.trim() === ''}>
             Make
           </button>
@@ -114,11 +138,11 @@ export function CollectionsBar({ shown, onShow, targets, onInfo, onError }: Prop
           <option value="">
             {shown ? 'Move' : 'Add'} {plural(targets.length, 'document')} to…
           </option>
-          {collections
-            .filter((c) => c.id !== shown)
-            .map((c) => (
+          {tree
+            .filter((r) => r.collection.id !== shown)
+            .map(({ collection: c, path }) => (
               <option key={c.id} value={c.id}>
-                {c.name}
+                {path}
               </option>
             ))}
         </select>
