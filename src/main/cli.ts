@@ -15,6 +15,7 @@ import { parseLanguages } from '../shared/ocr';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { ocrCommand, withProgress } from './cli-ocr';
+import { ocrRuns } from './db/ocr';
 import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
 import { getDocumentText } from './db/documents';
@@ -70,7 +71,8 @@ Commands:
                                  a notebook with its claims as footnotes in style S (as for
                                  cite) and a bibliography;
                                  --appendix adds each quote, source, pages and file hash
-  list                           documents as JSON lines (id, title, type, pages, sha256)
+  list                           documents as JSON lines (id, title, type, pages, sha256;
+                                 ocrLanguages for a document with pages read by OCR)
   text <document-id> [--pages]   the canonical text, exactly (--pages: one JSON line per page)
   check                          verify the workspace: every page, every foreign key, the claim
                                  rules, every stored original against its hash
@@ -153,17 +155,26 @@ export async function main(argv: string[]): Promise<number> {
         } else process.stdout.write(file.text);
         return 0;
       }
-      case 'list':
-        for (const d of await call('documents.list', {})) {
+      case 'list': {
+        const documents = await call('documents.list', {});
+        // a scan's OCR languages, to see what `claimdesk ocr ID --languages` would change
+        const runs = ocrRuns(
+          backend.db,
+          documents.map((d) => d.id),
+        );
+        for (const d of documents) {
+          const run = runs.get(d.id);
           printJson({
             id: d.id,
             title: d.meta.title,
             type: d.mediaType,
             pages: d.pageCount,
             sha256: d.sha256,
+            ...(run ? { ocrLanguages: run.languages.join('+') } : {}),
           });
         }
         return 0;
+      }
       case 'text': {
         if (!args[0]) return fail('Usage: claimdesk text <document-id> [--pages]');
         const content = await call('documents.content', { id: args[0] });

@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { openBackend } from '../backend';
 import { main } from '../cli';
 import type { ClaimId } from '../../shared/model';
 import { failureOf, rpcOf } from '../test/rpc';
@@ -14,6 +15,7 @@ import { corpusDir, hasCommand, imagePdf, rasterise } from '../test/scans';
 import { parseCsv } from '../test/csv';
 import { expectValid } from '../test/schemas';
 import { tempBackend, tempDir } from '../test/workspace';
+import { findLanguage } from './languages';
 import { ORPHAN_TAG } from './rerun';
 
 const article = path.join(corpusDir, '002_1e1a6a2f2c58fe5b.pdf');
@@ -163,15 +165,35 @@ describe.skipIf(!canRasterise)('re-running OCR on a document', () => {
         expect(await run('ocr', documentId, '--languages', 'eng+')).toBe(1);
         expect(err).toMatch(/language/i);
         expect(out).toBe('');
-        expect(await run('ocr', documentId, '--languages', 'eng')).toBe(0);
+        // the document's languages are recorded and changed by the command (rus where installed)
+        const other = findLanguage('rus', null) ? 'eng+rus' : 'eng';
+        if (other === 'eng') console.log('rus not installed: re-OCR in eng only');
+        expect(await run('list')).toBe(0);
+        expect(JSON.parse(out)).toMatchObject({ id: documentId, ocrLanguages: 'eng' });
+        out = '';
+        expect(await run('ocr', documentId, '--languages', other)).toBe(0);
         expect(JSON.parse(out)).toEqual({
           documentId,
           pages: 1,
-          languages: 'eng',
+          languages: other,
           kept: 0,
           orphans: [],
           dismissalsDropped: 0,
         });
+        out = '';
+        expect(await run('list')).toBe(0);
+        expect(JSON.parse(out)).toMatchObject({ id: documentId, ocrLanguages: other });
+        // and shown where OCR provenance is: the page view's OCR words say which languages
+        const backend = openBackend(dir, 'cli');
+        try {
+          const map = await rpcOf(backend)('documents.pageMap', {
+            id: documentId as never,
+            pageIndex: 0,
+          });
+          expect(map.ocr?.languages.join('+')).toBe(other);
+        } finally {
+          backend.close();
+        }
       } finally {
         vi.restoreAllMocks();
       }
