@@ -28,8 +28,11 @@ export interface ComboboxProps<T> {
   onEnterEmpty?: () => void;
   /** Escape (a popover cancels); without it Escape closes the list */
   onEscape?: () => void;
-  /** runs first; return true when it handled the key (Enter on a stale answer, Backspace on chips) */
-  onKeyDown?: (e: KeyboardEvent<HTMLInputElement>) => boolean;
+  /**
+   * runs first, with the option highlighted now (chosen or preselected), if any; return true when
+   * it handled the key (Enter on a stale answer, Backspace on chips)
+   */
+  onKeyDown?: (e: KeyboardEvent<HTMLInputElement>, highlighted: T | null) => boolean;
   /** shown above the items (a question: "Create “X” as…?") */
   header?: ReactNode;
   /** shown instead of items when there are none */
@@ -41,6 +44,8 @@ export interface ComboboxProps<T> {
   autoFocus?: boolean;
   className?: string;
   busy?: boolean;
+  /** the items answer an older text; a newer answer is on its way (aria-busy on the list) */
+  searching?: boolean;
 }
 
 /**
@@ -120,7 +125,7 @@ export function Combobox<T>(p: ComboboxProps<T>) {
       (e.nativeEvent as { preventDownshiftDefault?: boolean }).preventDownshiftDefault = true;
     };
     if (e.nativeEvent.isComposing) return;
-    if (p.onKeyDown?.(e)) return skipDownshift();
+    if (p.onKeyDown?.(e, active >= 0 ? (p.items[active] ?? null) : null)) return skipDownshift();
     const typed = p.inputValue.trim() !== '';
     if (e.key === 'Enter') {
       if (isOpen && active >= 0) return; // Downshift picks the highlighted item
@@ -165,7 +170,11 @@ export function Combobox<T>(p: ComboboxProps<T>) {
       </div>
       <div className="combo-popup" ref={refs.setFloating} style={floatingStyles} hidden={!showList}>
         {showList && p.header}
-        <ul className="combo-list" {...combo.getMenuProps({ 'aria-label': p.label })}>
+        <ul
+          className="combo-list"
+          aria-busy={p.searching || undefined}
+          {...combo.getMenuProps({ 'aria-label': p.label })}
+        >
           {showList &&
             p.items.map((item, index) => (
               <li

@@ -149,6 +149,25 @@ describe('the entity combobox (defect 1)', () => {
     );
   });
 
+  it('a fast typist: End then Enter on "Create" asks for the kind even before the search answers', async () => {
+    const { input } = setup();
+    await type(input, 'Freedom House', 'Create “Freedom House”…');
+    // one more letter: the answer for it is not in yet (the list says so), but "Create" is current
+    fireEvent.change(input, { target: { value: 'Freedom Houses' } });
+    const list = screen.getByRole('listbox', { name: 'Claimant' });
+    expect(list.getAttribute('aria-busy')).toBe('true');
+    const createOption = screen.getByRole('option', { name: 'Create “Freedom Houses”…' });
+    key(input, 'End');
+    expect(createOption.getAttribute('aria-selected')).toBe('true');
+    key(input, 'Enter');
+    expect(
+      await screen.findByRole('option', { name: 'Create “Freedom Houses” as organization' }),
+    ).toBeTruthy();
+    expect(create).not.toHaveBeenCalled();
+    // the answer for the new text arrives, and the list is no longer busy
+    await waitFor(() => expect(list.getAttribute('aria-busy')).toBeNull());
+  });
+
   it('EIU and IMU: weak matches only, nothing taken', async () => {
     const { picked, input } = setup();
     await type(input, 'EIU', /US Embassy in Dushanbe/);

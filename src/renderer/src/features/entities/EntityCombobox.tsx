@@ -113,7 +113,10 @@ export function EntityCombobox(props: Props) {
     setQuery('');
   };
 
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): boolean => {
+  const onKeyDown = (
+    e: KeyboardEvent<HTMLInputElement>,
+    highlighted: EntityOption | null,
+  ): boolean => {
     const typed = query.trim() !== '';
     if (e.key === 'Escape' && creating !== null) {
       e.preventDefault();
@@ -121,7 +124,10 @@ export function EntityCombobox(props: Props) {
       setCreating(null); // back to the name
       return true;
     }
-    if (e.key === 'Enter' && typed && creating === null && search.stale) {
+    // "Create “…”" is made from the text as typed now, never from an older answer: when the
+    // researcher has moved to it (End, ↓), Enter takes it even while a search is still on its way
+    const chosenCreate = highlighted?.type === 'create';
+    if (e.key === 'Enter' && typed && creating === null && search.stale && !chosenCreate) {
       // typed faster than the search: take the best match for what is typed now, if strong
       e.preventDefault();
       void search.flush().then(
@@ -169,6 +175,7 @@ export function EntityCombobox(props: Props) {
         onEscape={props.onEscape}
         onKeyDown={onKeyDown}
         busy={busy}
+        searching={search.stale}
         inputRef={props.inputRef}
         autoFocus={props.autoFocus}
         placeholder={values.length > 0 && !multiple ? '' : props.placeholder}
