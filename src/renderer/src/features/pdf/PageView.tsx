@@ -12,7 +12,9 @@ import {
 } from 'react';
 import { LIMITS } from '../../../../shared/limits';
 import type { Claim, ClaimId, DocumentContent, DocumentSummary } from '../../../../shared/model';
+import { documentTitle } from '../../lib/format';
 import { excerpt } from '../claims/fields';
+import { OcrLanguagesDialog, type OcrTarget } from '../ocr/OcrLanguagesDialog';
 import type { ReaderHandle } from '../reader/Reader';
 import type { Highlight } from '../reader/segments';
 import { SelectionToolbar } from '../reader/SelectionToolbar';
@@ -239,6 +241,14 @@ export function PageView(props: Props) {
     },
     [tryReveal],
   );
+  // the OCR badge of a scanned page: read the document's scans again (its own stable callback,
+  // so the memoised pages do not redraw)
+  const [ocrTarget, setOcrTarget] = useState<OcrTarget | null>(null);
+  const onOcr = useCallback(
+    (languages: string[]) =>
+      setOcrTarget({ kind: 'document', id: doc.id, title: documentTitle(doc), languages }),
+    [doc],
+  );
 
   const revealOn = useCallback(
     (page: number, target: string) => {
@@ -452,12 +462,14 @@ export function PageView(props: Props) {
                   selectedClaimId={selectedClaimId}
                   onDrawn={onDrawn}
                   onError={onError}
+                  onOcr={onOcr}
                 />
               );
             })}
           </div>
         )}
       </div>
+      {ocrTarget && <OcrLanguagesDialog target={ocrTarget} onClose={() => setOcrTarget(null)} />}
       <SelectionToolbar
         scrollRef={scrollRef}
         onCreate={props.onCreateClaim}

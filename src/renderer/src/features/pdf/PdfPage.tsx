@@ -42,6 +42,8 @@ interface Props {
   /** called after this page's highlights are (re)drawn, so a reveal can scroll to them */
   onDrawn: (index: number) => void;
   onError: (message: string) => void;
+  /** the OCR badge: read the scanned pages again (in other languages) */
+  onOcr: (languages: string[]) => void;
 }
 
 interface DrawnHighlight extends Box {
@@ -296,12 +298,14 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       </div>
       <div ref={layerRef} className="textLayer" data-page={index} />
       {ocr && (
-        <span
+        <button
+          type="button"
           className="pdf-ocr-badge"
-          title={`Text recognised by OCR (${ocr.languages.join('+')}, ${ocr.version}); underlined words are uncertain`}
+          title={`Text recognised by OCR (${ocr.languages.join('+')}, ${ocr.version}); underlined words are uncertain. Click to read the scan again in other languages.`}
+          onClick={() => props.onOcr(ocr.languages)}
         >
           OCR · {ocr.languages.join('+')}
-        </span>
+        </button>
       )}
       {(failed || mismatch) && (
         <p className="pdf-page-problem" role="status">

@@ -13,6 +13,7 @@ import { PaneResizer } from '../shell/PaneResizer';
 import { usePaneLayout } from '../shell/usePaneLayout';
 import { Welcome } from '../shell/Welcome';
 import { ReferencesImport } from '../sources/ReferencesImport';
+import { OcrLanguagesButton } from '../ocr/OcrLanguagesDialog';
 import type { ReaderHandle } from './Reader';
 
 interface Props {
@@ -88,6 +89,7 @@ export function ReaderPanes({
             }}
             onError={onError}
           />
+          <OcrLanguagesButton onStatus={onInfo} />
           <ImportPanel
             items={imports.items}
             running={imports.running}
