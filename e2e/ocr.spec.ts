@@ -3,7 +3,15 @@
  * the page: the recognised words are the page's text layer, so a passage selected on the scan
  * becomes a claim, highlighted on the scan and in the text.
  */
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -15,10 +23,9 @@ const PDF = path.join(corpusDir, '002_1e1a6a2f2c58fe5b.pdf');
 const PASSAGE = 'Kazakh National Pedagogical University';
 
 /** Whether the system's Tesseract has this language's data (Debian: tesseract-ocr-LANG). */
+const TESSDATA = ['/usr/share/tesseract-ocr/5/tessdata', '/usr/share/tesseract-ocr/4.00/tessdata'];
 const hasTesseractLanguage = (code: string) =>
-  ['/usr/share/tesseract-ocr/5/tessdata', '/usr/share/tesseract-ocr/4.00/tessdata'].some(
-    (dir) => existsSync(dir) && readdirSync(dir).includes(`${code}.traineddata`),
-  );
+  TESSDATA.some((dir) => existsSync(dir) && readdirSync(dir).includes(`${code}.traineddata`));
 
 const claimItems = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
 
@@ -101,6 +108,28 @@ test('a scanned page is read by OCR at import, and a passage selected on the sca
     await page.getByRole('button', { name: 'OCR languages…' }).click();
     const defaults = page.getByRole('dialog', { name: 'OCR languages' });
     await expect(defaults.getByRole('checkbox', { name: /^eng/ })).toBeChecked();
+    // a language file the researcher adds: refused unless it is Tesseract data, then kept here
+    const notData = path.join(dir, 'kaz.traineddata');
+    writeFileSync(notData, 'not a language model');
+    const pickFile = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await defaults.getByRole('button', { name: 'Add a language file…' }).click();
+      await (await chooser).setFiles(file);
+    };
+    await pickFile(notData);
+    await expect(defaults.getByRole('alert')).toContainText('not Tesseract language data');
+    const system = TESSDATA.find((d) => existsSync(path.join(d, 'tgk.traineddata')));
+    if (system) {
+      const real = path.join(dir, 'copy', 'kaz.traineddata');
+      mkdirSync(path.dirname(real));
+      copyFileSync(path.join(system, 'tgk.traineddata'), real);
+      await pickFile(real);
+      const added = defaults.getByRole('checkbox', { name: /^kaz/ });
+      await expect(added).toBeChecked();
+      await expect(defaults.getByText('added to this workspace')).toBeVisible();
+      await page.screenshot({ path: 'test-results/ocr-languages.png' });
+      await added.uncheck();
+    }
     await defaults.getByRole('checkbox', { name: /^rus/ }).check();
     await defaults.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Scans imported from now on are read in eng+rus')).toBeVisible();

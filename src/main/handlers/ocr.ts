@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import path from 'node:path';
 import type { OcrLanguages } from '../../shared/api-ocr';
 import { LANGUAGE_CODE } from '../../shared/ocr';
@@ -7,6 +7,7 @@ import { AppError } from '../errors';
 import { cancelJob, jobProgress } from '../jobs';
 import { availableLanguages, traineddataProblem, WORKSPACE_LANGUAGES } from '../ocr/languages';
 import { rerunOcr } from '../ocr/rerun';
+import { ensurePrivateDir, writePrivateFile } from '../private-files';
 import { defaultOcrLanguages, setDefaultOcrLanguages } from '../ocr/settings';
 import type { HandlerGroup } from '../rpc';
 
@@ -36,9 +37,9 @@ export function addLanguage(dataDir: string, code: string, bytes: Uint8Array): v
     );
   }
   const dir = path.join(dataDir, WORKSPACE_LANGUAGES);
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const file = path.join(dir, `${code}.traineddata`);
-  writeFileSync(`${file}.tmp`, bytes);
+  writePrivateFile(`${file}.tmp`, bytes);
   renameSync(`${file}.tmp`, file);
 }
 

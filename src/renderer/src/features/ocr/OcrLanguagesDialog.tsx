@@ -44,6 +44,7 @@ export function OcrLanguagesDialog({ target, onClose, onStatus }: Props) {
   const [problem, setProblem] = useState<string | null>(null);
   const [running, setRunning] = useState<string | null>(null);
   const job = useRef<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     invoke('ocr.languages', {}).then(
@@ -98,6 +99,22 @@ export function OcrLanguagesDialog({ target, onClose, onStatus }: Props) {
     }
   };
 
+  // a .traineddata file: checked by the backend to be Tesseract data, then kept in the workspace
+  const addFile = async (file: File) => {
+    const code = file.name.replace(/\.traineddata$/i, '');
+    try {
+      const found = await invoke('ocr.addLanguage', {
+        code,
+        bytes: new Uint8Array(await file.arrayBuffer()),
+      });
+      setKnown(found);
+      setProblem(null);
+      setChosen((now) => (now.includes(code) ? now : [...now, code]));
+    } catch (e) {
+      setProblem(errorMessage(e, `add ${file.name}`));
+    }
+  };
+
   const cancel = () => {
     if (job.current) void invoke('jobs.cancel', { job: job.current });
     else onClose();
@@ -131,9 +148,28 @@ export function OcrLanguagesDialog({ target, onClose, onStatus }: Props) {
           ))}
           <p className="ocr-note">
             More languages: install Tesseract’s data (e.g.{' '}
-            <code>apt install tesseract-ocr-uzb</code>) or put a <code>.traineddata</code> file in
-            the workspace’s <code>ocr-languages</code> folder.
+            <code>apt install tesseract-ocr-uzb</code>), or add a <code>.traineddata</code> file
+            named by its language (<code>kaz.traineddata</code>); it is kept in this workspace.
           </p>
+          <button
+            type="button"
+            className="btn btn-small ocr-add"
+            onClick={() => fileInput.current?.click()}
+          >
+            Add a language file…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".traineddata"
+            hidden
+            aria-label="Tesseract language file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void addFile(file);
+            }}
+          />
         </fieldset>
       )}
       {running && (
