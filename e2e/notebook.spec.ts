@@ -200,7 +200,7 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
   await expect(page.getByRole('textbox', { name: 'Notebook title' })).toHaveValue(
     'Notes on Khujand',
   );
-  await page.getByRole('button', { name: 'Entities', exact: true }).click();
+  await page.getByRole('button', { name: /^Entities/ }).click();
   await expect(notebooksAbout.getByRole('button')).toHaveText([/^Notes on Khujand/]);
   await page.screenshot({ path: testInfo.outputPath('entity-notebooks.png') });
   await notebooksAbout.getByRole('button').click();
