@@ -13,7 +13,7 @@ import { CollectionsBar, useCollectionFilter } from './CollectionsBar';
 import { goesWith, TrashConfirm } from './TrashConfirm';
 import { TrashSection } from './TrashSection';
 
-export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
+export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub';
 
 export interface LibraryHandle {
   /** Opens the system file picker (menu command, shortcut). */
