@@ -28,7 +28,8 @@ export type MediaType =
   | 'text/markdown'
   | 'text/html'
   | 'application/pdf'
-  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+  | 'application/epub+zip';
 
 /** One structural block of canonical text: the reader renders one Lexical block per Block. */
 export interface Block {

@@ -33,7 +33,7 @@ import {
   type LibrarySort,
 } from './libraryList';
 
-export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
+export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub';
 
 export interface LibraryHandle {
   /** Opens the system file picker (menu command, shortcut). */
