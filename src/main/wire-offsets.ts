@@ -11,7 +11,7 @@
  */
 import type { Method, Output, ParsedInput } from '../shared/api';
 import type { Snippet } from '../shared/api-search';
-import type { DocumentId } from '../shared/model';
+import type { DocumentId, TextAnchor } from '../shared/model';
 import {
   mapClaim,
   mapContent,
@@ -36,16 +36,19 @@ interface Codec<M extends Method> {
   output?: (output: Output<M>, at: DocOffsets, input: ParsedInput<M>) => Output<M>;
 }
 
-const claimOut = <C extends { documentId: DocumentId; spans: { start: number }[] }>(
+const claimOut = <C extends { documentId: DocumentId; spans: TextAnchor[] }>(
   c: C,
   at: DocOffsets,
-) => mapClaim(c as never, at(c.documentId)) as C;
-const mentionOut = <M extends { documentId: DocumentId; anchor: { start: number } }>(
+) => mapClaim(c, at(c.documentId));
+const mentionOut = <M extends { documentId: DocumentId; anchor: TextAnchor }>(
   m: M,
   at: DocOffsets,
-) => mapMention(m as never, at(m.documentId)) as M;
-/** A first passage as start/end beside a documentId (search hits, table rows, cards). */
-const firstPassage = <R extends { documentId: DocumentId; start: number; end: number }>(
+) => mapMention(m, at(m.documentId));
+/**
+ * A passage as start/end beside its documentId: a search hit, table row or card (its first
+ * passage), a suggested mention, or a mention to make.
+ */
+const passage = <R extends { documentId: DocumentId; start: number; end: number }>(
   r: R,
   at: DocOffsets,
 ) => mapRange(r, at(r.documentId));
@@ -53,10 +56,6 @@ const snippetOut = <H extends { snippet: Snippet }>(hit: H): H => ({
   ...hit,
   snippet: mapSnippet(hit.snippet, toPoints),
 });
-const refIn = <R extends { documentId: DocumentId; start: number; end: number }>(
-  r: R,
-  at: DocOffsets,
-) => mapRange(r, at(r.documentId));
 
 export const OFFSET_CODECS: { [M in Method]?: Codec<M> } = {
   'documents.content': { output: (c, at) => mapContent(c, at(c.id)) },
@@ -74,21 +73,21 @@ export const OFFSET_CODECS: { [M in Method]?: Codec<M> } = {
     output: (hits, at) => hits.map((h) => ({ ...h, claim: claimOut(h.claim, at) })),
   },
   'claims.query': {
-    output: (page, at) => ({ ...page, rows: page.rows.map((r) => firstPassage(r, at)) }),
+    output: (page, at) => ({ ...page, rows: page.rows.map((r) => passage(r, at)) }),
   },
 
   'mentions.list': { output: (list, at) => list.map((m) => mentionOut(m, at)) },
-  'mentions.create': { input: refIn, output: mentionOut },
+  'mentions.create': { input: passage, output: mentionOut },
   'mentions.delete': { output: ({ deleted }, at) => ({ deleted: mentionOut(deleted, at) }) },
   'mentions.suggest': {
-    output: (s, at) => ({ ...s, candidates: s.candidates.map((c) => firstPassage(c, at)) }),
+    output: (s, at) => ({ ...s, candidates: s.candidates.map((c) => passage(c, at)) }),
   },
   'mentions.accept': {
-    input: (input, at) => ({ candidates: input.candidates.map((c) => refIn(c, at)) }),
+    input: (input, at) => ({ candidates: input.candidates.map((c) => passage(c, at)) }),
     output: (r, at) => ({ ...r, created: r.created.map((m) => mentionOut(m, at)) }),
   },
   'mentions.dismiss': {
-    input: (input, at) => ({ candidates: input.candidates.map((c) => refIn(c, at)) }),
+    input: (input, at) => ({ candidates: input.candidates.map((c) => passage(c, at)) }),
   },
   'entities.get': {
     output: (detail, at) => ({
@@ -102,21 +101,21 @@ export const OFFSET_CODECS: { [M in Method]?: Codec<M> } = {
     // a snippet's highlights count in the snippet's own text; a hit's start/end in its document's
     output: (r, at) => ({
       ...r,
-      passages: r.passages.map((p) => snippetOut(firstPassage(p, at))),
-      claims: r.claims.map((c) => snippetOut(firstPassage(c, at))),
+      passages: r.passages.map((p) => snippetOut(passage(p, at))),
+      claims: r.claims.map((c) => snippetOut(passage(c, at))),
       entities: r.entities.map(snippetOut),
       notebooks: r.notebooks.map(snippetOut),
     }),
   },
-  'analysis.cards': { output: (cards, at) => cards.map((c) => firstPassage(c, at)) },
+  'analysis.cards': { output: (cards, at) => cards.map((c) => passage(c, at)) },
   'analysis.board': {
     output: (board, at) => ({
       ...board,
-      groups: board.groups.map((g) => ({ ...g, claims: g.claims.map((c) => firstPassage(c, at)) })),
+      groups: board.groups.map((g) => ({ ...g, claims: g.claims.map((c) => passage(c, at)) })),
     }),
   },
   'notebooks.claimCards': {
-    output: (cards, at) => cards.map((c) => (c.deleted ? c : firstPassage(c, at))),
+    output: (cards, at) => cards.map((c) => (c.deleted ? c : passage(c, at))),
   },
 };
 
