@@ -35,8 +35,9 @@ const USAGE = `Claimdesk ${APP_VERSION} — turn sources into structured, export
 Usage: claimdesk <command> [options]
 
 Commands:
-  import <files or folders...>   import documents (folders are walked recursively);
-                                 prints one JSON line per file. Scanned PDF pages are read
+  import <files or folders...>   import documents: PDF, EPUB, DOCX, HTML, Markdown, text
+                                 (folders are walked recursively); prints one JSON line
+                                 per file. Scanned PDF pages are read
                                  by OCR: --ocr-languages eng+rus (default: the workspace's)
   ocr <document-id> [--languages tgk+rus]
                                  OCR the document's scanned pages again (default languages:
