@@ -60,8 +60,11 @@ Commands:
   bundle import FILE [--replace] load a bundle into an empty workspace (--replace: also one
                                  that holds saved filters, history…, after a backup of it)
   import-claims FILE             merge a claims JSON from another workspace
-  import-references FILE         bring in references (RIS, BibTeX, CSL-JSON), matched to
-                                 documents by DOI or title, else sources waiting for a file
+  import-references FILE|ZOTERO_DIR
+                                 bring in references (RIS, BibTeX, CSL-JSON), matched to
+                                 documents by DOI or title, else sources waiting for a file;
+                                 a Zotero data folder (read-only, Zotero may be running):
+                                 items, their PDF/HTML attachments and collections
   cite CLAIM_ID... [--style S]   the claims' citation with their pages, then the bibliography;
                                  S: apa (default), chicago-author-date, mla, harvard, an added
                                  style's id, or a .csl file

@@ -16,6 +16,8 @@ export interface Context {
   dataDir: string;
   shell: 'electron' | 'serve' | 'cli';
   version: string;
+  /** the better-sqlite3 binary the workspace was opened with, for other databases (Zotero's) */
+  nativeBinding?: string;
 }
 
 export type Handler<M extends Method> = (

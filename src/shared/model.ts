@@ -112,6 +112,10 @@ export interface DocumentSummary {
   /** the work's metadata as the reader and exports show it: derived from the source's CSL-JSON */
   meta: DocumentMeta;
   sourceId: SourceId;
+  /** the source's CSL type ("report", "article-journal"…): the library's Type column */
+  cslType: string;
+  /** the source's authors (else editors) as the library lists them: family names, or whole names */
+  creators: string[];
   /** metadata fields found on import that the researcher has not confirmed yet (CSL names) */
   found: string[];
   /** the file's own creation date (e.g. a PDF's CreationDate): not when the work was published */
