@@ -65,7 +65,10 @@ export const entityPatch = z.strictObject({
 
 const offset = z.number().int().nonnegative();
 
-/** A passage of a document proposed (or accepted, or dismissed) as a mention of an entity. */
+/**
+ * A passage of a document proposed (or accepted, or dismissed) as a mention of an entity:
+ * [start, end) in code points, as a suggestion gives it and every mention's anchor is answered.
+ */
 export const mentionRef = z.strictObject({ documentId, entityId, start: offset, end: offset });
 
 export const VOCABULARY_LISTS = ['entity_kind', 'claim_type'] as const;
@@ -119,9 +122,9 @@ export interface MergeOutcome {
 }
 
 /**
- * A place to mark as a mention. The same passage in other files of the document's source is this
- * one candidate, its places in `also` (shared/source-groups.ts): accepting or dismissing it decides
- * them all.
+ * A place to mark as a mention; start/end: code points of the document's canonical text. The same
+ * passage in other files of the document's source is this one candidate, its places in `also`
+ * (shared/source-groups.ts): accepting or dismissing it decides them all.
  */
 export interface MentionCandidate extends TextAnchor, SourcedHit {
   documentId: DocumentId;

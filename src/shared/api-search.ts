@@ -34,7 +34,7 @@ const shortText = z.string().max(LIMITS.maxNameChars);
 export const SEARCH_KINDS = ['passages', 'claims', 'entities', 'notebooks'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-/** A stretch of `Snippet.text` to highlight (UTF-16 offsets into the snippet text). */
+/** A stretch of `Snippet.text` to highlight (code points of the snippet's text). */
 export interface Highlight {
   start: number;
   end: number;
@@ -59,7 +59,7 @@ export interface PageRef {
 }
 
 /**
- * A passage of a document's text. `start`/`end`: the first match, UTF-16 offsets into the canonical
+ * A passage of a document's text. `start`/`end`: the first match, code points of the canonical
  * text. The same passage in other files of the document's source is this one hit, its places in
  * `also` (shared/source-groups.ts).
  */
@@ -99,7 +99,7 @@ export interface ClaimHit {
   /** where the snippet comes from */
   field: 'statement' | 'quote' | 'note';
   snippet: Snippet;
-  /** the claim's first passage (UTF-16 offsets), to open it in the reader */
+  /** the claim's first passage (code points), to open it in the reader */
   start: number;
   end: number;
   score: number;
@@ -228,7 +228,7 @@ export interface ClaimTableRow {
   statement: string;
   /** the claim's passages joined with " … " */
   quote: string;
-  /** the first passage, UTF-16 offsets */
+  /** the first passage, code points of the canonical text */
   start: number;
   end: number;
   /** the page the claim starts on, and the pages it runs over ("pp. 1–2") */
