@@ -1,6 +1,8 @@
+import { autoUpdate, flip, offset, shift, size, useFloating } from '@floating-ui/react';
 import {
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
   type FormEvent,
@@ -23,6 +25,7 @@ export interface ClaimFields {
   eventDate: string | null;
 }
 
+/** The selection's box in window coordinates: its first line's top and left, its last line's bottom. */
 export interface Anchor {
   top: number;
   bottom: number;
@@ -41,6 +44,8 @@ interface Props {
 
 const WIDTH = 400;
 const GAP = 8;
+/** below this the popover would be a slit: it then covers the selection's edge instead */
+const MIN_HEIGHT = 160;
 
 /**
  * The tagging popover at the selection: C tags a claim (claimant, subjects, type, certainty, date;
@@ -50,7 +55,6 @@ const GAP = 8;
 export function TagPopover({ mode, at, quote, onSaveClaim, onSaveMention, onCancel }: Props) {
   const store = useEntities();
   const ref = useRef<HTMLFormElement>(null);
-  const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
   const [fields, setFields] = useState<ClaimFields>({
     claimant: null,
     subjects: [],
@@ -64,17 +68,36 @@ export function TagPopover({ mode, at, quote, onSaveClaim, onSaveMention, onCanc
   const [problem, setProblem] = useState<string | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
 
-  // below the selection when it fits, above it otherwise; always inside the window
-  useLayoutEffect(() => {
-    const height = ref.current?.offsetHeight ?? 240;
-    const below = at.bottom + GAP;
-    const top =
-      below + height <= window.innerHeight - GAP
-        ? below
-        : Math.max(GAP, Math.min(at.top - GAP - height, window.innerHeight - GAP - height));
-    const left = Math.max(GAP, Math.min(at.left, window.innerWidth - WIDTH - GAP));
-    setPos({ top, left });
-  }, [at]);
+  // below the selection, or above it when there is more room there; never off the window nor over
+  // the selection: it shrinks (and scrolls) to the room it has. Top/left, not a transform, so the
+  // comboboxes' fixed lists inside it are placed against the window.
+  const reference = useMemo(
+    () => ({
+      getBoundingClientRect: () => new DOMRect(at.left, at.top, 0, Math.max(0, at.bottom - at.top)),
+    }),
+    [at],
+  );
+  const { refs, floatingStyles } = useFloating({
+    placement: 'bottom-start',
+    strategy: 'fixed',
+    transform: false,
+    whileElementsMounted: autoUpdate,
+    middleware: [
+      offset(GAP),
+      flip({ padding: GAP, fallbackStrategy: 'bestFit' }),
+      size({
+        padding: GAP,
+        apply({ availableHeight, availableWidth, elements }) {
+          Object.assign(elements.floating.style, {
+            maxHeight: `${Math.max(MIN_HEIGHT, availableHeight)}px`,
+            maxWidth: `${Math.max(240, availableWidth)}px`,
+          });
+        },
+      }),
+      shift({ padding: GAP, crossAxis: true }),
+    ],
+  });
+  useLayoutEffect(() => refs.setPositionReference(reference), [refs, reference]);
 
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
@@ -143,11 +166,14 @@ export function TagPopover({ mode, at, quote, onSaveClaim, onSaveMention, onCanc
   const label = mode === 'claim' ? 'Tag claim' : 'Tag entity mention';
   return (
     <form
-      ref={ref}
+      ref={(el) => {
+        ref.current = el;
+        refs.setFloating(el);
+      }}
       className={`tag-popover is-${mode}`}
       role="dialog"
       aria-label={label}
-      style={{ top: pos?.top ?? at.bottom + GAP, left: pos?.left ?? at.left, width: WIDTH }}
+      style={{ ...floatingStyles, width: WIDTH }}
       onKeyDown={onKeyDown}
       onSubmit={onSubmit}
     >
