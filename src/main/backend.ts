@@ -37,7 +37,13 @@ export function openBackend(
     unlock();
     throw error;
   }
-  const ctx: Context = { db, dataDir, shell, version: APP_VERSION };
+  const ctx: Context = {
+    db,
+    dataDir,
+    shell,
+    version: APP_VERSION,
+    nativeBinding: options.nativeBinding,
+  };
   // shells without a menu answer "no command" at once; the desktop shell passes its own
   const shellHandlers = options.shellHandlers ?? { 'app.nextCommand': () => null };
   const registry = createRegistry(ctx, [

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RestoreOutcome } from '../shared/api-search';
@@ -15,11 +15,14 @@ import {
   validateBackup,
 } from './backup';
 import { openBackend } from './backend';
+import { chunkStoreDir, readManifest } from './backup-chunks';
+import { listObjects } from './files/store';
 import { createClaim, deleteClaim, listClaims } from './db/claims';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { DATABASE_FILE } from './db/open';
 import { search } from './db/search';
 import { importDocument } from './documents';
+import { openBackupDb } from './test/backups';
 import { SAMPLE_TEXT, enc, tempBackend, tempDir } from './test/workspace';
 
 const at = (iso: string) => new Date(iso);
@@ -84,13 +87,13 @@ describe('backups', () => {
     const info = await backupNow(db, dataDir);
     expect(info.kind).toBe('manual');
     expect(listBackups(dataDir)).toEqual([info]);
-    const file = join(backupDir(dataDir), info.fileName);
-    expect(validateBackup(file).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
-    const copy = new Database(file, { readonly: true });
+    const copy = openBackupDb(dataDir, info.fileName);
+    expect(validateBackup(copy.name).schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(copy.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(1);
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     copy.close();
-    expect(readdirSync(backupDir(dataDir))).toEqual([info.fileName]);
+    // the manifest and its chunks; no copy left behind
+    expect(readdirSync(backupDir(dataDir)).sort()).toEqual(['chunks', info.fileName]);
   });
 
   it('backs up automatically only when there is something new, and rotates', async () => {
@@ -138,7 +141,10 @@ describe('backups', () => {
     expect(() => validateBackup(other)).toThrow(/not a Claimdesk workspace/);
     const { db, dataDir } = await withClaim();
     const info = await backupNow(db, dataDir);
-    const newer = join(backupDir(dataDir), info.fileName);
+    const newer = join(dir, 'newer.sqlite');
+    const backup = openBackupDb(dataDir, info.fileName);
+    await backup.backup(newer);
+    backup.close();
     const w = new Database(newer);
     w.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     w.close();
@@ -176,9 +182,7 @@ describe('restore', () => {
     expect(listClaims(db)).toEqual([]);
 
     // the safety copy holds the state just before the restore
-    const safety = new Database(join(backupDir(dataDir), outcome.safetyCopy.fileName), {
-      readonly: true,
-    });
+    const safety = openBackupDb(dataDir, outcome.safetyCopy.fileName);
     expect(safety.prepare('SELECT id FROM claims').pluck().all()).toEqual([later.id]);
     safety.close();
   });
@@ -217,5 +221,98 @@ describe('restore', () => {
     } finally {
       reopened.close();
     }
+  });
+});
+
+describe('backups that cost what changed', () => {
+  /** A workspace of a few MB (many chunks), and the chunk files its backups have stored. */
+  async function largerWorkspace(paragraphs = 12_000) {
+    const backend = tempBackend();
+    const paragraph = (i: number) =>
+      `Report ${i}: the council heard ${i % 97} witnesses about the riot in Khujand and its aftermath.`;
+    const text = Array.from({ length: paragraphs }, (_, i) => paragraph(i)).join('\n\n');
+    const { document } = await importDocument(backend.db, {
+      fileName: 'long.txt',
+      bytes: enc(text),
+    });
+    const chunks = () => listObjects(chunkStoreDir(backupDir(backend.dataDir)));
+    return { backend, db: backend.db, dataDir: backend.dataDir, document, chunks };
+  }
+
+  it('shares the pages that did not change: a second backup after an edit stores few new chunks', async () => {
+    const { db, dataDir, document, chunks } = await largerWorkspace();
+    const first = await backupNow(db, dataDir);
+    const firstChunks = new Set(chunks());
+    expect(firstChunks.size).toBeGreaterThan(40);
+    createClaim(db, {
+      documentId: document.id,
+      spans: [{ start: 0, end: 9 }],
+      note: 'a new claim',
+    });
+    const second = await backupNow(db, dataDir, 'manual', new Date(Date.now() + 1000));
+    const added = chunks().filter((c) => !firstChunks.has(c));
+    expect(added.length).toBeGreaterThan(0);
+    expect(added.length, `${added.length} new of ${firstChunks.size}`).toBeLessThan(
+      firstChunks.size / 5,
+    );
+    // each backup still holds exactly its own state
+    const a = openBackupDb(dataDir, first.fileName);
+    const b = openBackupDb(dataDir, second.fileName);
+    expect(a.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
+    expect(b.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(1);
+    a.close();
+    b.close();
+    expect(first.byteSize).toBeGreaterThan(1_000_000);
+  });
+
+  it('refuses to restore a backup whose pieces are missing or damaged, and changes nothing', async () => {
+    const { backend, db, dataDir, document, chunks } = await largerWorkspace(100);
+    const backup = await backupNow(db, dataDir);
+    createClaim(db, { documentId: document.id, spans: [{ start: 0, end: 9 }] });
+    const [one, two] = chunks();
+    writeFileSync(join(chunkStoreDir(backupDir(dataDir)), one!.slice(0, 2), one!), 'altered');
+    rmSync(join(chunkStoreDir(backupDir(dataDir)), two!.slice(0, 2), two!));
+    const result = await backend.registry.call('backup.restore', { fileName: backup.fileName });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/2 of the \d+ pieces/) },
+    });
+    expect(listClaims(db)).toHaveLength(1);
+    expect(listBackups(dataDir).map((b) => b.kind)).toEqual(['manual']);
+  });
+
+  it('rotation removes only the chunks no kept backup names; every kept backup restores', async () => {
+    const { backend, db, dataDir, document, chunks } = await largerWorkspace(100);
+    let now = at('2026-11-22T08:00:00Z');
+    for (let i = 0; i < 13; i++) {
+      await new Promise((r) => setTimeout(r, 5));
+      createClaim(db, { documentId: document.id, spans: [{ start: i, end: 20 + i }] });
+      now = new Date(now.getTime() + 3600_000);
+      expect(await maybeAutoBackup(db, dataDir, { now })).not.toBeNull();
+    }
+    const kept = listBackups(dataDir);
+    expect(kept).toHaveLength(10);
+    const named = new Set(
+      kept.flatMap((b) => readManifest(join(backupDir(dataDir), b.fileName)).chunks),
+    );
+    expect(new Set(chunks())).toEqual(named);
+    const oldest = kept.at(-1)!;
+    expect((await backend.registry.call('backup.restore', { fileName: oldest.fileName })).ok).toBe(
+      true,
+    );
+    expect(listClaims(db)).toHaveLength(4);
+  });
+
+  it('reads a backup made before chunks (a plain database file) like any other', async () => {
+    const { backend, db, dataDir, claim } = await withClaim();
+    mkdirSync(backupDir(dataDir), { recursive: true });
+    const fileName = 'claimdesk-20260101-000000.sqlite';
+    db.prepare('VACUUM INTO ?').run(join(backupDir(dataDir), fileName));
+    deleteClaim(db, claim.id);
+    const [plain] = listBackups(dataDir);
+    expect(plain).toMatchObject({ fileName, kind: 'manual' });
+    expect(plain!.byteSize).toBe(statSync(join(backupDir(dataDir), fileName)).size);
+    expect((await backend.registry.call('backup.restore', { fileName })).ok).toBe(true);
+    expect(listClaims(db).map((c) => c.id)).toEqual([claim.id]);
   });
 });

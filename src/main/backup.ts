@@ -6,16 +6,26 @@ import { migrate, schemaVersion } from './db/migrate';
 import { LATEST_SCHEMA_VERSION } from './db/migrations';
 import { DATABASE_FILE, openWorkspaceDb, type Db, type OpenOptions } from './db/open';
 import { AppError } from './errors';
+import {
+  collectUnreferencedChunks,
+  isManifest,
+  openBackupCopy,
+  packDatabase,
+  readManifest,
+} from './backup-chunks';
 import { diskFull, isDiskFull } from './files/disk-full';
 import { collectUnreferencedFiles, missingFilesOf } from './files/gc';
 import { ensurePrivateDir, makePrivate, touchPrivate } from './private-files';
 
 /**
- * Backups of the workspace database, made with `VACUUM INTO` (a consistent snapshot of the live
- * pages while the app runs) into <dataDir>/backups/claimdesk-YYYYMMDD-HHMMSS[-auto|-before-restore].sqlite
- * (UTC). The originals are not copied: they live in the append-only file store (files/store.ts),
- * which every backup shares; a file is collected only when no backup names it any more (files/gc.ts),
- * and a restore first checks that every original the backup names is there with its hash.
+ * Backups of the workspace database: a consistent page-for-page snapshot (the backup API, while the
+ * app runs), kept as <dataDir>/backups/claimdesk-YYYYMMDD-HHMMSS[-auto|-before-restore].sqlite (UTC):
+ * a manifest whose chunks live in backups/chunks/, shared by every backup that has the same pages
+ * (backup-chunks.ts), so a backup costs what changed since the last. The originals are not copied
+ * either: they live in the append-only file store (files/store.ts), which every backup shares; a file
+ * is collected only when no backup names it any more (files/gc.ts), and a restore first checks that
+ * every original the backup names is there with its hash. Backups made before this layout are plain
+ * SQLite files under the same names, and are read the same way (openBackupCopy).
  *
  * - "Backup now" makes a manual backup; they are the user's, never deleted.
  * - maybeAutoBackup (shells call it at start and every AUTO_BACKUP_EVERY_ACTIONS actions) makes an
@@ -81,7 +91,7 @@ export function listBackups(dataDir: string): BackupInfo[] {
       fileName,
       kind: parsed.kind,
       createdAt: parsed.createdAt.toISOString(),
-      byteSize: statSync(join(dir, fileName)).size,
+      byteSize: databaseSize(join(dir, fileName)),
     });
   }
   return out.sort(
@@ -89,35 +99,66 @@ export function listBackups(dataDir: string): BackupInfo[] {
   );
 }
 
-/** Copies the open workspace into a new backup file. Only a finished copy gets a backup's name. */
-export async function backupNow(
+/** The size of the database a backup holds (a manifest names it; a plain backup is it). */
+function databaseSize(file: string): number {
+  try {
+    return isManifest(file) ? readManifest(file).byteSize : statSync(file).size;
+  } catch {
+    return statSync(file).size;
+  }
+}
+
+/**
+ * One backup operation at a time per folder: a backup writing its chunks and a rotation collecting
+ * the chunks no manifest names must not overlap (the new manifest is written after its chunks).
+ */
+const backupQueues = new Map<string, Promise<unknown>>();
+function serialized<T>(dir: string, work: () => Promise<T>): Promise<T> {
+  const previous = backupQueues.get(dir) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  backupQueues.set(
+    dir,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+/** Copies the open workspace into a new backup. Only a finished backup gets a backup's name. */
+export function backupNow(
   db: Db,
   dataDir: string,
   kind: Kind = 'manual',
   at = new Date(),
 ): Promise<BackupInfo> {
   const dir = backupDir(dataDir);
-  ensurePrivateDir(dir);
-  const fileName = backupFileName(at, kind, (name) => existsSync(join(dir, name)));
-  const partial = join(dir, `.${fileName}.partial`);
-  rmSync(partial, { force: true });
-  try {
-    touchPrivate(partial);
-    // the database only, its live pages only: the originals stay in the shared file store.
-    // VACUUM cannot run inside a transaction; the backup API (every page) can.
-    if (db.inTransaction) await db.backup(partial);
-    else db.prepare('VACUUM INTO ?').run(partial);
-    // a rollback-journal file needs no -wal/-shm beside it: reading it later leaves nothing behind
-    const copy = new Database(partial);
-    copy.pragma('journal_mode = DELETE');
-    copy.close();
-    renameSync(partial, join(dir, fileName));
-  } catch (error) {
+  return serialized(dir, async () => {
+    ensurePrivateDir(dir);
+    const fileName = backupFileName(at, kind, (name) => existsSync(join(dir, name)));
+    const partial = join(dir, `.${fileName}.partial`);
     rmSync(partial, { force: true });
-    if (isDiskFull(error)) throw diskFull('make the backup');
-    throw error;
-  }
-  return listBackups(dataDir).find((b) => b.fileName === fileName)!;
+    try {
+      touchPrivate(partial);
+      // the database only (the originals stay in the shared file store), page for page: the backup
+      // API keeps the live file's layout, so pages unchanged since the last backup give the same
+      // chunks (VACUUM INTO would rewrite every page after the first change)
+      await db.backup(partial);
+      // a rollback-journal file needs no -wal/-shm beside it: reading it later leaves nothing behind
+      const copy = new Database(partial);
+      copy.pragma('journal_mode = DELETE');
+      const files = copy.prepare('SELECT sha256 FROM document_files').pluck().all() as string[];
+      copy.close();
+      await packDatabase(partial, dir, join(dir, fileName), files);
+    } catch (error) {
+      // the backup API reports a refused write as a plain I/O error (no extended code): here, the
+      // only file it writes is the new copy in the backups folder
+      const code = String((error as { code?: unknown } | null)?.code ?? '');
+      if (isDiskFull(error) || code === 'SQLITE_IOERR') throw diskFull('make the backup');
+      throw error;
+    } finally {
+      rmSync(partial, { force: true });
+    }
+    return listBackups(dataDir).find((b) => b.fileName === fileName)!;
+  });
 }
 
 /**
@@ -180,9 +221,18 @@ export async function maybeAutoBackup(
       [...autos, made].map((b) => ({ fileName: b.fileName, createdAt: new Date(b.createdAt) })),
       now,
     );
-    for (const name of plan.remove) rmSync(join(backupDir(dataDir), name), { force: true });
-    // the originals only those backups named can go now
-    if (plan.remove.length > 0) collectUnreferencedFiles(db, dataDir);
+    if (plan.remove.length > 0) {
+      const dir = backupDir(dataDir);
+      await serialized(dir, async () => {
+        for (const name of plan.remove) rmSync(join(dir, name), { force: true });
+        // the chunks and originals only those backups named can go now
+        collectUnreferencedChunks(
+          dir,
+          listBackups(dataDir).map((b) => join(dir, b.fileName)),
+        );
+        collectUnreferencedFiles(db, dataDir);
+      });
+    }
     return made;
   } catch (error) {
     (options.onError ?? ((e) => console.error('[claimdesk] automatic backup failed:', e)))(error);
@@ -221,6 +271,8 @@ export function latestBackup(dataDir: string): BackupInfo {
 export function validateBackup(
   file: string,
   options: OpenOptions = {},
+  /** the backup's own name, when `file` is a copy put together from its chunks */
+  name = file,
 ): { schemaVersion: number; pageSize: number } {
   let probe: Db | undefined;
   try {
@@ -233,7 +285,7 @@ export function validateBackup(
       .map((r) => r.quick_check)
       .filter((r) => r !== 'ok');
     if (problems.length > 0)
-      throw unusable(file, `it is damaged (${problems.slice(0, 3).join('; ')})`);
+      throw unusable(name, `it is damaged (${problems.slice(0, 3).join('; ')})`);
     const version = schemaVersion(probe);
     const hasTables =
       probe
@@ -242,10 +294,10 @@ export function validateBackup(
         )
         .pluck()
         .get() === 3;
-    if (version < 1 || !hasTables) throw unusable(file, 'it is not a Claimdesk workspace');
+    if (version < 1 || !hasTables) throw unusable(name, 'it is not a Claimdesk workspace');
     if (version > LATEST_SCHEMA_VERSION) {
       throw unusable(
-        file,
+        name,
         `it was made by a newer Claimdesk (schema ${version}; this version knows up to ${LATEST_SCHEMA_VERSION})`,
       );
     }
@@ -256,7 +308,7 @@ export function validateBackup(
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw unusable(
-      file,
+      name,
       `it cannot be read (${error instanceof Error ? error.message : String(error)})`,
     );
   } finally {
@@ -268,7 +320,7 @@ export function validateBackup(
  * A backup names its originals by hash; restoring one whose originals are gone from the file store
  * would give documents without files. Says which are missing or altered, and restores nothing.
  */
-function refuseMissingFiles(file: string, dataDir: string): void {
+function refuseMissingFiles(file: string, dataDir: string, name = file): void {
   const missing = missingFilesOf(file, dataDir);
   if (missing.length === 0) return;
   const listed = missing
@@ -276,7 +328,7 @@ function refuseMissingFiles(file: string, dataDir: string): void {
     .map((m) => `${m.titles.join(', ') || 'no document'} (${m.sha256.slice(0, 12)}…, ${m.state})`)
     .join('; ');
   throw unusable(
-    file,
+    name,
     `${missing.length} original file(s) it names are not in the workspace's file store with their hash: ${listed}` +
       (missing.length > 10 ? `; and ${missing.length - 10} more` : ''),
   );
@@ -295,7 +347,7 @@ function infoOf(file: string): BackupInfo {
     fileName: basename(file),
     kind: parsed?.kind ?? 'manual',
     createdAt: (parsed?.createdAt ?? stat.mtime).toISOString(),
-    byteSize: stat.size,
+    byteSize: databaseSize(file),
   };
 }
 
@@ -310,31 +362,36 @@ export async function restoreBackupLive(
   dataDir: string,
   file: string,
 ): Promise<RestoreOutcome> {
-  const checked = validateBackup(file);
-  refuseMissingFiles(file, dataDir);
-  const livePageSize = db.pragma('page_size', { simple: true }) as number;
-  if (checked.pageSize !== livePageSize) {
-    throw new AppError(
-      'conflict',
-      `This backup uses ${checked.pageSize}-byte pages and the open workspace ${livePageSize}-byte ones, ` +
-        'so it cannot be restored while the app runs. Quit Claimdesk and run: claimdesk restore ' +
-        `${basename(file)}`,
-    );
-  }
-  const safetyCopy = await backupNow(db, dataDir, 'before-restore');
-  const source = new Database(file, { readonly: true, fileMustExist: true });
+  const copy = openBackupCopy(file, backupDir(dataDir));
   try {
-    // all pages in one step: the live database is locked for that one synchronous call only
-    await source.backup(db.name, { progress: () => 0x7fffffff });
+    const checked = validateBackup(copy.path, {}, file);
+    refuseMissingFiles(copy.path, dataDir, file);
+    const livePageSize = db.pragma('page_size', { simple: true }) as number;
+    if (checked.pageSize !== livePageSize) {
+      throw new AppError(
+        'conflict',
+        `This backup uses ${checked.pageSize}-byte pages and the open workspace ${livePageSize}-byte ones, ` +
+          'so it cannot be restored while the app runs. Quit Claimdesk and run: claimdesk restore ' +
+          `${basename(file)}`,
+      );
+    }
+    const safetyCopy = await backupNow(db, dataDir, 'before-restore');
+    const source = new Database(copy.path, { readonly: true, fileMustExist: true });
+    try {
+      // all pages in one step: the live database is locked for that one synchronous call only
+      await source.backup(db.name, { progress: () => 0x7fffffff });
+    } finally {
+      source.close();
+    }
+    return {
+      restored: infoOf(file),
+      safetyCopy,
+      schemaVersion: migrate(db),
+      reloadRequired: true,
+    };
   } finally {
-    source.close();
+    copy.dispose();
   }
-  return {
-    restored: infoOf(file),
-    safetyCopy,
-    schemaVersion: migrate(db),
-    reloadRequired: true,
-  };
 }
 
 /**
@@ -347,8 +404,23 @@ export async function restoreBackupOffline(
   file: string,
   options: OpenOptions = {},
 ): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo | null; schemaVersion: number }> {
-  validateBackup(file, options);
-  refuseMissingFiles(file, dataDir);
+  const copy = openBackupCopy(file, backupDir(dataDir));
+  try {
+    return await restoreCopyOffline(dataDir, file, copy.path, options);
+  } finally {
+    copy.dispose();
+  }
+}
+
+/** restoreBackupOffline of `database`, a plain database file with the content of the backup `file`. */
+async function restoreCopyOffline(
+  dataDir: string,
+  file: string,
+  database: string,
+  options: OpenOptions,
+): Promise<{ restored: BackupInfo; safetyCopy: BackupInfo | null; schemaVersion: number }> {
+  validateBackup(database, options, file);
+  refuseMissingFiles(database, dataDir, file);
   const live = join(dataDir, DATABASE_FILE);
   let safetyCopy: BackupInfo | null = null;
   if (existsSync(live)) {
@@ -379,7 +451,7 @@ export async function restoreBackupOffline(
     }
   }
   const incoming = join(dataDir, `.${DATABASE_FILE}.restoring`);
-  copyFileSync(file, incoming);
+  copyFileSync(database, incoming);
   makePrivate(incoming);
   // The old WAL must go first (SQLite would replay it into the restored file), but the database
   // itself is replaced by one atomic rename: a crash in between leaves the old database (its WAL

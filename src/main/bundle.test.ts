@@ -26,6 +26,7 @@ import { search } from './db/search';
 import { importDocument } from './documents';
 import { buildClaimsFixture, corpusFiles } from './test/claims-fixture';
 import { insertSchema1Document } from './test/old-schema';
+import { openBackupDb } from './test/backups';
 import { SAMPLE_TEXT, tempBackend, tempDir } from './test/workspace';
 
 /** The bundle minus its header's export time, which is the only thing allowed to differ. */
@@ -312,9 +313,7 @@ describe('workspace bundle', () => {
     // the backup holds the workspace as it was: restoring it would bring the filter back
     const [backup] = listBackups(target.dataDir);
     expect(outcome.backup).toBe(backup!.fileName);
-    const saved = new Database(join(target.dataDir, 'backups', backup!.fileName), {
-      readonly: true,
-    });
+    const saved = openBackupDb(target.dataDir, backup!.fileName);
     expect(saved.prepare('SELECT name FROM saved_filters').pluck().all()).toEqual(['Mine']);
     saved.close();
   });

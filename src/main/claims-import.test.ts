@@ -136,7 +136,8 @@ describe('claims JSON import', () => {
 
 describe('claims JSON import: hostile files', () => {
   /** A long invented document and a claims JSON of `count` claims whose quotes changed slightly. */
-  async function heavyImport(count: number) {
+  /** `exact`: quotes as in the text, at their position (the write phase is then most of the work) */
+  async function heavyImport(count: number, exact = false) {
     const b = tempBackend();
     let seed = 7;
     const words = ['riot', 'prison', 'council', 'witness', 'report', 'figure', 'dead', 'Khujand'];
@@ -153,18 +154,20 @@ describe('claims JSON import: hostile files', () => {
     const { document } = await importDocument(b.db, { fileName: 'long.txt', bytes: enc(text) });
     const claims = Array.from({ length: count }, (_, i) => {
       const start = 1000 + ((i * 613) % 190_000);
-      const exact = text.slice(start, start + 400);
+      const quote = text.slice(start, start + 400);
       // two characters changed and a wrong position: only an approximate search finds it
-      const changed = `${exact.slice(0, 100)}#${exact.slice(101, 300)}#${exact.slice(301)}`;
+      const changed = `${quote.slice(0, 100)}#${quote.slice(101, 300)}#${quote.slice(301)}`;
       return {
         id: `clm_${(i + 1).toString(16).padStart(8, '0')}`,
         documentId: 'doc_00000001',
         statement: `claim ${i}`,
         spans: [
           {
-            position: { start: start + 5_000, end: start + 5_400 },
+            position: exact
+              ? { start, end: start + 400 }
+              : { start: start + 5_000, end: start + 5_400 },
             quote: {
-              exact: changed,
+              exact: exact ? quote : changed,
               prefix: text.slice(start - 32, start),
               suffix: text.slice(start + 400, start + 432),
             },
@@ -251,6 +254,31 @@ describe('claims JSON import: hostile files', () => {
     const total = held.reduce((a, c) => a + c, 0);
     expect(total, 'the import is long work').toBeGreaterThan(300);
     expect(Math.max(...held), `longest hold, of ${held.length} ticks`).toBeLessThan(200);
+  });
+
+  it('writes in short transactions: a write made meanwhile is answered before the import ends and kept', async () => {
+    const { b, file } = await heavyImport(1500, true);
+    const claimCount = () => b.db.prepare('SELECT count(*) FROM claims').pluck().get() as number;
+    let finished = false;
+    const importing = b.registry
+      .call('claims.importJson', { text: JSON.stringify(file) })
+      .finally(() => (finished = true));
+    // turns of the event loop until the import has committed some of its claims (not a sleep)
+    while (claimCount() === 0) await new Promise((resume) => setImmediate(resume));
+    const written = claimCount();
+    const meanwhile = await b.registry.call('entities.create', {
+      kind: 'person',
+      name: 'Created during the import',
+    });
+    expect(meanwhile.ok).toBe(true);
+    expect(finished, 'the write was answered while the import was still writing').toBe(false);
+    expect(written).toBeLessThan(1500);
+    const result = await importing;
+    expect(result.ok && result.value).toMatchObject({ claims: { created: 1500 }, skipped: [] });
+    // one undo step takes the whole import back, and only the import
+    expect(undo(b.db)?.label).toBe('import claims');
+    expect(claimCount()).toBe(0);
+    expect(listEntities(b.db).map((e) => e.name)).toEqual(['Created during the import']);
   });
 
   it('refuses unbounded quote context like the API, and a common quote with long context stays fast', async () => {

@@ -17,7 +17,7 @@ import {
   type MentionId,
   type RelationId,
 } from '../shared/model';
-import { assertClaim } from './db/claim-rules';
+import { assertClaim, claimProblem } from './db/claim-rules';
 import { findClaim, putClaim } from './db/claims';
 import { findDocumentBySha256, getDocumentText } from './db/documents';
 import { findEntity, putEntity } from './db/entities';
@@ -25,8 +25,10 @@ import { findMention, putMention } from './db/mentions';
 import { recordAction, type Snapshot } from './db/history';
 import type { Db } from './db/open';
 import { putRelation } from './db/relations';
+import { cached } from './db/statements';
 import { assertInVocabulary } from './db/vocabulary';
 import { AppError } from './errors';
+import { parseJsonInSlices } from './json-slices';
 import { CLAIMS_FORMAT, CLAIMS_FORMAT_READABLE } from './exporters/claims-json';
 
 /**
@@ -41,9 +43,10 @@ import { CLAIMS_FORMAT, CLAIMS_FORMAT_READABLE } from './exporters/claims-json';
  * are merged by id like entities (so a file read back gives the same export); one whose passage
  * or entity is not here is left out with a warning. One undoable action.
  *
- * A file is bounded like the API (field lengths, context, counts), and the long part (checking every
- * record, re-anchoring every passage) runs in slices that yield to the event loop, so the backend
- * keeps answering other requests meanwhile. The writes then happen in one transaction.
+ * A file is bounded like the API (field lengths, context, counts), and all the long work (parsing
+ * the JSON, checking every record, re-anchoring every passage, writing) runs in slices that yield
+ * to the event loop, so the backend keeps answering other requests meanwhile: nothing is written
+ * until every record has been checked, then the writes go in short transactions (writeInSlices).
  */
 
 const ref = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{8,64}$`));
@@ -129,11 +132,12 @@ const notClaimsJson = (where: string, message: string) =>
       `${where || 'file'}: ${message}`,
   );
 
-/** Parses and checks a claims JSON; every record is checked in slices that yield (see above). */
+/** Parses and checks a claims JSON, in slices that yield (see above). */
 export async function parseClaimsJson(text: string): Promise<ClaimsFile> {
+  const pause = slicer();
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = await parseJsonInSlices(text, pause);
   } catch {
     throw new AppError(
       'invalid_input',
@@ -145,7 +149,6 @@ export async function parseClaimsJson(text: string): Promise<ClaimsFile> {
     const issue = top.error.issues[0]!;
     throw notClaimsJson(issue.path.join('.'), issue.message);
   }
-  const pause = slicer();
   const check = async <T>(list: unknown[], schema: z.ZodType<T>, key: string): Promise<T[]> => {
     const out: T[] = [];
     for (let i = 0; i < list.length; i++) {
@@ -276,124 +279,214 @@ export async function importClaimsJson(
     });
   }
 
-  return db.transaction(() => {
-    const before: Snapshot[] = [];
-    const after: Snapshot[] = [];
-    const write = <T extends { id: string }>(
-      kind: string,
-      old: T | null,
-      value: T,
-      put: () => void,
-    ) => {
-      before.push({ kind, id: value.id, value: old });
-      after.push({ kind, id: value.id, value });
-      put();
-    };
-    /** created, unchanged, replaced (on the explicit option) or kept as a reported conflict */
-    const merge = <T extends { id: string }>(
-      kind: 'claim' | 'entity' | 'mention',
-      local: T | null,
-      incoming: T,
-      put: () => void,
-    ) => {
-      const counts = { claim: outcome.claims, entity: outcome.entities, mention: outcome.mentions }[
-        kind
-      ];
-      if (!local) {
-        write(kind, null, incoming, put);
-        counts.created++;
-      } else if (sameContent(local, incoming)) counts.unchanged++;
-      else if (replace) {
-        write(kind, local, incoming, put);
-        counts.updated++;
-        outcome.conflicts.push({ kind, id: incoming.id, resolution: 'replaced' });
-      } else outcome.conflicts.push({ kind, id: incoming.id, resolution: 'kept_local' });
-    };
-
-    for (const [i, e] of data.entities.entries()) {
-      const entity: Entity = { ...e, id: e.id as EntityId, externalIds: { ...e.externalIds } };
-      try {
-        assertInVocabulary(db, 'entity_kind', entity.kind);
-      } catch (error) {
-        if (error instanceof AppError)
-          throw new AppError(error.code, `entities.${i}.kind: ${error.message}`);
-        throw error;
-      }
-      merge('entity', findEntity(db, entity.id), entity, () => putEntity(db, entity));
+  // Before anything is written, every record is checked against the rules every write path
+  // applies: one that breaks them refuses the whole file, and nothing is stored.
+  const fileEntityIds = new Set(data.entities.map((e) => e.id));
+  const entities: Entity[] = [];
+  for (const [i, e] of data.entities.entries()) {
+    const entity: Entity = { ...e, id: e.id as EntityId, externalIds: { ...e.externalIds } };
+    try {
+      assertInVocabulary(db, 'entity_kind', entity.kind);
+    } catch (error) {
+      if (error instanceof AppError)
+        throw new AppError(error.code, `entities.${i}.kind: ${error.message}`);
+      throw error;
     }
+    entities.push(entity);
+    await pause();
+  }
+  const claims: { claim: Claim; file: FileClaim }[] = [];
+  for (const c of data.claims) {
+    const found = resolved.get(c.id)!;
+    if ('skipped' in found) {
+      outcome.skipped.push(skippedClaim(c, found.skipped));
+      continue;
+    }
+    const claim = toClaim(c, found.documentId, found.spans);
+    const text = localDocs.get(c.documentId)!.text;
+    assertClaim(db, claim, text, `Claim ${c.id}: `, fileEntityIds);
+    claims.push({ claim, file: c });
+    await pause();
+  }
 
-    const sameMention = db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM mentions WHERE id <> @id AND document_id = @documentId
-           AND entity_id = @entityId AND start = @start AND end = @end)`,
-      )
-      .pluck();
-    for (const m of mentions) {
+  // The writes, in slices of one short transaction each (see writeInSlices). Each decision (new,
+  // same, conflict) is made against the workspace as it is when that record is written, so a
+  // change made meanwhile is never overwritten without the option to replace.
+  // the undo step's records: those of the slice being written join `before`/`after` once it commits
+  const before: Snapshot[] = [];
+  const after: Snapshot[] = [];
+  let slice: { before: Snapshot[]; after: Snapshot[] } = { before: [], after: [] };
+  const write = <T extends { id: string }>(
+    kind: string,
+    old: T | null,
+    value: T,
+    put: () => void,
+  ) => {
+    put();
+    slice.before.push({ kind, id: value.id, value: old });
+    slice.after.push({ kind, id: value.id, value });
+  };
+  /** created, unchanged, replaced (on the explicit option) or kept as a reported conflict */
+  const merge = <T extends { id: string }>(
+    kind: 'claim' | 'entity' | 'mention',
+    local: T | null,
+    incoming: T,
+    put: () => void,
+  ) => {
+    const counts = { claim: outcome.claims, entity: outcome.entities, mention: outcome.mentions }[
+      kind
+    ];
+    if (!local) {
+      write(kind, null, incoming, put);
+      counts.created++;
+    } else if (sameContent(local, incoming)) counts.unchanged++;
+    else if (replace) {
+      write(kind, local, incoming, put);
+      counts.updated++;
+      outcome.conflicts.push({ kind, id: incoming.id, resolution: 'replaced' });
+    } else outcome.conflicts.push({ kind, id: incoming.id, resolution: 'kept_local' });
+  };
+
+  const steps: (() => void)[] = [];
+  for (const entity of entities)
+    steps.push(() =>
+      merge('entity', findEntity(db, entity.id), entity, () => putEntity(db, entity)),
+    );
+
+  const sameMention = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM mentions WHERE id <> @id AND document_id = @documentId
+         AND entity_id = @entityId AND start = @start AND end = @end)`,
+    )
+    .pluck();
+  for (const m of mentions) {
+    steps.push(() => {
       if (!findEntity(db, m.entityId)) {
         outcome.warnings.push(
           `Mention ${m.id} names entity ${m.entityId}, which neither the file nor this workspace has; it was left out.`,
         );
-        continue;
+        return;
+      }
+      if (!documentExists(db, m.documentId)) {
+        outcome.warnings.push(
+          `Mention ${m.id} was left out: its document was deleted during the import.`,
+        );
+        return;
       }
       // the same mention made here under another id is the same mention
       if (sameMention.get({ ...m, ...m.anchor })) outcome.mentions.unchanged++;
       else merge('mention', findMention(db, m.id), m, () => putMention(db, m));
-    }
+    });
+  }
 
-    const imported = new Set<string>();
-    for (const c of data.claims) {
-      const source = documents.get(c.documentId);
-      const found = resolved.get(c.id)!;
+  const imported = new Set<string>();
+  for (const { claim, file } of claims) {
+    steps.push(() => {
       // a document deleted while the passages were being found is missing now
-      const gone = 'documentId' in found && !documentExists(db, found.documentId);
-      if ('skipped' in found || gone) {
-        outcome.skipped.push({
-          claimId: c.id,
-          documentId: c.documentId,
-          sha256: source?.sha256 ?? '',
-          title: source?.title ?? '',
-          reason: 'skipped' in found ? found.skipped : 'document_missing',
-        });
-        continue;
+      if (!documentExists(db, claim.documentId)) {
+        outcome.skipped.push(skippedClaim(file, 'document_missing'));
+        return;
       }
-      imported.add(c.id);
-      const claim = toClaim(c, found.documentId, found.spans);
-      // the rules every write path applies; one claim that breaks them refuses the whole file
-      assertClaim(db, claim, localDocs.get(c.documentId)!.text, `Claim ${c.id}: `);
+      // an entity it names was deleted meanwhile: the rules are checked again as it is written
+      const problem = claimProblem(db, claim);
+      if (problem) {
+        outcome.warnings.push(`Claim ${claim.id} was left out: ${problem.message}`);
+        return;
+      }
+      imported.add(claim.id);
       merge('claim', findClaim(db, claim.id), claim, () => putClaim(db, claim));
-    }
+    });
+  }
 
-    const seen = new Set<string>();
-    const exists = db.prepare(
+  const seen = new Set<string>();
+  const exists = db
+    .prepare(
       `SELECT EXISTS (SELECT 1 FROM claim_relations WHERE id = @id
          OR (from_claim_id = @fromClaimId AND to_claim_id = @toClaimId AND kind = @kind))`,
-    );
-    const claimExists = db.prepare('SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)').pluck();
-    for (const c of data.claims) {
-      if (!imported.has(c.id)) continue;
-      for (const r of c.relations) {
-        if (seen.has(r.id)) continue;
-        seen.add(r.id);
-        const [from, to] = r.direction === 'outgoing' ? [c.id, r.claimId] : [r.claimId, c.id];
-        const relation: ClaimRelation = {
-          id: r.id as RelationId,
-          fromClaimId: from as ClaimId,
-          toClaimId: to as ClaimId,
-          kind: r.kind,
-          note: r.note,
-          createdAt: r.createdAt,
-        };
-        if (!claimExists.get(from) || !claimExists.get(to)) continue;
-        if (exists.pluck().get(relation)) outcome.relations.unchanged++;
+    )
+    .pluck();
+  const claimExists = db.prepare('SELECT EXISTS (SELECT 1 FROM claims WHERE id = ?)').pluck();
+  for (const { file: c } of claims) {
+    for (const r of c.relations) {
+      if (seen.has(r.id)) continue;
+      seen.add(r.id);
+      const [from, to] = r.direction === 'outgoing' ? [c.id, r.claimId] : [r.claimId, c.id];
+      const relation: ClaimRelation = {
+        id: r.id as RelationId,
+        fromClaimId: from as ClaimId,
+        toClaimId: to as ClaimId,
+        kind: r.kind,
+        note: r.note,
+        createdAt: r.createdAt,
+      };
+      steps.push(() => {
+        if (!imported.has(c.id) || !claimExists.get(from) || !claimExists.get(to)) return;
+        if (exists.get(relation)) outcome.relations.unchanged++;
         else {
           write('relation', null, relation, () => putRelation(db, relation));
           outcome.relations.created++;
         }
-      }
+      });
     }
-    if (after.length > 0) recordAction(db, 'import claims', before, after);
-    return outcome;
-  })();
+  }
+
+  try {
+    await writeInSlices(db, steps, (committed) => {
+      if (committed) {
+        before.push(...slice.before);
+        after.push(...slice.after);
+      }
+      slice = { before: [], after: [] };
+    });
+  } finally {
+    // also when a slice failed: what the earlier slices wrote is one step the researcher can undo
+    if (after.length > 0) db.transaction(() => recordAction(db, 'import claims', before, after))();
+  }
+  return outcome;
+
+  function skippedClaim(c: FileClaim, reason: SkippedClaim['reason']): SkippedClaim {
+    const source = documents.get(c.documentId);
+    return {
+      claimId: c.id,
+      documentId: c.documentId,
+      sha256: source?.sha256 ?? '',
+      title: source?.title ?? '',
+      reason,
+    };
+  }
+}
+
+/**
+ * Runs the import's writes in short transactions, yielding to the event loop between them, so a
+ * file of tens of thousands of claims never holds other requests for longer than a slice.
+ *
+ * Why not one transaction: better-sqlite3 runs a transaction synchronously, and an open transaction
+ * cannot be left across an await without the requests answered meanwhile writing into it. Each
+ * slice is complete in itself (a claim with its passages, subjects and tags), so the workspace is
+ * consistent between slices, and the undo step covering all of them is recorded once they are
+ * written. Should the process end in the middle, the records written so far stay, and importing
+ * the same file again completes the rest (records merge by id: nothing is duplicated).
+ */
+async function writeInSlices(
+  db: Db,
+  steps: (() => void)[],
+  ended: (committed: boolean) => void,
+): Promise<void> {
+  let next = 0;
+  while (next < steps.length) {
+    try {
+      db.transaction(() => {
+        const sliceStart = performance.now();
+        do steps[next++]!();
+        while (next < steps.length && performance.now() - sliceStart < SLICE_MS);
+      })();
+    } catch (error) {
+      ended(false);
+      throw error;
+    }
+    ended(true);
+    if (next < steps.length) await new Promise<void>((resume) => setImmediate(resume));
+  }
 }
 
 /** Same record but for its timestamps (a file's timestamps are not trusted to order versions). */
@@ -417,7 +510,7 @@ function stableJson(value: unknown): string {
 }
 
 function documentExists(db: Db, id: DocumentId): boolean {
-  return !!db.prepare('SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)').pluck().get(id);
+  return !!cached(db, 'SELECT EXISTS (SELECT 1 FROM documents WHERE id = ?)', 'pluck').get(id);
 }
 
 function toClaim(c: FileClaim, documentId: DocumentId, spans: Claim['spans']): Claim {

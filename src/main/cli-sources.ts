@@ -1,10 +1,11 @@
 /**
  * The CLI's citation and reference commands (cli.ts stays a thin shell over these):
  *   claimdesk cite CLAIM_ID... [--style apa|chicago-author-date|mla|harvard|ID|FILE.csl]
- *   claimdesk import-references FILE
+ *   claimdesk import-references FILE|ZOTERO_DIR
  *   claimdesk bibliography [--format ris|bibtex|csl-json] [--document ID]
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import type { ClaimId } from '../shared/model';
 import { BIBLIOGRAPHY_FORMATS, type BibliographyFormat } from '../shared/api-sources';
 import type { Backend } from './backend';
@@ -54,19 +55,17 @@ export async function importReferencesCommand(
   if (!path)
     throw new AppError(
       'invalid_input',
-      'Usage: claimdesk import-references FILE.ris|FILE.bib|FILE.json',
+      'Usage: claimdesk import-references FILE.ris|FILE.bib|FILE.json|ZOTERO_DIR',
     );
   if (!existsSync(path)) throw new AppError('not_found', `"${path}" does not exist.`);
-  if (statSync(path).isDirectory()) {
-    throw new AppError(
-      'invalid_input',
-      `"${path}" is a folder. Give a RIS, BibTeX or CSL-JSON file.`,
-    );
-  }
-  const result = await backend.registry.call('references.import', {
-    fileName: path,
-    bytes: new Uint8Array(readFileSync(path)),
-  });
+  // a folder (or its zotero.sqlite) is a Zotero library; anything else a references file
+  const zotero = statSync(path).isDirectory() || basename(path) === 'zotero.sqlite';
+  const result = zotero
+    ? await backend.registry.call('references.importZotero', { folder: resolve(path) })
+    : await backend.registry.call('references.import', {
+        fileName: path,
+        bytes: new Uint8Array(readFileSync(path)),
+      });
   if (!result.ok) throw new AppError(result.error.code, result.error.message);
   return result.value as object;
 }

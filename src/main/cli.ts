@@ -9,8 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Input, Method, Output } from '../shared/api';
 import type { NotebookId } from '../shared/api-notebooks';
-import { codePointConverter } from '../shared/anchor';
-import type { DocumentId } from '../shared/model';
 import { parseLanguages } from '../shared/ocr';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
@@ -18,7 +16,6 @@ import { ocrCommand, withProgress } from './cli-ocr';
 import { ocrRuns } from './db/ocr';
 import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
-import { getDocumentText } from './db/documents';
 import { fileLines, importBundleWithBackup, writeBundle } from './bundle';
 import { bibliographyFormat, citeLines, importReferencesCommand } from './cli-sources';
 import { LIBRARY_USAGE, UsageError, libraryCommand } from './cli-library';
@@ -38,8 +35,9 @@ const USAGE = `Claimdesk ${APP_VERSION} — turn sources into structured, export
 Usage: claimdesk <command> [options]
 
 Commands:
-  import <files or folders...>   import documents (folders are walked recursively);
-                                 prints one JSON line per file. Scanned PDF pages are read
+  import <files or folders...>   import documents: PDF, EPUB, DOCX, HTML, Markdown, text
+                                 (folders are walked recursively); prints one JSON line
+                                 per file. Scanned PDF pages are read
                                  by OCR: --ocr-languages eng+rus (default: the workspace's)
   ocr <document-id> [--languages tgk+rus]
                                  OCR the document's scanned pages again (default languages:
@@ -59,8 +57,11 @@ Commands:
   bundle import FILE [--replace] load a bundle into an empty workspace (--replace: also one
                                  that holds saved filters, history…, after a backup of it)
   import-claims FILE             merge a claims JSON from another workspace
-  import-references FILE         bring in references (RIS, BibTeX, CSL-JSON), matched to
-                                 documents by DOI or title, else sources waiting for a file
+  import-references FILE|ZOTERO_DIR
+                                 bring in references (RIS, BibTeX, CSL-JSON), matched to
+                                 documents by DOI or title, else sources waiting for a file;
+                                 a Zotero data folder (read-only, Zotero may be running):
+                                 items, their PDF/HTML attachments and collections
   cite CLAIM_ID... [--style S]   the claims' citation with their pages, then the bibliography;
                                  S: apa (default), chicago-author-date, mla, harvard, an added
                                  style's id, or a .csl file
@@ -199,17 +200,8 @@ export async function main(argv: string[]): Promise<number> {
           limit: values.limit ? Number(values.limit) : 20,
           ...(values.document ? { documentId: values.document } : {}),
         });
-        // positions in code points, as the exports and `claimdesk text` give them
-        const converters = new Map<string, (utf16: number) => number>();
-        const codePoints = (documentId: string) => {
-          let convert = converters.get(documentId);
-          if (!convert) {
-            convert = codePointConverter(getDocumentText(backend.db, documentId as DocumentId));
-            converters.set(documentId, convert);
-          }
-          return convert;
-        };
-        for (const line of searchLines(results, codePoints)) printJson(line);
+        // positions in code points, as the exports and `claimdesk text` give them: the API's unit
+        for (const line of searchLines(results)) printJson(line);
         return 0;
       }
       case 'backup':

@@ -87,6 +87,8 @@ export interface ReferenceImportOutcome {
   matched: number;
   /** attachments that were named but not found (Zotero) */
   missingFiles: string[];
+  /** attachments found but not imported, each with the reason ("a.pdf: This PDF is damaged…") */
+  failedFiles: string[];
   /** documents imported from attachments (Zotero) */
   files: number;
   collections: number;
@@ -137,6 +139,13 @@ export const sourcesApi = {
       fileName: z.string().min(1).max(LIMITS.maxNameChars),
       bytes: z.instanceof(Uint8Array),
     }),
+  ).returns<ReferenceImportOutcome>(),
+  /**
+   * a Zotero data folder (or its zotero.sqlite) on this machine, read-only: items as sources,
+   * their attachments as files, collections as collections
+   */
+  'references.importZotero': method(
+    z.strictObject({ folder: z.string().trim().min(1).max(4096) }),
   ).returns<ReferenceImportOutcome>(),
 } as const;
 

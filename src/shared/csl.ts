@@ -38,6 +38,31 @@ export const CSL_TYPES = [
   'document',
 ] as const;
 
+/** What the library and the metadata dialog call each type. */
+export const CSL_TYPE_LABELS: Record<(typeof CSL_TYPES)[number], string> = {
+  'article-journal': 'Journal article',
+  'article-magazine': 'Magazine article',
+  'article-newspaper': 'Newspaper article',
+  book: 'Book',
+  chapter: 'Book chapter',
+  report: 'Report',
+  thesis: 'Thesis',
+  webpage: 'Web page',
+  'post-weblog': 'Blog post',
+  'paper-conference': 'Conference paper',
+  manuscript: 'Manuscript',
+  interview: 'Interview',
+  speech: 'Speech',
+  legislation: 'Legislation',
+  legal_case: 'Legal case',
+  dataset: 'Dataset',
+  document: 'Document',
+};
+
+/** A type's label; a type Claimdesk does not list (kept from an import) reads as written. */
+export const cslTypeLabel = (type: string): string =>
+  (CSL_TYPE_LABELS as Record<string, string>)[type] ?? type.replace(/[-_]/g, ' ');
+
 /** The text fields, in the order the metadata dialog shows them. */
 export const CSL_TEXT_FIELDS = [
   'title',
@@ -95,6 +120,15 @@ export function parseName(text: string): CslName {
 export function nameText(name: CslName): string {
   if (name.literal) return name.literal;
   return [name.given, name.family].filter(Boolean).join(' ');
+}
+
+/**
+ * The creators a list shows for a work: its authors, else its editors, each by family name (a
+ * name kept whole as written), so that sorting by creator sorts by surname.
+ */
+export function listedCreators(item: Pick<CslItem, 'author' | 'editor'>): string[] {
+  const names = item.author?.length ? item.author : (item.editor ?? []);
+  return names.map((n) => (n.literal ?? n.family ?? n.given ?? '').trim()).filter(Boolean);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Claim, TextAnchor } from '../../shared/model';
 import { AppError } from '../errors';
 import { getDocumentText } from './documents';
 import type { Db } from './open';
+import { cached } from './statements';
 
 /**
  * THE reference rules of a claim, once: what a claim points at must be there (its entities, its
@@ -55,9 +56,17 @@ export function spansProblem(text: string, spans: readonly TextAnchor[]): RulePr
   return null;
 }
 
-/** The first reference of a claim's fields that this workspace cannot resolve, or null. */
-export function referencesProblem(db: Db, claim: Partial<References>): RuleProblem | null {
-  const exists = db.prepare('SELECT EXISTS (SELECT 1 FROM entities WHERE id = ?)').pluck();
+/**
+ * The first reference of a claim's fields that this workspace cannot resolve, or null. `pending`:
+ * ids of entities about to be written with the claim (an import checks every claim before it
+ * writes anything).
+ */
+export function referencesProblem(
+  db: Db,
+  claim: Partial<References>,
+  pending?: ReadonlySet<string>,
+): RuleProblem | null {
+  const exists = cached(db, 'SELECT EXISTS (SELECT 1 FROM entities WHERE id = ?)', 'pluck');
   const roles: [string, (string | null | undefined)[]][] = [
     ['claimant', [claim.claimantId]],
     ['subject', claim.subjectIds ?? []],
@@ -65,7 +74,7 @@ export function referencesProblem(db: Db, claim: Partial<References>): RuleProbl
   ];
   for (const [role, ids] of roles) {
     for (const id of ids) {
-      if (id && !exists.get(id)) {
+      if (id && !pending?.has(id) && !exists.get(id)) {
         return {
           code: 'not_found',
           message: `No entity with id ${id} (${role}) in this workspace. It may have been deleted.`,
@@ -75,10 +84,11 @@ export function referencesProblem(db: Db, claim: Partial<References>): RuleProbl
   }
   if (claim.type !== undefined) {
     // read here rather than through vocabulary.ts, which imports the history (an import cycle)
-    const types = db
-      .prepare(`SELECT value FROM vocabulary WHERE list = 'claim_type' ORDER BY position`)
-      .pluck()
-      .all() as string[];
+    const types = cached(
+      db,
+      `SELECT value FROM vocabulary WHERE list = 'claim_type' ORDER BY position`,
+      'pluck',
+    ).all() as string[];
     if (!types.includes(claim.type)) {
       return {
         code: 'invalid_input',
@@ -93,17 +103,29 @@ export function referencesProblem(db: Db, claim: Partial<References>): RuleProbl
  * Every rule over a whole claim: shape, references, and (when the text is given) its passages.
  * `text` may be omitted when the passages did not change (an edit), to spare reading the document.
  */
-export function claimProblem(db: Db, claim: Claim, text?: string): RuleProblem | null {
+export function claimProblem(
+  db: Db,
+  claim: Claim,
+  text?: string,
+  pending?: ReadonlySet<string>,
+): RuleProblem | null {
   const shape = claimFieldsProblem(claim);
   if (shape) return { code: 'invalid_input', message: shape };
   return (
-    referencesProblem(db, claim) ?? (text === undefined ? null : spansProblem(text, claim.spans))
+    referencesProblem(db, claim, pending) ??
+    (text === undefined ? null : spansProblem(text, claim.spans))
   );
 }
 
 /** Throws the claim's first problem; `prefix` names the claim where several are written at once. */
-export function assertClaim(db: Db, claim: Claim, text?: string, prefix = ''): void {
-  const problem = claimProblem(db, claim, text);
+export function assertClaim(
+  db: Db,
+  claim: Claim,
+  text?: string,
+  prefix = '',
+  pending?: ReadonlySet<string>,
+): void {
+  const problem = claimProblem(db, claim, text, pending);
   if (problem)
     throw new AppError(prefix ? 'invalid_input' : problem.code, prefix + problem.message);
 }

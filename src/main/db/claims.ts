@@ -19,6 +19,7 @@ import { foldCreatedEntities } from './gesture';
 import { recordAction, registerSnapshotKind, type Snapshot } from './history';
 import type { Db } from './open';
 import { listRelationsOfClaim } from './relations';
+import { cached } from './statements';
 
 /**
  * Which claims to load: one (findClaim), one document's, or all. The children are read the same way:
@@ -76,16 +77,16 @@ function loadClaims(db: Db, scope: Scope): Claim[] {
     scope !== 'all' && 'documentId' in scope
       ? { where: 'c.document_id = ?', params: [scope.documentId] }
       : scopeSql(scope, 'c.id');
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.document_id, c.statement, c.claimant_id, c.type, c.stance, c.certainty,
+  // the SQL text is one of three per scope kind, so the compiled statements can be kept (statements.ts)
+  const rows = cached(
+    db,
+    `SELECT c.id, c.document_id, c.statement, c.claimant_id, c.type, c.stance, c.certainty,
          c.hedges, c.event_date, c.place_id, c.note, c.status, c.created_at, c.updated_at,
          s.start, s.end, s.exact, s.prefix, s.suffix
        FROM claims c LEFT JOIN claim_spans s ON s.claim_id = c.id
        WHERE ${where.where} ORDER BY c.rowid, s.ordinal`,
-    )
-    .raw()
-    .all(...where.params) as ClaimSpanTuple[];
+    'raw',
+  ).all(...where.params) as ClaimSpanTuple[];
   const { subjects, tags } = subjectsAndTags(db, scope);
   const claims: Claim[] = [];
   let last: Claim | undefined;
@@ -127,20 +128,18 @@ function subjectsAndTags(db: Db, scope: Scope) {
   const tags = new Map<string, string[]>();
   const subjectScope = scopeSql(scope, 'claim_id');
   const tagScope = scopeSql(scope, 'ct.claim_id');
-  for (const s of db
-    .prepare(
-      `SELECT claim_id, entity_id FROM claim_subjects
+  for (const s of cached(
+    db,
+    `SELECT claim_id, entity_id FROM claim_subjects
        WHERE ${subjectScope.where} ORDER BY claim_id, position`,
-    )
-    .all(...subjectScope.params) as { claim_id: string; entity_id: string }[]) {
+  ).all(...subjectScope.params) as { claim_id: string; entity_id: string }[]) {
     subjects.set(s.claim_id, [...(subjects.get(s.claim_id) ?? []), s.entity_id as EntityId]);
   }
-  for (const t of db
-    .prepare(
-      `SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
+  for (const t of cached(
+    db,
+    `SELECT ct.claim_id, t.name FROM claim_tags ct JOIN tags t ON t.id = ct.tag_id
        WHERE ${tagScope.where} ORDER BY ct.claim_id, ct.position`,
-    )
-    .all(...tagScope.params) as { claim_id: string; name: string }[]) {
+  ).all(...tagScope.params) as { claim_id: string; name: string }[]) {
     tags.set(t.claim_id, [...(tags.get(t.claim_id) ?? []), t.name]);
   }
   return { subjects, tags };
@@ -180,7 +179,8 @@ export function listClaims(db: Db, filter: { documentId?: DocumentId } = {}): Cl
 
 /** Writes a claim exactly as given (insert or overwrite), children included. */
 export function putClaim(db: Db, claim: Claim): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO claims (id, document_id, statement, claimant_id, type, stance, certainty, hedges,
        event_date, place_id, note, status, created_at, updated_at)
      VALUES (@id, @documentId, @statement, @claimantId, @type, @stance, @certainty, @hedges,
@@ -191,22 +191,25 @@ export function putClaim(db: Db, claim: Claim): void {
        place_id = excluded.place_id, note = excluded.note, status = excluded.status,
        created_at = excluded.created_at, updated_at = excluded.updated_at`,
   ).run({ ...claim, hedges: JSON.stringify(claim.hedges) });
-  db.prepare('DELETE FROM claim_spans WHERE claim_id = ?').run(claim.id);
-  const insertSpan = db.prepare(
+  cached(db, 'DELETE FROM claim_spans WHERE claim_id = ?').run(claim.id);
+  const insertSpan = cached(
+    db,
     `INSERT INTO claim_spans (claim_id, ordinal, start, end, exact, prefix, suffix)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   claim.spans.forEach((s, i) =>
     insertSpan.run(claim.id, i, s.start, s.end, s.exact, s.prefix, s.suffix),
   );
-  db.prepare('DELETE FROM claim_subjects WHERE claim_id = ?').run(claim.id);
-  const insertSubject = db.prepare(
+  cached(db, 'DELETE FROM claim_subjects WHERE claim_id = ?').run(claim.id);
+  const insertSubject = cached(
+    db,
     'INSERT OR IGNORE INTO claim_subjects (claim_id, entity_id, position) VALUES (?, ?, ?)',
   );
   claim.subjectIds.forEach((entityId, i) => insertSubject.run(claim.id, entityId, i));
-  db.prepare('DELETE FROM claim_tags WHERE claim_id = ?').run(claim.id);
-  const ensureTag = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
-  const insertTag = db.prepare(
+  cached(db, 'DELETE FROM claim_tags WHERE claim_id = ?').run(claim.id);
+  const ensureTag = cached(db, 'INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
+  const insertTag = cached(
+    db,
     'INSERT OR IGNORE INTO claim_tags (claim_id, tag_id, position) SELECT ?, id, ? FROM tags WHERE name = ?',
   );
   claim.tags.forEach((tag, i) => {

@@ -1,4 +1,10 @@
-import { emptyFound, type CslItem, type FoundMeta, type Provenance } from '../../shared/csl';
+import {
+  emptyFound,
+  listedCreators,
+  type CslItem,
+  type FoundMeta,
+  type Provenance,
+} from '../../shared/csl';
 import { addFromMeta } from '../metadata/found';
 import type {
   DocumentContent,
@@ -49,6 +55,7 @@ const SUMMARY_COLUMNS = `d.id, d.sha256, d.media_type, d.file_name, d.byte_size,
 
 function toSummary(row: DocumentRow): DocumentSummary {
   const provenance = JSON.parse(row.provenance) as Provenance;
+  const csl = JSON.parse(row.source_csl) as CslItem;
   return {
     id: row.id as DocumentId,
     sha256: row.sha256,
@@ -56,8 +63,10 @@ function toSummary(row: DocumentRow): DocumentSummary {
     fileName: row.file_name,
     byteSize: row.byte_size,
     pageCount: row.page_count,
-    meta: metaFromCsl(JSON.parse(row.source_csl) as CslItem, untitled(row.file_name)),
+    meta: metaFromCsl(csl, untitled(row.file_name)),
     sourceId: row.source_id as SourceId,
+    cslType: csl.type || 'document',
+    creators: listedCreators(csl),
     found: Object.entries(provenance)
       .filter(([, origin]) => !origin.confirmed)
       .map(([field]) => field),

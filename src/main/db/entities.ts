@@ -8,6 +8,7 @@ import { registerSnapshotKind } from './history';
 import { journaled, registerReader } from './journal';
 import type { Db } from './open';
 import { assertInVocabulary } from './vocabulary';
+import { cached } from './statements';
 
 interface EntityRow {
   id: string;
@@ -42,7 +43,7 @@ export function listEntities(db: Db): Entity[] {
 }
 
 export function findEntity(db: Db, id: EntityId): Entity | null {
-  const row = db.prepare(`${SELECT_ENTITY} WHERE e.id = ?`).get(id) as EntityRow | undefined;
+  const row = cached(db, `${SELECT_ENTITY} WHERE e.id = ?`).get(id) as EntityRow | undefined;
   return row ? toEntity(row) : null;
 }
 
@@ -54,15 +55,17 @@ export function getEntity(db: Db, id: EntityId): Entity {
 
 /** Writes an entity exactly as given (insert or overwrite), aliases included. */
 export function putEntity(db: Db, e: Entity): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO entities (id, kind, name, description, external_ids, created_at, updated_at)
      VALUES (@id, @kind, @name, @description, @externalIds, @createdAt, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name,
        description = excluded.description, external_ids = excluded.external_ids,
        created_at = excluded.created_at, updated_at = excluded.updated_at`,
   ).run({ ...e, externalIds: JSON.stringify(e.externalIds) });
-  db.prepare('DELETE FROM entity_aliases WHERE entity_id = ?').run(e.id);
-  const insertAlias = db.prepare(
+  cached(db, 'DELETE FROM entity_aliases WHERE entity_id = ?').run(e.id);
+  const insertAlias = cached(
+    db,
     'INSERT OR IGNORE INTO entity_aliases (entity_id, alias, position) VALUES (?, ?, ?)',
   );
   e.aliases.forEach((alias, i) => insertAlias.run(e.id, alias, i));

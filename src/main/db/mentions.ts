@@ -9,6 +9,7 @@ import { getEntity, listEntities } from './entities';
 import { registerSnapshotKind } from './history';
 import { journaled, registerReader } from './journal';
 import type { Db } from './open';
+import { cached } from './statements';
 
 export interface MentionRef {
   documentId: DocumentId;
@@ -47,12 +48,13 @@ const toInfo = (r: InfoRow): MentionInfo => ({
 });
 
 export function findMention(db: Db, id: MentionId): Mention | null {
-  const row = db.prepare('SELECT * FROM mentions WHERE id = ?').get(id) as MentionRow | undefined;
+  const row = cached(db, 'SELECT * FROM mentions WHERE id = ?').get(id) as MentionRow | undefined;
   return row ? toMention(row) : null;
 }
 
 export function putMention(db: Db, m: Mention): void {
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO mentions (id, document_id, entity_id, start, end, exact, prefix, suffix, created_at)
      VALUES (@id, @documentId, @entityId, @start, @end, @exact, @prefix, @suffix, @createdAt)
      ON CONFLICT (id) DO UPDATE SET document_id = excluded.document_id, entity_id = excluded.entity_id,

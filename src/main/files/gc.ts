@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { backupDir, listBackups } from '../backup';
+import { filesNamedBy } from '../backup-chunks';
 import type { Db } from '../db/open';
 import { listStoredFiles, removeStoredFile, verifyFile, type FileState } from './store';
 
@@ -38,17 +39,20 @@ function namedFiles(db: Db): string[] {
 
 /** The hashes a backup names, or why it cannot be read. */
 function namedFilesOf(file: string): string[] | string {
-  let copy: Db | undefined;
   try {
-    copy = new Database(file, { readonly: true, fileMustExist: true });
-    return namedFiles(copy);
+    return filesNamedBy(file, (database) => {
+      const copy = new Database(database, { readonly: true, fileMustExist: true });
+      try {
+        return namedFiles(copy);
+      } finally {
+        copy.close();
+      }
+    });
   } catch (error) {
     return (
       `Unused original files were not removed, because the backup ${file} cannot be read ` +
       `(${error instanceof Error ? error.message : String(error)}).`
     );
-  } finally {
-    copy?.close();
   }
 }
 

@@ -40,8 +40,16 @@ export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes
 export const fileStoreDir = (dataDir: string) => join(dataDir, FILES_DIR);
 
 export function storedFilePath(dataDir: string, sha256: string): string {
+  return objectPath(fileStoreDir(dataDir), sha256);
+}
+
+/**
+ * Where content named by its SHA-256 lives under a content-addressed folder: `root/ab/<sha256>`.
+ * The file store is one such folder; the backups' chunk store (backup-chunks.ts) is another.
+ */
+export function objectPath(root: string, sha256: string): string {
   if (!SHA256.test(sha256)) throw new AppError('invalid_input', `"${sha256}" is not a SHA-256.`);
-  return join(fileStoreDir(dataDir), sha256.slice(0, 2), sha256);
+  return join(root, sha256.slice(0, 2), sha256);
 }
 
 /** fsync a folder so a rename or a new entry in it survives power loss (not possible on Windows). */
@@ -71,9 +79,22 @@ function ensureDir(dir: string): void {
  * clear AppError and leaves nothing behind.
  */
 export function putFile(dataDir: string, bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
-  const target = storedFilePath(dataDir, sha256);
+  try {
+    return putObject(fileStoreDir(dataDir), bytes, sha256);
+  } catch (error) {
+    if (isDiskFull(error)) throw diskFull('store the file');
+    throw error;
+  }
+}
+
+/**
+ * Writes `bytes` under `root` by their SHA-256, atomically and durably (see above); content already
+ * there with the right size is kept. Throws the file system's error, leaving nothing behind.
+ */
+export function putObject(root: string, bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
+  const target = objectPath(root, sha256);
   if (existsSync(target) && statSync(target).size === bytes.byteLength) return sha256;
-  const tmpDir = join(fileStoreDir(dataDir), TMP_DIR);
+  const tmpDir = join(root, TMP_DIR);
   const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
   try {
     ensureDir(tmpDir);
@@ -92,7 +113,6 @@ export function putFile(dataDir: string, bytes: Uint8Array, sha256 = sha256Of(by
     return sha256;
   } catch (error) {
     rmSync(tmp, { force: true });
-    if (isDiskFull(error)) throw diskFull('store the file');
     throw error;
   }
 }
@@ -106,7 +126,7 @@ export function verifyFile(dataDir: string, sha256: string): FileState {
   return hashFileSync(path) === sha256 ? 'ok' : 'altered';
 }
 
-function hashFileSync(path: string): string {
+export function hashFileSync(path: string): string {
   const hash = createHash('sha256');
   const fd = openSync(path, 'r');
   const buffer = Buffer.allocUnsafe(1 << 20);
@@ -156,7 +176,10 @@ export const alteredFile = (label: string, sha256: string) =>
 
 /** Every hash in the store (names that are not hashes, like tmp/, are skipped). */
 export function listStoredFiles(dataDir: string): string[] {
-  const root = fileStoreDir(dataDir);
+  return listObjects(fileStoreDir(dataDir));
+}
+
+export function listObjects(root: string): string[] {
   if (!existsSync(root)) return [];
   const out: string[] = [];
   for (const prefix of readdirSync(root)) {

@@ -11,7 +11,10 @@ import {
 } from '../db/sources';
 import { bibliographyText } from '../exporters/bibliography';
 import { importReferenceFile } from '../references/import-file';
+import { importZoteroFolder } from '../references/zotero-import';
 import type { HandlerGroup } from '../rpc';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { stamp } from './exports';
 
 const BIBLIOGRAPHY_FILES = {
@@ -50,4 +53,11 @@ export const sourceHandlers: HandlerGroup = {
     };
   },
   'references.import': ({ db }, { fileName, bytes }) => importReferenceFile(db, fileName, bytes),
+  'references.importZotero': ({ db, dataDir, nativeBinding }, { folder }) =>
+    importZoteroFolder(db, expandHome(folder), { dataDir, nativeBinding }),
 };
+
+/** "~/Zotero" as people type it (a shell would expand it; the app's text box does not). */
+function expandHome(folder: string): string {
+  return folder === '~' || folder.startsWith('~/') ? join(homedir(), folder.slice(1)) : folder;
+}

@@ -2,6 +2,8 @@ import { extname } from 'node:path';
 import { LIMITS } from '../../shared/limits';
 import type { ImportedText, MediaType } from '../../shared/model';
 import { importDocx } from './docx';
+import { importEpub, openEpubZip } from './epub';
+import { checkEpubUnpackedSize } from './epub-package';
 import { ImportError } from './errors';
 import { importHtml } from './html';
 import { importMarkdown } from './markdown';
@@ -19,6 +21,7 @@ const BY_EXTENSION: Record<string, MediaType> = {
   '.xhtml': 'text/html',
   '.pdf': 'application/pdf',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  '.epub': 'application/epub+zip',
 };
 
 export const SUPPORTED_EXTENSIONS = Object.keys(BY_EXTENSION);
@@ -68,6 +71,8 @@ export async function extractDocument(
   }
   const mediaType = detectMediaType(fileName, bytes);
   if (mediaType === BY_EXTENSION['.docx']) await checkDocxUnpackedSize(fileName, bytes);
+  if (mediaType === 'application/epub+zip')
+    await checkEpubUnpackedSize(fileName, bytes, await openEpubZip(bytes));
   const content = await extractAs(mediaType, bytes, options);
   if (content.text.length > LIMITS.maxTextChars) {
     throw new ImportError(
@@ -93,6 +98,8 @@ function extractAs(
       return importHtml(bytes);
     case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
       return importDocx(bytes);
+    case 'application/epub+zip':
+      return importEpub(bytes);
     case 'text/plain':
       return importText(bytes);
   }

@@ -21,16 +21,30 @@
  *   reports) becomes a `footnote` block where it stands (see StructureBuilder).
  * - soft line breaks become spaces; hard breaks (two trailing spaces, backslash, `<br>`) "\n".
  *
- * Title: the first level-1 or level-2 heading, else the first heading, else the first block.
+ * - YAML front matter (a `---` … `---` block at the very top) is metadata, not body text: its fields
+ *   become the source's (metadata/front-matter.ts, each found "from front matter") and it is left
+ *   out of the canonical text, which — as for all Markdown — is the rendered text, not the file's
+ *   characters; claim positions are positions in that text, so they stay exact. A block that is not
+ *   valid YAML (or not a set of fields) gives no metadata and a warning, and is kept as a `code`
+ *   block where it stands, so nothing the file says is hidden.
+ *
+ * Title: the front matter's, else the first level-1 or level-2 heading, else the first heading,
+ * else the first block.
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import type { FootnoteDefinition, Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import { addFound, emptyFound } from '../../shared/csl';
 import type { ImportedText } from '../../shared/model';
+import { frontMatterFound, type FrontMatter } from '../metadata/front-matter';
 import { decodeText } from './decode';
+import { ImportError } from './errors';
 import { appendHtml, parseHtmlFragment } from './html';
 import {
+  headingTitle,
   safeHref,
   structuralTitle,
   StructureBuilder,
@@ -97,15 +111,44 @@ export function importMarkdownString(source: string): ImportedText {
 
 function convert(source: string): ImportedText {
   const tree = fromMarkdown(source, {
-    extensions: [gfm()],
-    mdastExtensions: [gfmFromMarkdown()],
+    extensions: [frontmatter(['yaml']), gfm()],
+    mdastExtensions: [frontmatterFromMarkdown(['yaml']), gfmFromMarkdown()],
   });
-  const builder = new StructureBuilder();
-  const walker = new MarkdownWalker(builder, tree);
-  walker.flow(tree.children, { block: { type: 'paragraph' }, join: false, listDepth: 0 });
-  walker.footnoteBlocks();
-  const result = builder.finish({});
-  const title = structuralTitle(result, 2);
+  const head = tree.children[0];
+  const matter: FrontMatter | null = head?.type === 'yaml' ? frontMatterFound(head.value) : null;
+  // unreadable metadata stays visible, exactly as written, fences included; so does the front
+  // matter of a file that has nothing else (its only text is never refused as empty)
+  const raw =
+    head?.type === 'yaml'
+      ? source.slice(head.position?.start.offset ?? 0, head.position?.end.offset ?? 0) || head.value
+      : null;
+  const build = (keepRaw: boolean): ImportedText => {
+    const builder = new StructureBuilder();
+    const walker = new MarkdownWalker(builder, tree);
+    if (keepRaw && raw) {
+      builder.startBlock({ type: 'code' });
+      builder.text(raw, { type: 'code' });
+      builder.endBlock();
+    }
+    walker.flow(tree.children, { block: { type: 'paragraph' }, join: false, listDepth: 0 });
+    walker.footnoteBlocks();
+    return builder.finish({}, matter?.warning ? [matter.warning] : []);
+  };
+  let keepRaw = !!matter?.warning;
+  let result: ImportedText;
+  try {
+    result = build(keepRaw);
+  } catch (error) {
+    if (!(error instanceof ImportError && error.code === 'empty' && raw && !keepRaw)) throw error;
+    keepRaw = true;
+    result = build(true);
+  }
+  // the kept front matter is not the title of last resort
+  const titled = keepRaw ? { ...result, blocks: result.blocks.slice(1) } : result;
+  const found = matter?.found ?? emptyFound();
+  addFound(found, 'title', headingTitle(titled, 2) ?? headingTitle(titled), 'the first heading');
+  if (Object.keys(found.csl).length > 0) result.found = found;
+  const title = structuralTitle(titled, 2);
   if (title) result.meta.title = title;
   return result;
 }

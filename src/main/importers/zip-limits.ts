@@ -132,7 +132,7 @@ async function relationshipTargets(bytes: Uint8Array, entries: ZipEntrySize[]): 
 }
 
 /** A relationship target as a ZIP entry name: absolute from the package root, else relative to `base`. */
-function resolvePartName(base: string, target: string): string {
+export function resolvePartName(base: string, target: string): string {
   const path = target.startsWith('/') ? target.slice(1) : base + target;
   const parts: string[] = [];
   for (const segment of decodeURIComponentSafe(path).split('/')) {

@@ -13,6 +13,7 @@ const ORIGIN: Record<MediaType, string> = {
   'text/plain': 'the text',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
     'Word document properties',
+  'application/epub+zip': 'EPUB package',
 };
 
 /** The found metadata of an import, every text cleaned of control and direction characters. */

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { ClaimCard } from '../../shared/api-notebooks';
-import { backupNow, backupPath } from '../backup';
+import { backupNow } from '../backup';
 import { exportBundle, importBundle, textLines } from '../bundle';
 import { addPagedDocument } from '../test/paged-document';
 import {
@@ -14,6 +13,7 @@ import {
 } from '../test/notebook-content';
 import { failureOf, rpcOf } from '../test/rpc';
 import { tempBackend } from '../test/workspace';
+import { openBackupDb } from '../test/backups';
 
 type LiveCard = Extract<ClaimCard, { deleted: false }>;
 
@@ -211,7 +211,7 @@ describe('notebooks', () => {
     expect((await failureOf(other, 'bundle.import', { text: bundle })).code).toBe('conflict');
 
     const backup = await backupNow(backend.db, backend.dataDir);
-    const db = new Database(backupPath(backend.dataDir, backup.fileName), { readonly: true });
+    const db = openBackupDb(backend.dataDir, backup.fileName);
     expect(db.prepare('SELECT content FROM notebooks WHERE id = ?').pluck().get(notebook.id)).toBe(
       content,
     );

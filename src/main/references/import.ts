@@ -120,6 +120,7 @@ export function importReferenceItems(
     created: 0,
     matched: 0,
     missingFiles: [],
+    failedFiles: [],
     files: 0,
     collections: 0,
   };

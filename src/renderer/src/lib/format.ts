@@ -6,6 +6,7 @@ const TYPE_LABEL: Record<MediaType, string> = {
   'text/html': 'HTML',
   'application/pdf': 'PDF',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'DOCX',
+  'application/epub+zip': 'EPUB',
 };
 
 export const typeLabel = (t: MediaType): string => TYPE_LABEL[t] ?? 'FILE';

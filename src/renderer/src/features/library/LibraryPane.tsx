@@ -1,10 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
+import {
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import type { DocumentId, DocumentSummary } from '../../../../shared/model';
 import { useActions } from '../../actions/context';
 import { invoke } from '../../api';
-import { documentTitle, plural, shortDate, typeLabel } from '../../lib/format';
-import { moveFocusInList } from '../../lib/listKeys';
+import { documentTitle, plural } from '../../lib/format';
 import { everythingChanged } from '../../query/invalidate';
 import { errorMessage } from '../shell/useToasts';
 import { SUPPORTED_EXTENSIONS, supportedFiles } from './folderFiles';
@@ -12,8 +20,20 @@ import type { CollectionId } from '../../../../shared/api-library';
 import { CollectionsBar, useCollectionFilter } from './CollectionsBar';
 import { goesWith, TrashConfirm } from './TrashConfirm';
 import { TrashSection } from './TrashSection';
+import { DocumentList, type DocumentListHandle } from './DocumentList';
+import {
+  filterRows,
+  libraryRow,
+  loadSort,
+  nextSort,
+  rowIds,
+  saveSort,
+  sortDescription,
+  sortRows,
+  type LibrarySort,
+} from './libraryList';
 
-export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx';
+export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub';
 
 export interface LibraryHandle {
   /** Opens the system file picker (menu command, shortcut). */
@@ -52,9 +72,24 @@ export function LibraryPane({
   const [confirmTrash, setConfirmTrash] = useState<DocumentId[] | null>(null);
   const [shownCollection, setShownCollection] = useState<CollectionId | null>(null);
   const inCollection = useCollectionFilter(shownCollection);
-  const visible = inCollection
-    ? (documents?.filter((d) => inCollection.has(d.id)) ?? null)
-    : documents;
+  const [sort, setSort] = useState<LibrarySort>(loadSort);
+  const [filter, setFilter] = useState('');
+  const filterId = useId();
+  const list = useRef<DocumentListHandle>(null);
+  // rows are prepared once per answer; a keystroke in the filter only filters them
+  const allRows = useMemo(() => (documents ?? []).map(libraryRow), [documents]);
+  const sorted = useMemo(() => sortRows(allRows, sort), [allRows, sort]);
+  const inShown = useMemo(
+    () => (inCollection ? sorted.filter((r) => inCollection.has(r.doc.id)) : sorted),
+    [sorted, inCollection],
+  );
+  const rows = useMemo(() => filterRows(inShown, filter), [inShown, filter]);
+  const visibleIds = useMemo(() => rowIds(rows), [rows]);
+  const onSort = (key: Parameters<typeof nextSort>[1]) => {
+    const next = nextSort(sort, key);
+    setSort(next);
+    saveSort(next);
+  };
   // documents gone from the list (trashed, undone) leave the selection
   const present = selected.filter((id) => documents?.some((d) => d.id === id));
   const targets = present.length > 0 ? present : openId ? [openId] : [];
@@ -69,8 +104,8 @@ export function LibraryPane({
     },
   ]);
   const select = (id: DocumentId, e: { ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }) => {
-    if (e.shiftKey && anchor && visible?.some((d) => d.id === anchor)) {
-      const ids = visible.map((d) => d.id);
+    if (e.shiftKey && anchor && visibleIds.includes(anchor)) {
+      const ids = visibleIds;
       const [a, b] = [ids.indexOf(anchor), ids.indexOf(id)].sort((x, y) => x - y);
       setSelected(ids.slice(a, b! + 1));
       return;
@@ -109,7 +144,7 @@ export function LibraryPane({
   }, []);
   useImperativeHandle(ref, () => ({ pickFiles: () => input.current?.click() }), []);
   // the open document, else the first, is the list's single Tab stop
-  const tabStop = visible?.some((d) => d.id === openId) ? openId : visible?.[0]?.id;
+  const tabStop = openId && visibleIds.includes(openId) ? openId : visibleIds[0];
 
   return (
     <nav className="pane library" aria-label="Library" data-scope="library">
@@ -176,8 +211,8 @@ export function LibraryPane({
         <div className="pane-empty">
           <p>No documents yet.</p>
           <p>
-            Import reports and articles (TXT, Markdown, HTML, PDF, DOCX) with the button above, or
-            drop files on the window.
+            Import reports and articles (TXT, Markdown, HTML, PDF, DOCX, EPUB) with the button
+            above, or drop files on the window.
           </p>
         </div>
       )}
@@ -193,7 +228,7 @@ export function LibraryPane({
           onError={onError}
         />
       )}
-      {inCollection && visible?.length === 0 && (
+      {inCollection && inShown.length === 0 && (
         <p className="pane-empty">No documents in this collection yet.</p>
       )}
       {present.length > 1 && (
@@ -201,39 +236,66 @@ export function LibraryPane({
           {plural(present.length, 'document')} selected · Delete moves them to the trash
         </p>
       )}
-      <ul
-        className="doc-list"
-        role="listbox"
-        aria-label="Documents"
-        aria-multiselectable="true"
-        onKeyDown={(e) => moveFocusInList(e, '.doc-item')}
-      >
-        {visible?.map((d) => (
-          <li
-            key={d.id}
-            className="doc-item"
-            role="option"
-            tabIndex={d.id === tabStop ? 0 : -1}
-            aria-selected={present.length > 0 ? present.includes(d.id) : d.id === openId}
-            onClick={(e) => select(d.id, e)}
+      {inShown.length > 0 && (
+        <div className="doc-filter">
+          <input
+            id={filterId}
+            className="input doc-filter-input"
+            type="search"
+            placeholder="Filter by title, author…"
+            aria-label="Filter documents by title, author, year or type"
+            aria-keyshortcuts="ArrowDown"
+            aria-describedby={`${filterId}-count`}
+            autoComplete="off"
+            spellCheck={false}
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' || e.key === ' ') {
+              if (e.key === 'ArrowDown' && rows.length > 0) {
                 e.preventDefault();
-                select(d.id, e);
+                list.current?.focusRow(0);
+              } else if (e.key === 'Escape' && filter !== '') {
+                // the first Escape clears the filter; the app's Escape is not involved
+                e.preventDefault();
+                e.stopPropagation();
+                setFilter('');
               }
             }}
+          />
+          <p id={`${filterId}-count`} className="doc-filter-count" role="status">
+            {filter.trim()
+              ? `${plural(rows.length, 'document')} of ${inShown.length.toLocaleString()}`
+              : `${plural(inShown.length, 'document')}, ${sortDescription(sort)}`}
+          </p>
+        </div>
+      )}
+      {inShown.length > 0 && rows.length === 0 && (
+        <div className="pane-empty doc-no-match">
+          <p>No documents match “{filter.trim()}”.</p>
+          <p>The filter looks in titles, authors, years and types.</p>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              setFilter('');
+              document.getElementById(filterId)?.focus();
+            }}
           >
-            <span className="doc-title">{documentTitle(d)}</span>
-            <span className="doc-meta">
-              <span className="badge">{typeLabel(d.mediaType)}</span>
-              <span>{shortDate(d.importedAt)}</span>
-              <span className={d.claimCount > 0 ? 'doc-claims has-claims' : 'doc-claims'}>
-                {plural(d.claimCount, 'claim')}
-              </span>
-            </span>
-          </li>
-        ))}
-      </ul>
+            Clear the filter
+          </button>
+        </div>
+      )}
+      {rows.length > 0 && (
+        <DocumentList
+          ref={list}
+          rows={rows}
+          isSelected={(id) => (present.length > 0 ? present.includes(id) : id === openId)}
+          tabStop={tabStop}
+          onSelect={select}
+          sort={sort}
+          onSort={onSort}
+        />
+      )}
       <TrashSection onInfo={onInfo} onError={onError} />
       {confirmTrash && (
         <TrashConfirm

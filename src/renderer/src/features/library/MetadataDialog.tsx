@@ -1,12 +1,12 @@
 import { Fragment, useEffect, useId, useState } from 'react';
 import type { Source } from '../../../../shared/api-sources';
-import { CSL_TYPES, type CslField, type CslTextField } from '../../../../shared/csl';
+import { CSL_TYPES, cslTypeLabel, type CslField, type CslTextField } from '../../../../shared/csl';
 import type { DocumentId, DocumentSummary } from '../../../../shared/model';
 import { invoke } from '../../api';
 import { Modal } from '../../lib/Modal';
 import { errorMessage } from '../shell/useToasts';
 import { CreatorsField } from '../sources/CreatorsField';
-import { cslChanges, formFromCsl, type SourceForm } from '../sources/cslForm';
+import { CREATOR_ROLES, cslChanges, formFromCsl, type SourceForm } from '../sources/cslForm';
 import '../sources/sources.css';
 import './metadata.css';
 import { announceDocument } from './documentEvents';
@@ -171,7 +171,7 @@ export function MetadataDialog({ id, onClose }: Props) {
               >
                 {[...new Set([form.type, ...CSL_TYPES])].map((t) => (
                   <option key={t} value={t}>
-                    {t}
+                    {cslTypeLabel(t)}
                   </option>
                 ))}
               </select>
@@ -207,13 +207,16 @@ export function MetadataDialog({ id, onClose }: Props) {
                       />
                     )}
                   </div>
-                  {key === 'title' && (
-                    <CreatorsField
-                      rows={form.author}
-                      found={foundIn('author')}
-                      onChange={(author) => setForm((f) => f && { ...f, author })}
-                    />
-                  )}
+                  {key === 'title' &&
+                    CREATOR_ROLES.map((role) => (
+                      <CreatorsField
+                        key={role}
+                        role={role}
+                        rows={form[role]}
+                        found={foundIn(role)}
+                        onChange={(rows) => setForm((f) => f && { ...f, [role]: rows })}
+                      />
+                    ))}
                 </Fragment>
               );
             })}

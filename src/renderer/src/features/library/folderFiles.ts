@@ -8,6 +8,7 @@ export const SUPPORTED_EXTENSIONS = [
   '.xhtml',
   '.pdf',
   '.docx',
+  '.epub',
 ] as const;
 
 /**

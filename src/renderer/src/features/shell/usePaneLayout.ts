@@ -9,7 +9,8 @@ export interface PaneLayout {
 }
 
 const KEY = 'claimdesk.paneLayout';
-export const PANE_LIMITS = { library: [160, 420], claims: [240, 560] } as const;
+// the library may widen far enough to show its columns side by side (libraryList.ts)
+export const PANE_LIMITS = { library: [160, 640], claims: [240, 560] } as const;
 /** the document keeps at least this much, whatever the panes beside it ask for */
 const READER_MIN = 360;
 const DEFAULT: PaneLayout = {

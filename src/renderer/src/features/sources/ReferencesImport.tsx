@@ -3,6 +3,7 @@ import { invoke } from '../../api';
 import { plural } from '../../lib/format';
 import { announceDocument } from '../library/documentEvents';
 import { errorMessage } from '../shell/useToasts';
+import { ZoteroImport } from './ZoteroImport';
 import './sources.css';
 
 interface Props {
@@ -12,7 +13,8 @@ interface Props {
 
 /**
  * Brings in references from RIS, BibTeX or CSL-JSON files: each is matched to a document by DOI
- * or title (its metadata filled), or kept as a source waiting for a file.
+ * or title (its metadata filled), or kept as a source waiting for a file; or a whole Zotero
+ * library (ZoteroImport).
  */
 export function ReferencesImport({ onDone, onError }: Props) {
   const input = useRef<HTMLInputElement>(null);
@@ -44,6 +46,7 @@ export function ReferencesImport({ onDone, onError }: Props) {
       >
         Import references…
       </button>
+      <ZoteroImport onDone={onDone} onError={onError} />
       <input
         ref={input}
         type="file"

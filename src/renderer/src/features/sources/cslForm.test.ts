@@ -36,6 +36,22 @@ describe('source form', () => {
     });
   });
 
+  it('edits editors as a list apart from authors, in the order given', () => {
+    const form = formFromCsl({ ...csl, editor: [{ family: 'Doe', given: 'John' }] });
+    expect(form.editor).toEqual([{ family: 'Doe', given: 'John' }]);
+    form.editor = [{ family: 'Poe', given: 'Ann' }, ...form.editor];
+    expect(cslChanges({ ...csl, editor: [{ family: 'Doe', given: 'John' }] }, form).patch).toEqual({
+      editor: [
+        { family: 'Poe', given: 'Ann' },
+        { family: 'Doe', given: 'John' },
+      ],
+    });
+    form.editor = [];
+    expect(cslChanges({ ...csl, editor: [{ family: 'Doe' }] }, form).patch).toEqual({
+      editor: null,
+    });
+  });
+
   it('keeps a bad date from being saved', () => {
     const form = formFromCsl(csl);
     form.issued = 'March';

@@ -23,7 +23,12 @@ export type SourceForm = Record<CslTextField, string> & {
   type: string;
   issued: string;
   author: CreatorRow[];
+  editor: CreatorRow[];
 };
+
+/** The creator roles the dialog edits as lists, in its order. */
+export const CREATOR_ROLES = ['author', 'editor'] as const;
+export type CreatorRole = (typeof CREATOR_ROLES)[number];
 
 export type CslPatch = Input<'sources.update'>['patch'];
 
@@ -49,6 +54,7 @@ export function formFromCsl(csl: CslItem): SourceForm {
     type: csl.type || 'document',
     issued: isoDate(csl.issued) ?? '',
     author: (csl.author ?? []).map(rowOf),
+    editor: (csl.editor ?? []).map(rowOf),
   };
 }
 
@@ -71,9 +77,11 @@ export function cslChanges(
     if (problem) problems.issued = problem;
     else patch.issued = issued ? cslDate(issued) : null;
   }
-  const authors = form.author.map(nameOf).filter((n): n is CslName => n !== null);
-  const beforeAuthors = before.author.map(nameOf).filter((n): n is CslName => n !== null);
-  if (JSON.stringify(authors) !== JSON.stringify(beforeAuthors))
-    patch.author = authors.length ? authors : null;
+  for (const role of CREATOR_ROLES) {
+    const names = form[role].map(nameOf).filter((n): n is CslName => n !== null);
+    const beforeNames = before[role].map(nameOf).filter((n): n is CslName => n !== null);
+    if (JSON.stringify(names) !== JSON.stringify(beforeNames))
+      patch[role] = names.length ? names : null;
+  }
   return { patch, problems };
 }
