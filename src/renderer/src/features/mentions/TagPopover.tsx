@@ -1,8 +1,5 @@
-import { autoUpdate, flip, offset, shift, size, useFloating } from '@floating-ui/react';
 import {
   useEffect,
-  useLayoutEffect,
-  useMemo,
   useRef,
   useState,
   type FormEvent,
@@ -15,6 +12,7 @@ import { ChoiceField } from '../entities/ChoiceField';
 import { EntityCombobox } from '../entities/EntityCombobox';
 import type { EntityRef } from '../entities/options';
 import { useEntities } from '../entities/store';
+import { useSelectionPlacement } from '../../lib/popupPlacement';
 import './mentions.css';
 
 export interface ClaimFields {
@@ -43,9 +41,6 @@ interface Props {
 }
 
 const WIDTH = 400;
-const GAP = 8;
-/** below this the popover would be a slit: it then covers the selection's edge instead */
-const MIN_HEIGHT = 160;
 
 /**
  * The tagging popover at the selection: C tags a claim (claimant, subjects, type, certainty, date;
@@ -68,36 +63,7 @@ export function TagPopover({ mode, at, quote, onSaveClaim, onSaveMention, onCanc
   const [problem, setProblem] = useState<string | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
 
-  // below the selection, or above it when there is more room there; never off the window nor over
-  // the selection: it shrinks (and scrolls) to the room it has. Top/left, not a transform, so the
-  // comboboxes' fixed lists inside it are placed against the window.
-  const reference = useMemo(
-    () => ({
-      getBoundingClientRect: () => new DOMRect(at.left, at.top, 0, Math.max(0, at.bottom - at.top)),
-    }),
-    [at],
-  );
-  const { refs, floatingStyles } = useFloating({
-    placement: 'bottom-start',
-    strategy: 'fixed',
-    transform: false,
-    whileElementsMounted: autoUpdate,
-    middleware: [
-      offset(GAP),
-      flip({ padding: GAP, fallbackStrategy: 'bestFit' }),
-      size({
-        padding: GAP,
-        apply({ availableHeight, availableWidth, elements }) {
-          Object.assign(elements.floating.style, {
-            maxHeight: `${Math.max(MIN_HEIGHT, availableHeight)}px`,
-            maxWidth: `${Math.max(240, availableWidth)}px`,
-          });
-        },
-      }),
-      shift({ padding: GAP, crossAxis: true }),
-    ],
-  });
-  useLayoutEffect(() => refs.setPositionReference(reference), [refs, reference]);
+  const { refs, floatingStyles } = useSelectionPlacement(at);
 
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
