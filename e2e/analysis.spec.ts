@@ -35,11 +35,12 @@ async function seed(page: Page) {
   const isis = await entity('organization', 'ISIS');
   const ngos = await entity('organization', 'Non-governmental sources');
   const claim = async (quote: string, patch: Record<string, unknown>) => {
-    const start = text.indexOf(quote);
-    expect(start, quote).toBeGreaterThanOrEqual(0);
+    const at = text.indexOf(quote);
+    expect(at, quote).toBeGreaterThanOrEqual(0);
+    const start = [...text.slice(0, at)].length; // the API counts code points
     const c = await call<{ id: string }>(page, 'claims.create', {
       documentId: doc!.id,
-      spans: [{ start, end: start + quote.length }],
+      spans: [{ start, end: start + [...quote].length }],
     });
     await call(page, 'claims.update', { id: c.id, patch });
     return c.id;
