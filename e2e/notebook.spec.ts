@@ -180,7 +180,7 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
     'true',
   );
   await expect(
-    page.getByRole('list', { name: 'Claims' }).locator('[aria-current="true"]'),
+    page.getByRole('listbox', { name: 'Claims' }).getByRole('option', { selected: true }),
   ).toContainText(AT_LEAST_27);
 
   // a claim deleted later stays in the notebook as "deleted claim" with its last quote
