@@ -16,7 +16,7 @@ test('Delete with the focus in the library never deletes the claim selected in t
   await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
   await createClaim(page, 'Gulmurod Khalimov');
   await claimItems(page).first().click();
-  await expect(claimItems(page).first()).toHaveAttribute('aria-current', 'true');
+  await expect(claimItems(page).first()).toHaveAttribute('aria-selected', 'true');
 
   // the focus goes to the library (a document), the claim stays selected in the reader
   const documentItem = page.getByRole('listbox', { name: 'Documents' }).getByRole('option').first();
@@ -30,7 +30,7 @@ test('Delete with the focus in the library never deletes the claim selected in t
   await documentItem.focus();
   await page.keyboard.press('Backspace');
   await expect(claimItems(page)).toHaveCount(1);
-  await expect(claimItems(page).first()).toHaveAttribute('aria-current', 'true');
+  await expect(claimItems(page).first()).toHaveAttribute('aria-selected', 'true');
 
   // in the claims panel Delete means the claim
   await claimItems(page).first().focus();

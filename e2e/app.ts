@@ -6,8 +6,9 @@ import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
 import { selectText } from './reader';
 
+/** The claims panel's options (a listbox; the selected claim's editor is a region after it). */
 export const claimItems = (page: Page) =>
-  page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
+  page.getByRole('listbox', { name: 'Claims' }).getByRole('option');
 
 export async function importAndOpen(page: Page, file: string, title: RegExp): Promise<void> {
   const chooser = page.waitForEvent('filechooser');

@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
+import { claimItems } from './app';
 import { expect, test } from './fixtures';
 import { selectText } from './reader';
 
@@ -18,7 +19,6 @@ const DEFECTION = '004_77afb1bee83c047c.txt'; // "Gumurod Halimov" defects to IS
 const RIOTS_TITLE = /^000_5053e8388b8085f0/;
 const DEFECTION_TITLE = /^Tajikistan’s Security Chief Has Gone Over to ISIS/;
 
-const claimItems = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
 const claimItem = (page: Page, text: string) => claimItems(page).filter({ hasText: text });
 
 async function openDocument(page: Page, title: RegExp): Promise<void> {
@@ -185,7 +185,7 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
   await page.keyboard.press('Enter');
   await expect(popover).toBeHidden();
   const tagged = claimItem(page, 'he defected to ISIS in 2015');
-  await expect(tagged).toHaveAttribute('aria-current', 'true');
+  await expect(tagged).toHaveAttribute('aria-selected', 'true');
   await expect(tagged.locator('.claim-roles')).toHaveText(/ISIS\s*→\s*Gulmurod Khalimov/);
   await expect(tagged.locator('.claim-chips')).toContainText('event');
   await expect(tagged.locator('.claim-chips')).toContainText('alleged');
@@ -224,14 +224,18 @@ test('entities, auto-mentions, keyboard tagging, relations, merge and undo, expo
   await page.getByRole('button', { name: 'Link claim' }).click();
   await page.getByRole('radio', { name: 'contradicts' }).click();
   await page.getByRole('combobox', { name: 'Find a claim to link' }).fill('closer to 50');
-  await expect(page.getByRole('option', { name: /closer to 50/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('listbox', { name: 'Claims to link' })
+      .getByRole('option', { name: /closer to 50/ }),
+  ).toBeVisible();
   await page.getByRole('combobox', { name: 'Find a claim to link' }).press('Enter');
   const related = page.getByRole('list', { name: 'Related claims' });
   await expect(related).toContainText('contradicts');
   await expect(related).toContainText('closer to 50');
   // the other side shows it too, and a click on it goes back
   await related.getByRole('button', { name: /closer to 50/ }).click();
-  await expect(claimItem(page, 'closer to 50')).toHaveAttribute('aria-current', 'true');
+  await expect(claimItem(page, 'closer to 50')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('list', { name: 'Related claims' })).toContainText(
     'at least 27 people dead',
   );

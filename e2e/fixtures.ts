@@ -89,7 +89,9 @@ export const test = base.extend<Fixtures>({
   },
   // eslint-disable-next-line no-empty-pattern
   fixturesDir: async ({}, use) => use(join(root, 'e2e', 'fixtures')),
-  page: async ({ dataDir }, use, testInfo) => {
+  page: async ({ dataDir, viewport }, use, testInfo) => {
+    // the project's window size (playwright.config.ts): the contexts made here do not inherit it
+    const size = viewport ?? undefined;
     if (testInfo.project.metadata.shell === 'electron') {
       const executablePath = electronBinary();
       test.skip(!executablePath, 'no Electron binary installed');
@@ -99,13 +101,14 @@ export const test = base.extend<Fixtures>({
         env: { ...process.env, CLAIMDESK_TEST: '1' },
       });
       const page = await app.firstWindow();
+      if (size) await page.setViewportSize(size);
       await use(page);
       await app.close();
       return;
     }
     const { url, child } = await startServe(dataDir);
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await browser.newContext({ acceptDownloads: true, viewport: size });
     const page = await context.newPage();
     await page.goto(url);
     await use(page);
@@ -113,5 +116,16 @@ export const test = base.extend<Fixtures>({
     child.kill('SIGTERM');
   },
 });
+
+/**
+ * For a test that sets its own window size throughout: it would do the same work again in the
+ * `web-1024` project (playwright.config.ts), so only the other projects run it.
+ */
+export function setsItsOwnWindowSize(): void {
+  test.skip(
+    test.info().project.name === 'web-1024',
+    'sets its own window size: the web project runs it',
+  );
+}
 
 export { expect };

@@ -8,7 +8,11 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { claimItems, createClaim, importAndOpen } from './app';
-import { expect, test } from './fixtures';
+import { selectText } from './reader';
+import { expect, setsItsOwnWindowSize, test } from './fixtures';
+
+// every test here sets the window sizes it is about
+test.beforeEach(setsItsOwnWindowSize);
 
 const SHOTS = resolve(process.cwd(), 'docs/screenshots');
 const CORPUS = process.env.CLAIMDESK_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
@@ -74,6 +78,32 @@ test('at 1024×700 the side panes leave the text room, hide, resize from the key
     'aria-valuenow',
     String(start + 32),
   );
+});
+
+test('at 1024×700 the tagging popover for a tall selection takes the larger side and shrinks, never covering the passage', async ({
+  page,
+  fixturesDir,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  // most of the text: neither above nor below it is there room for the whole popover
+  await selectText(page, 'Prison riot in Khujand', 'Reaction online');
+  const passage = await page.evaluate(() => {
+    const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  });
+  await page.keyboard.press('c');
+  const popover = page.getByRole('dialog', { name: 'Tag claim' });
+  await expect(popover).toBeVisible();
+  const box = (await popover.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height).toBeLessThanOrEqual(700);
+  // above or below the passage, not over it (the old placement pinned it to the window's top)
+  expect(box.y + box.height <= passage.top || box.y >= passage.bottom).toBe(true);
+  // what does not fit scrolls inside it: the last button is still reachable, and saves
+  await popover.getByRole('button', { name: 'Save claim' }).click();
+  await expect(popover).toBeHidden();
+  await expect(claimItems(page)).toHaveCount(1);
 });
 
 test('at 1024×700 the claims table scrolls sideways with the statement kept, and its pager and export are on screen', async ({

@@ -14,8 +14,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { corpusDir, hasCommand, imagePdf, rasterise } from '../src/main/test/scans';
+import { claimItems } from './app';
 import { expect, rpc, test } from './fixtures';
 import { selectOnPage } from './reader';
 
@@ -26,8 +26,6 @@ const PASSAGE = 'Kazakh National Pedagogical University';
 const TESSDATA = ['/usr/share/tesseract-ocr/5/tessdata', '/usr/share/tesseract-ocr/4.00/tessdata'];
 const hasTesseractLanguage = (code: string) =>
   TESSDATA.some((dir) => existsSync(dir) && readdirSync(dir).includes(`${code}.traineddata`));
-
-const claimItems = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
 
 test('a scanned page is read by OCR at import, and a passage selected on the scan becomes a claim', async ({
   page,

@@ -7,6 +7,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { claimItems } from './app';
+import { axeViolations } from './axe';
 import { expect, test } from './fixtures';
 import { selectOnPage } from './reader';
 
@@ -29,8 +31,6 @@ async function pressCreateClaim(page: Page): Promise<void> {
   if (await popover.isVisible()) await page.keyboard.press('Enter');
 }
 
-const claimItems = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
-
 interface ExportedClaims {
   claims: {
     id: string;
@@ -44,6 +44,7 @@ test('a sentence selected on page 3 of a PDF becomes a claim, highlighted in bot
   page,
 }) => {
   test.skip(!existsSync(PDF), `the sample corpus is not at ${CORPUS} (set CLAIMDESK_CORPUS)`);
+  test.setTimeout(120_000); // a 21-page PDF and axe in two themes, on a loaded machine
 
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import files' }).click();
@@ -87,6 +88,8 @@ test('a sentence selected on page 3 of a PDF becomes a claim, highlighted in bot
   await expect(onPage.first()).toBeVisible();
   expect(await onPage.count()).toBeGreaterThanOrEqual(2); // the sentence runs over three lines
   await expect(onPage.first()).toHaveClass(/is-selected/);
+  // the page view, with its toolbar, pages, text layer and a highlight, passes axe (issue 15)
+  expect(await axeViolations(page), 'PDF page view').toEqual([]);
 
   // …and in the text view, over exactly the same text (V switches views)
   await page.keyboard.press('v');
@@ -104,18 +107,18 @@ test('a sentence selected on page 3 of a PDF becomes a claim, highlighted in bot
     'true',
   );
   await page.keyboard.press('Escape'); // deselect, so that clicking selects again
-  await expect(item).not.toHaveAttribute('aria-current', 'true');
+  await expect(item).not.toHaveAttribute('aria-selected', 'true');
   await item.click();
-  await expect(item).toHaveAttribute('aria-current', 'true');
+  await expect(item).toHaveAttribute('aria-selected', 'true');
   await expect(pageBox).toHaveValue(label);
   await expect(page3.locator(`.pdf-hl[data-claims~="${claimId}"]`).first()).toBeInViewport();
 
   // clicking the highlight on the page selects the claim
   await page.keyboard.press('Escape');
-  await expect(item).not.toHaveAttribute('aria-current', 'true');
+  await expect(item).not.toHaveAttribute('aria-selected', 'true');
   const box = (await page3.locator(`.pdf-hl[data-claims~="${claimId}"]`).first().boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-  await expect(item).toHaveAttribute('aria-current', 'true');
+  await expect(item).toHaveAttribute('aria-selected', 'true');
 
   // export: the claim carries page index 2 with the PDF's label, and the exact sentence
   const download = page.waitForEvent('download');

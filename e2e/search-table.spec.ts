@@ -236,7 +236,9 @@ test('search, open the hit, filter the claims table by claimant, export the filt
     'aria-pressed',
     'true',
   );
-  const selected = page.getByRole('list', { name: 'Claims' }).locator('[aria-current="true"]');
+  const selected = page
+    .getByRole('listbox', { name: 'Claims' })
+    .getByRole('option', { selected: true });
   await expect(selected).toContainText(KHUJAND);
 });
 

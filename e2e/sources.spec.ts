@@ -7,6 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { claimItems } from './app';
 import { expect, test } from './fixtures';
 import { selectOnPage } from './reader';
 
@@ -15,8 +16,6 @@ const PDF = path.join(CORPUS, '002_1e1a6a2f2c58fe5b.pdf');
 const TITLE = 'New approaches in combating international terrorism and extremism in Central Asia';
 const SENTENCE =
   'Common principles of Central Asian countries in developing and ensuring national security systems are identified.';
-
-const claimItems = (page: Page) => page.getByRole('list', { name: 'Claims' }).getByRole('listitem');
 
 async function pressCreateClaim(page: Page): Promise<void> {
   const before = await claimItems(page).count();
@@ -79,7 +78,13 @@ test('found metadata is confirmed, a citation is copied with its page, a RIS fil
   const editor = page.locator('.claim-editor');
   await editor.getByLabel('Citation style').selectOption('apa');
   await editor.getByRole('button', { name: 'Copy citation' }).click();
-  await expect(editor.locator('.copy-citation-text')).toHaveText('(Orumbayeva et al., n.d., p. 3)');
+  // the first citation loads the citation engine and its styles: seconds on a loaded machine
+  await expect(editor.locator('.copy-citation-text')).toHaveText(
+    '(Orumbayeva et al., n.d., p. 3)',
+    {
+      timeout: 30_000,
+    },
+  );
 
   // a RIS file with the article's journal and year: matched by title, its fields filled
   const dir = await mkdtemp(path.join(tmpdir(), 'claimdesk-ris-'));

@@ -22,18 +22,15 @@ export const isExportFormat = (value: string | undefined): value is ExportFormat
  * export and `claimdesk text` count them: `codePoints(documentId)` converts a document's UTF-16
  * offsets (the CLI reads each document's text once).
  */
-export function searchLines(
-  results: SearchResults,
-  codePoints: (documentId: string) => (utf16: number) => number = () => (n) => n,
-): object[] {
+export function searchLines(results: SearchResults): object[] {
   const text = (s: { snippet: { text: string } }) => s.snippet.text;
   return [
     ...results.passages.map((p) => ({
       kind: 'passage',
       documentId: p.documentId,
       title: p.documentTitle,
-      start: codePoints(p.documentId)(p.start),
-      end: codePoints(p.documentId)(p.end),
+      start: p.start,
+      end: p.end,
       page: p.page?.label ?? null,
       snippet: text(p),
       // found through an entity's other name or a mention: say which and how

@@ -9,8 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Input, Method, Output } from '../shared/api';
 import type { NotebookId } from '../shared/api-notebooks';
-import { codePointConverter } from '../shared/anchor';
-import type { DocumentId } from '../shared/model';
 import { parseLanguages } from '../shared/ocr';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
@@ -19,7 +17,6 @@ import { extractionPool } from './importers/pool';
 import { ocrRuns } from './db/ocr';
 import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
-import { getDocumentText } from './db/documents';
 import { fileLines, importBundleWithBackup, writeBundle } from './bundle';
 import { bibliographyFormat, citeLines, importReferencesCommand } from './cli-sources';
 import { LIBRARY_USAGE, UsageError, libraryCommand } from './cli-library';
@@ -204,17 +201,8 @@ export async function main(argv: string[]): Promise<number> {
           limit: values.limit ? Number(values.limit) : 20,
           ...(values.document ? { documentId: values.document } : {}),
         });
-        // positions in code points, as the exports and `claimdesk text` give them
-        const converters = new Map<string, (utf16: number) => number>();
-        const codePoints = (documentId: string) => {
-          let convert = converters.get(documentId);
-          if (!convert) {
-            convert = codePointConverter(getDocumentText(backend.db, documentId as DocumentId));
-            converters.set(documentId, convert);
-          }
-          return convert;
-        };
-        for (const line of searchLines(results, codePoints)) printJson(line);
+        // positions in code points, as the exports and `claimdesk text` give them: the API's unit
+        for (const line of searchLines(results)) printJson(line);
         return 0;
       }
       case 'backup':

@@ -9,6 +9,7 @@ import {
 } from '../shared/api';
 import type { Db } from './db/open';
 import { AppError } from './errors';
+import { inputToUnits, outputToPoints } from './wire-offsets';
 
 /** What every handler gets besides its input. */
 export interface Context {
@@ -74,8 +75,10 @@ export function createRegistry(ctx: Context, groups: HandlerGroup[]): Registry {
       }
       if (!parsed.success) return failure(invalidInput(method, parsed.error));
       try {
-        const value = await handler(ctx, parsed.data as never);
-        return { ok: true, value };
+        // positions cross this boundary in code points; handlers count UTF-16 (wire-offsets.ts)
+        const data = parsed.data as ParsedInput<Method>;
+        const value = await handler(ctx, inputToUnits(ctx.db, method as Method, data));
+        return { ok: true, value: outputToPoints(ctx.db, method as Method, data, value) };
       } catch (error) {
         return failure(toApiError(method, error));
       }

@@ -74,7 +74,7 @@ export interface ClaimCard {
   publishedDate: string | null;
   statement: string;
   quote: string;
-  /** first passage, UTF-16 offsets, to open it in the reader */
+  /** first passage, code points of the canonical text, to open it in the reader */
   start: number;
   end: number;
   /** page labels of the first and last passage ("12", "12–13"); null for documents without pages */

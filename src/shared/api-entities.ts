@@ -64,7 +64,10 @@ export const entityPatch = z.strictObject({
 
 const offset = z.number().int().nonnegative();
 
-/** A passage of a document proposed (or accepted, or dismissed) as a mention of an entity. */
+/**
+ * A passage of a document proposed (or accepted, or dismissed) as a mention of an entity:
+ * [start, end) in code points, as a suggestion gives it and every mention's anchor is answered.
+ */
 export const mentionRef = z.strictObject({ documentId, entityId, start: offset, end: offset });
 
 export const VOCABULARY_LISTS = ['entity_kind', 'claim_type'] as const;
@@ -117,6 +120,7 @@ export interface MergeOutcome {
   moved: { mentions: number; claims: number; aliases: string[] };
 }
 
+/** start/end: code points of the document's canonical text */
 export interface MentionCandidate extends TextAnchor {
   documentId: DocumentId;
   documentTitle: string;

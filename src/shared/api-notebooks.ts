@@ -67,7 +67,7 @@ export type ClaimCard =
       pages: string | null;
       /** the claim's grade ("B2") where graded, else null */
       grade: string | null;
-      /** the first passage, UTF-16 offsets, to open it in the reader */
+      /** the first passage, code points of the canonical text, to open it in the reader */
       start: number;
       end: number;
       updatedAt: string;

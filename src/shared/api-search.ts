@@ -33,7 +33,7 @@ const shortText = z.string().max(LIMITS.maxNameChars);
 export const SEARCH_KINDS = ['passages', 'claims', 'entities', 'notebooks'] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-/** A stretch of `Snippet.text` to highlight (UTF-16 offsets into the snippet text). */
+/** A stretch of `Snippet.text` to highlight (code points of the snippet's text). */
 export interface Highlight {
   start: number;
   end: number;
@@ -57,7 +57,7 @@ export interface PageRef {
   label: string;
 }
 
-/** A passage of a document's text. `start`/`end`: the first match, UTF-16 offsets into the canonical text. */
+/** A passage of a document's text. `start`/`end`: the first match, code points of the canonical text. */
 export interface PassageHit {
   documentId: DocumentId;
   documentTitle: string;
@@ -91,7 +91,7 @@ export interface ClaimHit {
   /** where the snippet comes from */
   field: 'statement' | 'quote' | 'note';
   snippet: Snippet;
-  /** the claim's first passage (UTF-16 offsets), to open it in the reader */
+  /** the claim's first passage (code points), to open it in the reader */
   start: number;
   end: number;
   score: number;
@@ -220,7 +220,7 @@ export interface ClaimTableRow {
   statement: string;
   /** the claim's passages joined with " … " */
   quote: string;
-  /** the first passage, UTF-16 offsets */
+  /** the first passage, code points of the canonical text */
   start: number;
   end: number;
   /** the page the claim starts on, and the pages it runs over ("pp. 1–2") */

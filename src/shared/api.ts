@@ -3,6 +3,10 @@
  * type. The backend registry (src/main/rpc.ts) validates every input against these schemas; the
  * renderer's client (src/renderer/src/api.ts) infers its types from this map, so renaming a method
  * breaks the build, not the user.
+ *
+ * Every position in an input or an answer (`start`/`end` of passages, mentions, hits, highlights,
+ * blocks, pages, PDF items) counts Unicode code points of the text it points into, as the exports
+ * and the CLI do: src/shared/wire-offsets.ts says which fields they are and converts them.
  */
 import { z } from 'zod';
 import type { MenuActionId } from './menu-actions';
@@ -32,6 +36,7 @@ export const documentId = id<DocumentId>('doc');
 export const claimId = id<ClaimId>('clm');
 
 const shortText = z.string().max(LIMITS.maxNameChars);
+/** A passage to quote: [start, end) in code points of the canonical text (wire-offsets.ts). */
 const span = z.strictObject({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
@@ -79,9 +84,11 @@ export interface DocumentFile {
  * How one PDF page's text items map to canonical text: `items[i]` is for the i-th item of pdf.js's
  * `page.getTextContent()` (called without options, i.e. `{ includeMarkedContent: false,
  * disableNormalization: false }`, with this app's pdfjs-dist version; equally the i-th entry of
- * `TextLayer#textDivs` built from that content). It is the canonical [start, end) in UTF-16 code
- * units, character k of the item mapping to start + min(k, end - start), or null for an item with
- * no visible text or one dropped from the text flow (running header, footer, page number).
+ * `TextLayer#textDivs` built from that content). It is the canonical [start, end) in code points (as
+ * every position of the API), character k of the item mapping to start + min(k, end - start) once
+ * both are counted in one unit (the renderer converts to UTF-16 with the document's text), or null
+ * for an item with no visible text or one dropped from the text flow (running header, footer, page
+ * number).
  */
 export interface PageMap {
   items: ([number, number] | null)[];
@@ -114,6 +121,7 @@ export const api = {
 
   'documents.list': method(z.strictObject({})).returns<DocumentSummary[]>(),
   'documents.get': method(z.strictObject({ id: documentId })).returns<DocumentSummary>(),
+  /** the canonical text, its blocks, marks and pages ([start, end) in code points) */
   'documents.content': method(z.strictObject({ id: documentId })).returns<DocumentContent>(),
   'documents.import': method(
     z.strictObject({
@@ -142,6 +150,7 @@ export const api = {
     z.strictObject({ id: documentId, meta: metaPatch }),
   ).returns<DocumentSummary>(),
 
+  /** claims, every passage's start/end in code points (as in every answer with a Claim) */
   'claims.list': method(z.strictObject({ documentId: documentId.optional() })).returns<Claim[]>(),
   'claims.create': method(
     z.strictObject({

@@ -1,9 +1,11 @@
 /**
  * The domain model shared by backend and renderer. No Node, Electron or DOM imports here.
  *
- * Offsets (`start`/`end`) are UTF-16 code unit offsets into a document's canonical text, because
- * that is what JavaScript strings, Lexical and the DOM use. Exports convert them to Unicode code
- * points (the W3C Web Annotation model) at the boundary; see `anchor.ts`.
+ * Offsets (`start`/`end`) count Unicode code points of a document's canonical text wherever they
+ * cross a public boundary: the RPC API (api*.ts), exports and the CLI (the W3C Web Annotation
+ * model). Inside the backend (storage, search, anchoring) and inside the reader (Lexical, the DOM)
+ * they count UTF-16 code units, the unit of JavaScript strings; wire-offsets.ts is the one place
+ * that knows which fields are offsets and converts them, both ways.
  */
 import type { OcrPage } from './ocr';
 
@@ -31,7 +33,10 @@ export type MediaType =
   | 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
   | 'application/epub+zip';
 
-/** One structural block of canonical text: the reader renders one Lexical block per Block. */
+/**
+ * One structural block of canonical text: the reader renders one Lexical block per Block.
+ * start/end, here and in InlineMark and PageSpan: code points at the API (top of this file).
+ */
 export interface Block {
   type: 'heading' | 'paragraph' | 'list-item' | 'quote' | 'code' | 'table-row' | 'footnote';
   /** heading level 1-6, or list nesting depth (1 = top level) */
@@ -139,6 +144,7 @@ export interface DocumentContent {
  * position (start/end) plus quote (exact with ~32 characters of context either side).
  */
 export interface TextAnchor {
+  /** code points at the API, UTF-16 code units inside (see the top of this file) */
   start: number;
   end: number;
   exact: string;

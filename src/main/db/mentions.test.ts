@@ -220,8 +220,10 @@ describe('suggested mentions', () => {
       'Jose\u0301 Marti\u0301',
       'José Martí',
     ]);
-    for (const c of candidates) expect(text.slice(c.start, c.end)).toBe(c.exact);
-    expect(candidates[0]!.start).toBe(text.indexOf('Гулмурод'));
+    // the API counts code points: the emoji before each name is one
+    const points = [...text];
+    for (const c of candidates) expect(points.slice(c.start, c.end).join('')).toBe(c.exact);
+    expect(candidates[0]!.start).toBe(points.indexOf('Г'));
   });
 
   it('scans a new document for every entity, suggesting without accepting', async () => {

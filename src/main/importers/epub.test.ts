@@ -196,7 +196,7 @@ describe('EPUB import', () => {
     const r = await importEpub(await zip.generateAsync({ type: 'uint8array' }));
     expect(texts(r)).toEqual(['A', 'Kept.']);
     expect(r.warnings).toEqual([
-      'The chapter "OEBPS/gone.xhtml" could not be read and was left out.',
+      'The chapter "OEBPS/gone.xhtml" could not be read and was left out: it is missing from the package',
     ]);
   });
 

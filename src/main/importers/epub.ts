@@ -63,10 +63,12 @@ export async function importEpub(bytes: Uint8Array): Promise<ImportedText> {
     const file = zip.file(item.path);
     let html: string;
     try {
-      if (!file) throw new Error('missing');
+      if (!file) throw new Error('it is missing from the package');
       html = decodeText(await file.async('uint8array'));
-    } catch {
-      warnings.push(`The chapter "${item.path}" could not be read and was left out.`);
+    } catch (error) {
+      warnings.push(
+        `The chapter "${item.path}" could not be read and was left out: ${(error as Error).message}`,
+      );
       continue;
     }
     const body = bodyOf(parse(html));

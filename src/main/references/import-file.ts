@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { ReferenceImportOutcome } from '../../shared/api-sources';
 import type { Db } from '../db/open';
 import { AppError } from '../errors';
@@ -19,6 +20,18 @@ export function importReferenceFile(
     throw new AppError(
       'too_large',
       `"${fileName}" is ${(bytes.byteLength / 1024 / 1024).toFixed(0)} MB; reference files up to 50 MB are imported.`,
+    );
+  }
+  // a Zotero database picked as a file: its attachments and collections live beside it, so the
+  // library is imported from its folder instead
+  if (
+    basename(fileName.replace(/\\/g, '/')) === 'zotero.sqlite' ||
+    new TextDecoder().decode(bytes.subarray(0, 16)) === 'SQLite format 3\u0000'
+  ) {
+    throw new AppError(
+      'invalid_input',
+      `"${basename(fileName)}" is a database, not a references file. To bring in a Zotero ` +
+        'library, use "Import Zotero library…" (or claimdesk import-references ZOTERO_DIR) with its data folder.',
     );
   }
   let text: string;

@@ -254,6 +254,15 @@ describe('Zotero import', () => {
     expect(outcome.failedFiles).toEqual([expect.stringMatching(/^broken\.pdf: /)]);
   });
 
+  it('a zotero.sqlite picked as a references file is sent to the Zotero import, not parsed', async () => {
+    const folder = tempDir();
+    buildLibrary(folder).lib.close();
+    const backend = tempBackend();
+    const bytes = new Uint8Array(readFileSync(join(folder, 'zotero.sqlite')));
+    const error = await failureOf(backend, 'references.import', { fileName: 'library.db', bytes });
+    expect(error.message).toMatch(/is a database, not a references file.*Import Zotero library…/);
+  });
+
   it('the CLI takes a Zotero folder', async () => {
     const folder = tempDir();
     buildLibrary(folder).lib.close();

@@ -1,7 +1,7 @@
-import { autoUpdate, flip, offset, shift, size, useFloating } from '@floating-ui/react';
 import { useCombobox } from 'downshift';
 import { useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import './combobox.css';
+import { usePopupPlacement } from './popupPlacement';
 
 export interface ComboboxProps<T> {
   /** the accessible name of the field and its list */
@@ -63,26 +63,7 @@ export function Combobox<T>(p: ComboboxProps<T>) {
   const [highlight, setHighlight] = useState({ listKey, index: p.preselect });
   const active = highlight.listKey === listKey ? highlight.index : p.preselect;
 
-  const { refs, floatingStyles } = useFloating({
-    open: isOpen,
-    placement: 'bottom-start',
-    strategy: 'fixed',
-    whileElementsMounted: autoUpdate,
-    middleware: [
-      offset(4),
-      flip({ padding: 8 }),
-      shift({ padding: 8 }),
-      size({
-        padding: 8,
-        apply({ availableHeight, rects, elements }) {
-          Object.assign(elements.floating.style, {
-            maxHeight: `${Math.max(96, Math.min(320, availableHeight))}px`,
-            minWidth: `${rects.reference.width}px`,
-          });
-        },
-      }),
-    ],
-  });
+  const { refs, floatingStyles } = usePopupPlacement(isOpen);
 
   const combo = useCombobox<T>({
     items: p.items as T[],

@@ -22,7 +22,11 @@ interface Props {
   onDelete: (claim: Claim) => void;
 }
 
-/** The open document's claims in text order; the selected one opens its editor in place. */
+/**
+ * The open document's claims in text order, as a listbox (↑/↓/Home/End move, Enter or a click
+ * selects); the selected claim's editor follows the list as its own region, so the options hold no
+ * fields and Tab goes from the list into the editor.
+ */
 export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDelete }: Props) {
   const headingId = useId();
   const listRef = useRef<HTMLUListElement>(null);
@@ -82,56 +86,52 @@ export function ClaimsPanel({ claims, pages, selectedId, onSelect, onSaved, onDe
           </p>
         </div>
       ) : null}
+      {/* a listbox holds options only: the selected claim's editor is a region after the list */}
       <ul
         ref={listRef}
+        role="listbox"
         className="claim-list"
         aria-label="Claims"
-        onKeyDown={(e) =>
-          (e.target as HTMLElement).classList.contains('claim-item') &&
-          moveFocusInList(e, '.claim-item')
-        }
+        hidden={!sorted || sorted.length === 0}
+        onKeyDown={(e) => moveFocusInList(e, '.claim-item')}
       >
-        {sorted?.map((c) => {
-          const selected = c.id === selectedId;
-          return (
-            <li
-              key={c.id}
-              data-claim-id={c.id}
-              className={`claim-item${selected ? ' is-selected' : ''}`}
-              tabIndex={c.id === tabStop ? 0 : -1}
-              aria-current={selected ? 'true' : undefined}
-              // into a notebook (drop on the Notebooks button to open it); not while it is being
-              // edited, where a drag selects text in the fields
-              draggable={!selected}
-              onDragStart={(e) =>
-                dragClaim(e, c.id, c.spans.map((s) => s.exact).join(' … ') || c.statement)
+        {sorted?.map((c) => (
+          <li
+            key={c.id}
+            role="option"
+            data-claim-id={c.id}
+            className={`claim-item${c.id === selectedId ? ' is-selected' : ''}`}
+            tabIndex={c.id === tabStop ? 0 : -1}
+            aria-selected={c.id === selectedId}
+            // into a notebook (drop on the Notebooks button to open it)
+            draggable
+            onDragStart={(e) =>
+              dragClaim(e, c.id, c.spans.map((s) => s.exact).join(' … ') || c.statement)
+            }
+            onClick={() => onSelect(c.id)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onSelect(c.id);
               }
-              onClick={(e) => {
-                // clicks inside the editor's fields are edits, not a new selection
-                if (!(e.target as HTMLElement).closest('.claim-editor')) onSelect(c.id);
-              }}
-              onKeyDown={(e) => {
-                if (e.target !== e.currentTarget) return;
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onSelect(c.id);
-                }
-              }}
-            >
-              <ClaimSummary claim={c} pageText={formatPageRange(spansPageRange(pages, c.spans))} />
-              {selected && (
-                <ClaimEditor
-                  claim={c}
-                  onSaved={onSaved}
-                  onDelete={() => onDelete(c)}
-                  linking={linkingId === c.id}
-                  onLinking={(on) => setLinkingId(on ? c.id : null)}
-                />
-              )}
-            </li>
-          );
-        })}
+            }}
+          >
+            <ClaimSummary claim={c} pageText={formatPageRange(spansPageRange(pages, c.spans))} />
+          </li>
+        ))}
       </ul>
+      {selected && (
+        <section className="claim-editor-region" aria-label="Selected claim">
+          <ClaimEditor
+            key={selected.id}
+            claim={selected}
+            onSaved={onSaved}
+            onDelete={() => onDelete(selected)}
+            linking={linkingId === selected.id}
+            onLinking={(on) => setLinkingId(on ? selected.id : null)}
+          />
+        </section>
+      )}
     </aside>
   );
 }

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type RefObject } from 'react';
 import type { Claim } from '../../../../shared/model';
 import { invoke } from '../../api';
+import { spansToPoints } from '../../offsets';
 import { claimsChanged } from '../../query/invalidate';
 import type { EntityStore } from '../entities/store';
 import { useTagging } from '../mentions/useTagging';
@@ -31,6 +32,7 @@ export function useClaimCommands(o: Options) {
     store: o.entities,
     readerRef,
     documentId: ws.open?.summary.id ?? null,
+    text: ws.open?.content.text ?? '',
     onClaimCreated: (claim) => {
       ws.putClaim(claim);
       ws.setSelectedClaimId(claim.id);
@@ -63,7 +65,10 @@ export function useClaimCommands(o: Options) {
     if (!confirmLongSelection(spans)) return;
     setCreating(true);
     try {
-      const claim = await invoke('claims.create', { documentId: ws.open.summary.id, spans });
+      const claim = await invoke('claims.create', {
+        documentId: ws.open.summary.id,
+        spans: spansToPoints(spans, ws.open.content.text),
+      });
       ws.putClaim(claim);
       ws.setSelectedClaimId(claim.id);
       readerRef.current?.clearSelection();

@@ -1,4 +1,5 @@
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
+import { usePopupPlacement } from '../../lib/popupPlacement';
 import { filterChoices, moveActive } from './options';
 
 interface Props {
@@ -22,7 +23,6 @@ export function ChoiceField(props: Props) {
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const [up, setUp] = useState(false);
   const shown = filterChoices(choices, query);
   const typed = query.trim() !== '';
 
@@ -63,6 +63,7 @@ export function ChoiceField(props: Props) {
 
   const listId = `${id}-list`;
   const showList = open && shown.length > 0;
+  const { refs, floatingStyles } = usePopupPlacement(showList);
   return (
     <div
       className="ecombo"
@@ -72,7 +73,11 @@ export function ChoiceField(props: Props) {
         setQuery('');
       }}
     >
-      <div className="ecombo-box" onClick={(e) => e.currentTarget.querySelector('input')?.focus()}>
+      <div
+        className="ecombo-box"
+        ref={refs.setReference}
+        onClick={(e) => e.currentTarget.querySelector('input')?.focus()}
+      >
         {value !== null && !typed && <span className="echip is-plain">{value}</span>}
         <input
           ref={props.inputRef}
@@ -92,13 +97,7 @@ export function ChoiceField(props: Props) {
             setOpen(true);
             setActive(e.target.value.trim() === '' ? -1 : 0);
           }}
-          onFocus={(e) => {
-            setOpen(true);
-            const box = e.currentTarget.getBoundingClientRect();
-            setUp(
-              window.innerHeight - box.bottom < 200 && box.top > window.innerHeight - box.bottom,
-            );
-          }}
+          onFocus={() => setOpen(true)}
           onKeyDown={onKeyDown}
         />
       </div>
@@ -106,7 +105,9 @@ export function ChoiceField(props: Props) {
         id={listId}
         role="listbox"
         aria-label={label}
-        className={`ecombo-list${up ? ' is-up' : ''}`}
+        className="ecombo-list"
+        ref={refs.setFloating}
+        style={floatingStyles}
         hidden={!showList}
       >
         {shown.map((c, i) => (

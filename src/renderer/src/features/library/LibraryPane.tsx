@@ -211,8 +211,8 @@ export function LibraryPane({
         <div className="pane-empty">
           <p>No documents yet.</p>
           <p>
-            Import reports and articles (TXT, Markdown, HTML, PDF, DOCX) with the button above, or
-            drop files on the window.
+            Import reports and articles (TXT, Markdown, HTML, PDF, DOCX, EPUB) with the button
+            above, or drop files on the window.
           </p>
         </div>
       )}

@@ -1,6 +1,5 @@
 import {
   useEffect,
-  useLayoutEffect,
   useRef,
   useState,
   type FormEvent,
@@ -13,6 +12,7 @@ import { ChoiceField } from '../entities/ChoiceField';
 import { EntityCombobox } from '../entities/EntityCombobox';
 import type { EntityRef } from '../entities/options';
 import { useEntities } from '../entities/store';
+import { useSelectionPlacement } from '../../lib/popupPlacement';
 import './mentions.css';
 
 export interface ClaimFields {
@@ -23,6 +23,7 @@ export interface ClaimFields {
   eventDate: string | null;
 }
 
+/** The selection's box in window coordinates: its first line's top and left, its last line's bottom. */
 export interface Anchor {
   top: number;
   bottom: number;
@@ -40,7 +41,6 @@ interface Props {
 }
 
 const WIDTH = 400;
-const GAP = 8;
 
 /**
  * The tagging popover at the selection: C tags a claim (claimant, subjects, type, certainty, date;
@@ -50,7 +50,6 @@ const GAP = 8;
 export function TagPopover({ mode, at, quote, onSaveClaim, onSaveMention, onCancel }: Props) {
   const store = useEntities();
   const ref = useRef<HTMLFormElement>(null);
-  const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
   const [fields, setFields] = useState<ClaimFields>({
     claimant: null,
     subjects: [],
@@ -64,17 +63,7 @@ export function TagPopover({ mode, at, quote, onSaveClaim, onSaveMention, onCanc
   const [problem, setProblem] = useState<string | null>(null);
   const firstRef = useRef<HTMLInputElement>(null);
 
-  // below the selection when it fits, above it otherwise; always inside the window
-  useLayoutEffect(() => {
-    const height = ref.current?.offsetHeight ?? 240;
-    const below = at.bottom + GAP;
-    const top =
-      below + height <= window.innerHeight - GAP
-        ? below
-        : Math.max(GAP, Math.min(at.top - GAP - height, window.innerHeight - GAP - height));
-    const left = Math.max(GAP, Math.min(at.left, window.innerWidth - WIDTH - GAP));
-    setPos({ top, left });
-  }, [at]);
+  const { refs, floatingStyles } = useSelectionPlacement(at);
 
   useEffect(() => {
     const onDown = (e: MouseEvent) => {
@@ -143,11 +132,14 @@ export function TagPopover({ mode, at, quote, onSaveClaim, onSaveMention, onCanc
   const label = mode === 'claim' ? 'Tag claim' : 'Tag entity mention';
   return (
     <form
-      ref={ref}
+      ref={(el) => {
+        ref.current = el;
+        refs.setFloating(el);
+      }}
       className={`tag-popover is-${mode}`}
       role="dialog"
       aria-label={label}
-      style={{ top: pos?.top ?? at.bottom + GAP, left: pos?.left ?? at.left, width: WIDTH }}
+      style={{ ...floatingStyles, width: WIDTH }}
       onKeyDown={onKeyDown}
       onSubmit={onSubmit}
     >

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { Claim, DocumentId } from '../../../../shared/model';
 import { invoke } from '../../api';
+import { spansToPoints } from '../../offsets';
 import type { EntityRef } from '../entities/options';
 import type { EntityStore } from '../entities/store';
 import type { ReaderHandle } from '../reader/Reader';
@@ -21,6 +22,8 @@ interface Options {
   store: EntityStore;
   readerRef: RefObject<ReaderHandle | null>;
   documentId: DocumentId | null;
+  /** the open document's text: the selection is sent in the API's code points (offsets.ts) */
+  text: string;
   onClaimCreated: (claim: Claim) => void;
   onMentionCreated: (entityName: string) => void;
 }
@@ -47,6 +50,7 @@ export function useTagging({
   store,
   readerRef,
   documentId,
+  text,
   onClaimCreated,
   onMentionCreated,
 }: Options) {
@@ -99,7 +103,7 @@ export function useTagging({
     const picked = [fields.claimant, ...fields.subjects].filter((e): e is EntityRef => !!e);
     const saved = await invoke('claims.create', {
       documentId: pending.documentId,
-      spans: pending.spans,
+      spans: spansToPoints(pending.spans, text),
       ...(fields.claimant ? { claimantId: fields.claimant.id } : {}),
       ...(fields.subjects.length ? { subjectIds: fields.subjects.map((s) => s.id) } : {}),
       ...(fields.type ? { type: fields.type } : {}),
@@ -114,7 +118,8 @@ export function useTagging({
 
   const saveMention = async (entity: EntityRef) => {
     if (!pending) return;
-    const span = pending.spans[0]!;
+    const [span] = spansToPoints(pending.spans.slice(0, 1), text);
+    if (!span) return;
     await invoke('mentions.create', {
       documentId: pending.documentId,
       entityId: entity.id,

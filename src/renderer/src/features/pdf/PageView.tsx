@@ -74,7 +74,7 @@ export function PageView(props: Props) {
   useEffect(() => {
     if (state.status === 'ready' && password !== null) unlocked.set(doc.id, password);
   }, [state.status, password, doc.id]);
-  const maps = useMemo(() => pageMaps(doc.id), [doc.id]);
+  const maps = useMemo(() => pageMaps(doc.id, content.text), [doc.id, content.text]);
 
   const pdf = state.status === 'ready' ? state.pdf : null;
   const sizes = useMemo(() => (state.status === 'ready' ? state.sizes : []), [state]);

@@ -6,6 +6,7 @@
 import type { DocumentId } from '../../../../shared/model';
 import type { OcrPage } from '../../../../shared/ocr';
 import { invoke } from '../../api';
+import { pageItemsToUnits } from '../../offsets';
 import type { ItemMap } from './pageMap';
 
 export async function fetchPdfBytes(id: DocumentId): Promise<Uint8Array> {
@@ -21,7 +22,8 @@ export interface PageMaps {
   ocr(pageIndex: number): OcrPage | undefined;
 }
 
-export function pageMaps(id: DocumentId): PageMaps {
+/** `text`: the document's canonical text, to bring the items' code points into UTF-16 */
+export function pageMaps(id: DocumentId, text: string): PageMaps {
   const pending = new Map<number, Promise<ItemMap>>();
   const done = new Map<number, ItemMap>();
   const scanned = new Map<number, OcrPage>();
@@ -31,8 +33,9 @@ export function pageMaps(id: DocumentId): PageMaps {
       if (!p) {
         p = invoke('documents.pageMap', { id, pageIndex }).then(({ items, ocr }) => {
           if (ocr) scanned.set(pageIndex, ocr);
-          done.set(pageIndex, items);
-          return items;
+          const units = pageItemsToUnits(items, text);
+          done.set(pageIndex, units);
+          return units;
         });
         // a failure is not cached: the next time the page is shown asks again
         p.catch(() => pending.delete(pageIndex));

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useState, type RefObject } from 'react';
 import type { Claim, ClaimId, DocumentId } from '../../../../shared/model';
+import { rangeToUnits } from '../../offsets';
 import type { ReaderHandle } from '../reader/Reader';
 import type { useWorkspace } from '../shell/useWorkspace';
 
 /** A place to show in the reader: a passage, or a claim (selected, and its passage flashed). */
 export interface RevealTarget {
   documentId: DocumentId;
-  /** UTF-16 offsets into the canonical text */
+  /** code points into the canonical text, as the API gives them; the reader converts */
   start: number;
   end: number;
   claimId?: ClaimId;
@@ -41,10 +42,11 @@ export function useRevealTarget(
     if (claim) {
       setSelectedClaimId(claim.id);
       reader.revealClaim(claim);
-    } else if (reader.revealRange) {
-      reader.revealRange(target.start, target.end);
     } else {
-      (reader as { revealOffset?: (offset: number) => void }).revealOffset?.(target.start);
+      // the reader counts UTF-16: the target becomes so against the text it is shown in
+      const { start, end } = rangeToUnits(target, open.content.text);
+      if (reader.revealRange) reader.revealRange(start, end);
+      else (reader as { revealOffset?: (offset: number) => void }).revealOffset?.(start);
     }
     // the keyboard follows the eye: into the document, where the passage now is
     document

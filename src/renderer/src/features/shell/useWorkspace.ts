@@ -9,6 +9,7 @@ import type {
   DocumentSummary,
 } from '../../../../shared/model';
 import { invoke } from '../../api';
+import { claimsToUnits, contentToUnits, mentionsToUnits } from '../../offsets';
 import { keys } from '../../query/keys';
 import { onDocumentUpdated } from '../library/documentEvents';
 import { errorMessage } from './useToasts';
@@ -63,9 +64,21 @@ export function useWorkspace(onError: (message: string) => void) {
       },
     ],
   });
-  const [summary, content, claims, mentions] = enabled
+  const [summary, wireContent, wireClaims, wireMentions] = enabled
     ? [parts[0].data, parts[1].data, parts[2].data, parts[3].data]
     : [];
+  // the caches hold the API's code points; the reader gets UTF-16 (offsets.ts), each part
+  // converted once, so a changed claim list leaves the converted content as it was
+  const content = useMemo(() => wireContent && contentToUnits(wireContent), [wireContent]);
+  const text = wireContent?.text;
+  const claims = useMemo(
+    () => (wireClaims && text !== undefined ? claimsToUnits(wireClaims, text) : undefined),
+    [wireClaims, text],
+  );
+  const mentions = useMemo(
+    () => (wireMentions && text !== undefined ? mentionsToUnits(wireMentions, text) : undefined),
+    [wireMentions, text],
+  );
   const current = useMemo<OpenDocument | null>(
     () =>
       summary && content && claims && mentions ? { summary, content, claims, mentions } : null,

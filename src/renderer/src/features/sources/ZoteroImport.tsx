@@ -20,8 +20,8 @@ export function zoteroSummary(outcome: ReferenceImportOutcome): string {
     `${plural(outcome.collections, 'collection')}`,
   ];
   if (outcome.missingFiles.length)
-    parts.push(`missing from Zotero's storage: ${outcome.missingFiles.join('; ')}`);
-  if (outcome.failedFiles.length) parts.push(`not imported: ${outcome.failedFiles.join('; ')}`);
+    parts.push(`Missing from Zotero's storage: ${outcome.missingFiles.join('; ')}`);
+  if (outcome.failedFiles.length) parts.push(`Not imported: ${outcome.failedFiles.join('; ')}`);
   return parts.join('. ') + '.';
 }
 
@@ -60,7 +60,11 @@ export function ZoteroImport({ onDone, onError }: Props) {
         Import Zotero library…
       </button>
       {open && (
-        <Modal title="Import a Zotero library" onClose={() => !busy && setOpen(false)}>
+        <Modal
+          title="Import a Zotero library"
+          onClose={() => !busy && setOpen(false)}
+          className="zotero-dialog"
+        >
           <form
             onSubmit={(e) => {
               e.preventDefault();
