@@ -374,8 +374,7 @@ export function suggestMentions(
   }[];
   if (options.documentId && documents.length === 0) throw notFound('document', options.documentId);
   const candidates: MentionCandidate[] = [];
-  let total = 0;
-  if (matcher.size === 0) return { candidates, total };
+  if (matcher.size === 0) return { candidates, total: 0 };
   const mentionsOf = db.prepare('SELECT entity_id, start, end FROM mentions WHERE document_id = ?');
   const dismissalsOf = db.prepare(
     'SELECT entity_id, start, end FROM mention_dismissals WHERE document_id = ?',
@@ -396,8 +395,6 @@ export function suggestMentions(
     for (const m of matches) {
       if (dismissed.has(`${m.key}|${m.start}|${m.end}`)) continue;
       if (linked.get(m.key)?.some((l) => l.start < m.end && m.start < l.end)) continue;
-      total++;
-      if (candidates.length >= limit) continue;
       candidates.push({
         documentId: doc.id,
         documentTitle: doc.title,
@@ -411,13 +408,13 @@ export function suggestMentions(
       });
     }
   }
-  // the same place in another file of the same work is one suggestion (shared/source-groups.ts);
-  // `total` counts suggestions, so it loses the ones folded here (beyond `limit` it cannot know)
+  // the same place in another file of the same work is one suggestion (shared/source-groups.ts),
+  // and counts once: every match is folded before the first `limit` are taken
   const once = collapseAcrossFiles(
     candidates,
     (c) => `${c.entityId}|${passageKey(c.prefix, c.exact, c.suffix)}`,
   );
-  return { candidates: once, total: total - (candidates.length - once.length) };
+  return { candidates: once.slice(0, limit), total: once.length };
 }
 
 /**

@@ -69,6 +69,8 @@ describe('hits grouped by source', () => {
     attachDocument(db, md.id, txt.sourceId);
     const { candidates, total } = suggestMentions(db);
     expect(total).toBe(2);
+    // the count a badge asks for (limit 1) folds them too
+    expect(suggestMentions(db, { limit: 1 })).toMatchObject({ total: 2 });
     const work = candidates.find((c) => c.sourceId === txt.sourceId)!;
     expect([work.documentId, ...work.also.map((p) => p.documentId)].sort()).toEqual(
       [txt.id, md.id].sort(),
