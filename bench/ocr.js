@@ -6,9 +6,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { deflateSync } from 'node:zlib';
 import { corpusDir } from './inputs.js';
 import { percentile, round } from './lib.js';
+import { writePdf } from './pdf-writer.js';
 
 const ARTICLE = join(corpusDir, '002_1e1a6a2f2c58fe5b.pdf');
 const PAGES = 4;
@@ -230,53 +230,8 @@ async function drawText(dir, lines, dpi) {
   return { width, height, dpi, pixels };
 }
 
-/** Image-only PDF, one grey picture a page (the tests' writer is TypeScript: src/main/test/scans.ts). */
-function imagePdf(images) {
-  const chunks = [];
-  const offsets = [];
-  let length = 0;
-  const write = (part) => {
-    const b = typeof part === 'string' ? Buffer.from(part, 'latin1') : part;
-    chunks.push(b);
-    length += b.length;
-  };
-  const object = (n, body, stream) => {
-    offsets[n] = length;
-    write(`${n} 0 obj\n${body}\n`);
-    if (stream)
-      write(Buffer.concat([Buffer.from('stream\n'), stream, Buffer.from('\nendstream\n')]));
-    write('endobj\n');
-  };
-  write('%PDF-1.4\n');
-  object(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  object(
-    2,
-    `<< /Type /Pages /Kids [${images.map((_, i) => `${3 + i * 3} 0 R`).join(' ')}] /Count ${images.length} >>`,
-  );
-  images.forEach((im, i) => {
-    const n = 3 + i * 3;
-    const w = (im.width * 72) / im.dpi;
-    const h = (im.height * 72) / im.dpi;
-    const content = Buffer.from(`q ${w.toFixed(2)} 0 0 ${h.toFixed(2)} 0 0 cm /Im0 Do Q`);
-    const data = deflateSync(im.pixels);
-    object(
-      n,
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w.toFixed(2)} ${h.toFixed(2)}] /Resources << /XObject << /Im0 ${n + 2} 0 R >> >> /Contents ${n + 1} 0 R >>`,
-    );
-    object(n + 1, `<< /Length ${content.length} >>`, content);
-    object(
-      n + 2,
-      `<< /Type /XObject /Subtype /Image /Width ${im.width} /Height ${im.height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${data.length} >>`,
-      data,
-    );
-  });
-  const count = 3 + images.length * 3;
-  const xref = length;
-  write(`xref\n0 ${count}\n0000000000 65535 f \n`);
-  for (let n = 1; n < count; n++) write(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
-  write(`trailer\n<< /Size ${count} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return new Uint8Array(Buffer.concat(chunks));
-}
+/** Image-only PDF, one grey picture a page. */
+const imagePdf = (images) => writePdf(images.map((image) => ({ image })));
 
 const words = (text) =>
   text

@@ -13,6 +13,7 @@ import { parseLanguages } from '../shared/ocr';
 import { openBackend, type Backend } from './backend';
 import { resolveDataDir } from './data-dir';
 import { ocrCommand, withProgress } from './cli-ocr';
+import { extractionPool } from './importers/pool';
 import { ocrRuns } from './db/ocr';
 import { documentTextOutput } from './cli-text';
 import { checkWorkspace } from './db/check';
@@ -316,16 +317,27 @@ async function importCommand(
   let failures = 0;
   let finished = 0;
   const files = expandPaths(paths);
-  // Ctrl+C / SIGTERM: the file being read is dropped, the files not yet started are left alone
+  // Ctrl+C / SIGTERM: the files being read are dropped, the files not yet started are left alone
   const stopping = stopOnSignal({ closeNow: () => backend.close() });
+  // as many files at once as the extraction pool reads in parallel (the writes are one at a time
+  // in the backend anyway); each outcome is printed in the order the files were given
+  const outcomes: Promise<ImportOutcome>[] = [];
+  let next = 0;
+  const start = () => {
+    if (next >= files.length || stopping.signal.aborted) return;
+    const path = files[next]!;
+    outcomes[next++] = importOne(path, password, backend, ocrLanguages, stopping.signal);
+  };
   try {
-    for (const path of files) {
-      if (stopping.signal.aborted) break;
-      const ok = await importOne(path, password, backend, ocrLanguages, stopping.signal);
-      if (stopping.signal.aborted && !ok) break; // this file was stopped
+    for (let i = 0; i < extractionPool.size; i++) start();
+    // `next` grows as files finish; after a stop no file starts, and the ones started are reported
+    for (let i = 0; i < next; i++) {
+      const outcome = await outcomes[i]!;
+      outcome.print();
+      if (outcome.stopped) continue; // nothing of it stored
       finished++;
-      if (!ok) failures++;
-      if (stopping.signal.aborted) break;
+      if (!outcome.ok) failures++;
+      start();
     }
   } finally {
     stopping.dispose();
@@ -340,25 +352,37 @@ async function importCommand(
   return failures > 0 ? 1 : 0;
 }
 
-/** Imports one file, printing its outcome as a JSON line; false when it failed. */
+interface ImportOutcome {
+  ok: boolean;
+  /** stopped by Ctrl+C / SIGTERM while it was read: nothing of it stored */
+  stopped: boolean;
+  /** prints its JSON line */
+  print: () => void;
+}
+
+/** Imports one file; its outcome as a JSON line to print, and whether it was imported. */
 async function importOne(
   path: string,
   password: string | undefined,
   backend: Backend,
   ocrLanguages: string | undefined,
   stop: AbortSignal,
-): Promise<boolean> {
+): Promise<ImportOutcome> {
+  const outcome = (ok: boolean, line: Record<string, unknown>) => ({
+    ok,
+    stopped: line.status === 'stopped',
+    print: () => printJson(line),
+  });
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    printJson({
+    return outcome(false, {
       path,
       documentId: null,
       status: 'error',
       message: `Cannot read the file: ${(error as Error).message}`,
     });
-    return false;
   }
   const result = await withProgress(path, (job) =>
     backend.registry.call('documents.import', {
@@ -370,23 +394,21 @@ async function importOne(
     }),
   );
   if (result.ok) {
-    const outcome = result.value as Output<'documents.import'>;
-    printJson({
+    const imported = result.value as Output<'documents.import'>;
+    return outcome(true, {
       path,
-      documentId: outcome.document.id,
-      status: outcome.status,
-      title: outcome.document.meta.title,
+      documentId: imported.document.id,
+      status: imported.status,
+      title: imported.document.meta.title,
     });
-    return true;
   }
-  printJson({
+  return outcome(false, {
     path,
     documentId: null,
     status: stop.aborted ? 'stopped' : 'error',
     message: result.error.message,
     reason: result.error.reason ?? result.error.code,
   });
-  return false;
 }
 
 /** Files as given, folders walked recursively for supported types, in a stable order. */

@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { api, type Method, type Output } from '../shared/api';
-import type { EntityId } from '../shared/model';
+import type { DocumentId, EntityId } from '../shared/model';
 import type { ClaimsExport } from './exporters/claims-json';
+import { getDocumentText } from './db/documents';
+import { attachDocument } from './db/sources';
 import { addDocument } from './test/add-document';
 import { tempBackend } from './test/workspace';
 import { OFFSET_CODECS } from './wire-offsets';
@@ -140,6 +142,29 @@ describe('RPC offsets are code points', () => {
     }));
     const { created } = await call(backend, 'mentions.accept', { candidates: refs });
     for (const m of created) expect(quoteOf(t, m.anchor.start, m.anchor.end)).toBe(m.anchor.exact);
+  });
+
+  it('a hit’s places in the other files of its work count code points too', async () => {
+    const backend = tempBackend();
+    const plain = 'The opening words of it. Then Gulmurod Khalimov spoke to the assembled press.';
+    const astral = `𝔸𝐀 🙂 𠀀\n\n${plain}`;
+    const a = addDocument(backend.db, plain);
+    const b = addDocument(backend.db, astral);
+    attachDocument(backend.db, b.id, a.sourceId);
+    await call(backend, 'entities.create', { kind: 'person', name: 'Gulmurod Khalimov' });
+    const textOf = (id: DocumentId) => getDocumentText(backend.db, id);
+    expect(textOf(b.id)).toContain('🙂');
+    const { candidates } = await call(backend, 'mentions.suggest', {});
+    expect(candidates).toHaveLength(1);
+    const hits = (await call(backend, 'search.query', { query: 'Khalimov' })).passages;
+    expect(hits).toHaveLength(1);
+    for (const hit of [...candidates, ...hits]) {
+      expect(hit.also).toHaveLength(1);
+      for (const p of [hit, ...hit.also]) {
+        // a suggestion's place is the name; a search hit's, the word (or the entity's name)
+        expect(quoteOf(textOf(p.documentId), p.start, p.end)).toMatch(/Khalimov$/);
+      }
+    }
   });
 
   it('a position past the end is refused, not moved onto the last character', async () => {

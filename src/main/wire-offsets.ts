@@ -12,6 +12,7 @@
 import type { Method, Output, ParsedInput } from '../shared/api';
 import type { Snippet } from '../shared/api-search';
 import type { DocumentId, TextAnchor } from '../shared/model';
+import type { FilePlace } from '../shared/source-groups';
 import {
   mapClaim,
   mapContent,
@@ -52,6 +53,13 @@ const passage = <R extends { documentId: DocumentId; start: number; end: number 
   r: R,
   at: DocOffsets,
 ) => mapRange(r, at(r.documentId));
+/** A hit that is also in other files of its work (shared/source-groups.ts): each place its own. */
+const sourced = <
+  R extends { documentId: DocumentId; start: number; end: number; also: FilePlace[] },
+>(
+  r: R,
+  at: DocOffsets,
+) => ({ ...passage(r, at), also: r.also.map((p) => passage(p, at)) });
 const snippetOut = <H extends { snippet: Snippet }>(hit: H): H => ({
   ...hit,
   snippet: mapSnippet(hit.snippet, toPoints),
@@ -80,7 +88,7 @@ export const OFFSET_CODECS: { [M in Method]?: Codec<M> } = {
   'mentions.create': { input: passage, output: mentionOut },
   'mentions.delete': { output: ({ deleted }, at) => ({ deleted: mentionOut(deleted, at) }) },
   'mentions.suggest': {
-    output: (s, at) => ({ ...s, candidates: s.candidates.map((c) => passage(c, at)) }),
+    output: (s, at) => ({ ...s, candidates: s.candidates.map((c) => sourced(c, at)) }),
   },
   'mentions.accept': {
     input: (input, at) => ({ candidates: input.candidates.map((c) => passage(c, at)) }),
@@ -101,7 +109,7 @@ export const OFFSET_CODECS: { [M in Method]?: Codec<M> } = {
     // a snippet's highlights count in the snippet's own text; a hit's start/end in its document's
     output: (r, at) => ({
       ...r,
-      passages: r.passages.map((p) => snippetOut(passage(p, at))),
+      passages: r.passages.map((p) => snippetOut(sourced(p, at))),
       claims: r.claims.map((c) => snippetOut(passage(c, at))),
       entities: r.entities.map(snippetOut),
       notebooks: r.notebooks.map(snippetOut),

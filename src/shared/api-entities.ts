@@ -23,6 +23,7 @@ import {
   type TextAnchor,
 } from './model';
 import { id, method } from './api-declare';
+import type { SourcedHit } from './source-groups';
 
 export const entityId = id<EntityId>('ent');
 export const mentionId = id<MentionId>('men');
@@ -120,8 +121,12 @@ export interface MergeOutcome {
   moved: { mentions: number; claims: number; aliases: string[] };
 }
 
-/** start/end: code points of the document's canonical text */
-export interface MentionCandidate extends TextAnchor {
+/**
+ * A place to mark as a mention; start/end: code points of the document's canonical text. The same
+ * passage in other files of the document's source is this one candidate, its places in `also`
+ * (shared/source-groups.ts): accepting or dismissing it decides them all.
+ */
+export interface MentionCandidate extends TextAnchor, SourcedHit {
   documentId: DocumentId;
   documentTitle: string;
   entityId: EntityId;

@@ -23,6 +23,7 @@ import {
   type Stance,
 } from './model';
 import { id, method } from './api-declare';
+import type { SourcedHit } from './source-groups';
 
 const documentId = id<DocumentId>('doc');
 const entityId = id<EntityId>('ent');
@@ -57,8 +58,12 @@ export interface PageRef {
   label: string;
 }
 
-/** A passage of a document's text. `start`/`end`: the first match, code points of the canonical text. */
-export interface PassageHit {
+/**
+ * A passage of a document's text. `start`/`end`: the first match, code points of the canonical
+ * text. The same passage in other files of the document's source is this one hit, its places in
+ * `also` (shared/source-groups.ts).
+ */
+export interface PassageHit extends SourcedHit {
   documentId: DocumentId;
   documentTitle: string;
   start: number;
@@ -73,6 +78,9 @@ export interface PassageHit {
    */
   via?: PassageVia;
 }
+
+/** A passage hit as found in one file, before search() adds its source (db/search.ts). */
+export type RawPassageHit = Omit<PassageHit, 'sourceId' | 'mediaType' | 'also'>;
 
 export interface PassageVia {
   entityId: EntityId;

@@ -1,7 +1,16 @@
 import type { MentionCandidate, MentionInfo, MentionSuggestions } from '../../shared/api-entities';
 import { anchorAt } from '../../shared/anchor';
 import { foldText, NameMatcher, type FoldedText } from '../../shared/match-names';
-import type { DocumentId, Entity, EntityId, Mention, MentionId } from '../../shared/model';
+import type {
+  DocumentId,
+  Entity,
+  EntityId,
+  MediaType,
+  Mention,
+  MentionId,
+  SourceId,
+} from '../../shared/model';
+import { collapseAcrossFiles, passageKey } from '../../shared/source-groups';
 import { AppError, notFound } from '../errors';
 import { newId, now } from '../ids';
 import { getDocumentText } from './documents';
@@ -351,15 +360,19 @@ export function suggestMentions(
   const entities = options.entityId ? [getEntity(db, options.entityId)] : listEntities(db);
   const matcher = matcherFor(entities);
   const names = new Map(entities.map((e) => [e.id, e.name]));
-  const documents = (
-    options.documentId
-      ? [{ id: options.documentId, title: documentTitle(db, options.documentId) }]
-      : (db
-          .prepare(
-            `SELECT id, json_extract(meta, '$.title') AS title FROM documents ORDER BY imported_at, rowid`,
-          )
-          .all() as { id: DocumentId; title: string }[])
-  ) as { id: DocumentId; title: string }[];
+  const documents = db
+    .prepare(
+      `SELECT id, json_extract(meta, '$.title') AS title, source_id AS sourceId,
+         media_type AS mediaType
+       FROM documents ${options.documentId ? 'WHERE id = @id' : ''} ORDER BY imported_at, rowid`,
+    )
+    .all(options.documentId ? { id: options.documentId } : {}) as {
+    id: DocumentId;
+    title: string;
+    sourceId: SourceId;
+    mediaType: MediaType;
+  }[];
+  if (options.documentId && documents.length === 0) throw notFound('document', options.documentId);
   const candidates: MentionCandidate[] = [];
   let total = 0;
   if (matcher.size === 0) return { candidates, total };
@@ -388,6 +401,9 @@ export function suggestMentions(
       candidates.push({
         documentId: doc.id,
         documentTitle: doc.title,
+        sourceId: doc.sourceId,
+        mediaType: doc.mediaType,
+        also: [],
         entityId: m.key,
         entityName: names.get(m.key)!,
         matched: m.name,
@@ -395,15 +411,13 @@ export function suggestMentions(
       });
     }
   }
-  return { candidates, total };
-}
-
-function documentTitle(db: Db, id: DocumentId): string {
-  const row = db
-    .prepare(`SELECT json_extract(meta, '$.title') AS title FROM documents WHERE id = ?`)
-    .get(id) as { title: string } | undefined;
-  if (!row) throw notFound('document', id);
-  return row.title;
+  // the same place in another file of the same work is one suggestion (shared/source-groups.ts);
+  // `total` counts suggestions, so it loses the ones folded here (beyond `limit` it cannot know)
+  const once = collapseAcrossFiles(
+    candidates,
+    (c) => `${c.entityId}|${passageKey(c.prefix, c.exact, c.suffix)}`,
+  );
+  return { candidates: once, total: total - (candidates.length - once.length) };
 }
 
 /**

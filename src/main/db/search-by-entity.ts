@@ -1,4 +1,4 @@
-import type { PassageHit, PassageVia } from '../../shared/api-search';
+import type { PassageVia, RawPassageHit as PassageHit } from '../../shared/api-search';
 import type { DocumentId, EntityId } from '../../shared/model';
 import { AppError } from '../errors';
 import { toFtsQuery } from './fts-query';

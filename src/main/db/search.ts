@@ -4,9 +4,13 @@ import type {
   NotebookHit,
   PageRef,
   PassageHit,
+  RawPassageHit,
   SearchOrder,
   SearchResults,
+  Snippet,
 } from '../../shared/api-search';
+import { collapseAcrossFiles, passageKey as samePassage } from '../../shared/source-groups';
+import { filesOf } from './sources';
 import { SEARCH_KINDS, type searchInput } from '../../shared/api-search';
 import type { z } from 'zod';
 import type { ClaimId, DocumentId, EntityId } from '../../shared/model';
@@ -68,7 +72,8 @@ function ordering(
  */
 export function search(db: Db, input: SearchInput): SearchResults {
   const kinds = new Set(input.kinds ?? SEARCH_KINDS);
-  const results: SearchResults = {
+  // passages are found file by file (raw), then given their source
+  const results: Omit<SearchResults, 'passages'> & { passages: RawPassageHit[] } = {
     passages: [],
     claims: [],
     entities: [],
@@ -89,10 +94,12 @@ export function search(db: Db, input: SearchInput): SearchResults {
     const rest = toFtsQuery(operators.rest);
     const anyName = named.length > 0 ? namesMatch(named.flatMap((e) => e.names)) : null;
     const match = anyName && rest ? `(${anyName}) AND (${rest})` : (anyName ?? rest);
-    if (!match) return results;
+    if (!match) return { ...results, passages: [] };
     if (kinds.has('passages')) {
       indexPendingDocuments(db);
-      const passages = (m: string) => searchPassages(db, m, limit, input.documentId);
+      // a passage in two files of one source becomes one hit: read more so that a page stays full
+      const rows = input.documentId ? limit : limit * 2;
+      const passages = (m: string) => searchPassages(db, m, rows, input.documentId);
       const byEntity = (entities: NamedEntity[], also: string | null) =>
         entityPassages(db, entities, {
           also,
@@ -109,6 +116,7 @@ export function search(db: Db, input: SearchInput): SearchResults {
         const also = entitiesNamedBy(db, operators.rest);
         if (also.length > 0) results.passages = merged(results.passages, byEntity(also, null));
       }
+      results.passages = bySource(db, results.passages);
     }
     if (kinds.has('claims')) {
       [results.claims, results.order.claims] = searchClaims(db, match, limit, input.documentId);
@@ -127,11 +135,35 @@ export function search(db: Db, input: SearchInput): SearchResults {
       results.more[kind] = true;
     }
   }
-  return results;
+  return results as SearchResults;
+}
+
+/**
+ * The hits with their sources, each passage once per source (shared/source-groups.ts): the same
+ * words around the same match in two files of one work are one hit with both places.
+ */
+function bySource(db: Db, hits: RawPassageHit[]): PassageHit[] {
+  const files = filesOf(
+    db,
+    hits.map((h) => h.documentId),
+  );
+  const sourced = hits.map((h) => ({ ...h, ...files.get(h.documentId)!, also: [] }));
+  return collapseAcrossFiles(sourced, (h) => snippetKey(h.snippet));
+}
+
+function snippetKey(snippet: Snippet): string {
+  const first = snippet.highlights[0];
+  if (!first) return samePassage('', snippet.text, '');
+  const { text } = snippet;
+  return samePassage(
+    text.slice(0, first.start),
+    text.slice(first.start, first.end),
+    text.slice(first.end),
+  );
 }
 
 /** The direct hits, then the entity's other passages that are not among them. */
-function merged(direct: PassageHit[], viaEntity: PassageHit[]): PassageHit[] {
+function merged(direct: RawPassageHit[], viaEntity: RawPassageHit[]): RawPassageHit[] {
   const seen = new Set(direct.map(passageKey));
   return [...direct, ...viaEntity.filter((h) => !seen.has(passageKey(h)))];
 }
@@ -152,7 +184,7 @@ function searchPassages(
   match: string,
   limit: number,
   documentId?: DocumentId,
-): [PassageHit[], SearchOrder] {
+): [RawPassageHit[], SearchOrder] {
   let range = '';
   const params: Record<string, unknown> = { match, limit };
   if (documentId) {
@@ -184,7 +216,7 @@ function searchPassages(
   const hits = rows.map((r) => {
     const { text, ranges } = highlightIn(r.text, r.marked);
     const first = ranges[0] ?? { start: 0, end: 0 };
-    const hit: PassageHit = {
+    const hit: RawPassageHit = {
       documentId: r.document_id as DocumentId,
       documentTitle: r.title,
       start: r.start + first.start,

@@ -8,7 +8,7 @@ import {
   type CslItem,
   type Provenance,
 } from '../../shared/csl';
-import type { DocumentId, DocumentMeta, SourceId } from '../../shared/model';
+import type { DocumentId, DocumentMeta, MediaType, SourceId } from '../../shared/model';
 import type { Source } from '../../shared/api-sources';
 import { AppError, notFound } from '../errors';
 import { newId, now } from '../ids';
@@ -232,4 +232,24 @@ export function cslPatchFromMeta(meta: Partial<DocumentMeta>): CslPatch {
   if (meta.sourceUrl !== undefined) patch.URL = meta.sourceUrl;
   if (meta.language !== undefined) patch.language = meta.language;
   return patch;
+}
+
+/** Each document's source and file type, for hits to be told apart by work (source-groups.ts). */
+export function filesOf(
+  db: Db,
+  documentIds: readonly DocumentId[],
+): Map<DocumentId, { sourceId: SourceId; mediaType: MediaType }> {
+  const rows = db
+    .prepare(
+      `SELECT id, source_id, media_type FROM documents
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify([...new Set(documentIds)])) as {
+    id: DocumentId;
+    source_id: SourceId;
+    media_type: MediaType;
+  }[];
+  return new Map(
+    rows.map((r) => [r.id, { sourceId: r.source_id, mediaType: r.media_type }] as const),
+  );
 }

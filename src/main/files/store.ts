@@ -53,7 +53,7 @@ export function objectPath(root: string, sha256: string): string {
 }
 
 /** fsync a folder so a rename or a new entry in it survives power loss (not possible on Windows). */
-function syncDir(dir: string): void {
+export function syncDir(dir: string): void {
   if (process.platform === 'win32') return;
   const fd = openSync(dir, 'r');
   try {
@@ -91,7 +91,13 @@ export function putFile(dataDir: string, bytes: Uint8Array, sha256 = sha256Of(by
  * Writes `bytes` under `root` by their SHA-256, atomically and durably (see above); content already
  * there with the right size is kept. Throws the file system's error, leaving nothing behind.
  */
-export function putObject(root: string, bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
+export function putObject(
+  root: string,
+  bytes: Uint8Array,
+  sha256 = sha256Of(bytes),
+  /** false: the caller fsyncs the folders it wrote into once, after many objects */
+  { syncFolder = true } = {},
+): string {
   const target = objectPath(root, sha256);
   if (existsSync(target) && statSync(target).size === bytes.byteLength) return sha256;
   const tmpDir = join(root, TMP_DIR);
@@ -109,7 +115,7 @@ export function putObject(root: string, bytes: Uint8Array, sha256 = sha256Of(byt
       closeSync(fd);
     }
     renameSync(tmp, target);
-    syncDir(dirname(target));
+    if (syncFolder) syncDir(dirname(target));
     return sha256;
   } catch (error) {
     rmSync(tmp, { force: true });

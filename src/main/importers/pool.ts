@@ -91,7 +91,8 @@ export class ExtractionPool {
   private queue: Queued[] = [];
   private nextId = 1;
   private idleTimers = new Map<Worker, NodeJS.Timeout>();
-  private readonly size: number;
+  /** how many files are read at once */
+  readonly size: number;
   private readonly timeLimitMs: number;
   private readonly heapMb: number;
   // the bundler may place this code in out/main/ or in out/main/chunks/

@@ -7,7 +7,10 @@ import { plural } from '../../lib/format';
 import { useNavigate } from '../entities/navigate';
 import { useEntities } from '../entities/store';
 import { errorMessage } from '../shell/useToasts';
-import { candidateKey, groupCandidates, refOf } from './group';
+import { placeIn } from '../../../../shared/source-groups';
+import { FileChoice } from '../sources/FileChoice';
+import { fileFor, useChosenFiles } from '../sources/chosenFile';
+import { candidateKey, groupCandidates, refsOf } from './group';
 import './mentions.css';
 
 /** Enough to review in one sitting; "Accept all" takes these, and the next batch then loads. */
@@ -45,6 +48,7 @@ export function SuggestedMentions({ onStatus, onError }: Props) {
     [data, done],
   );
   const groups = useMemo(() => groupCandidates(open), [open]);
+  const choices = useChosenFiles();
   const hidden = (data?.total ?? 0) - (data?.candidates.length ?? 0);
 
   const decide = async (list: MentionCandidate[], verb: 'accept' | 'dismiss') => {
@@ -52,10 +56,10 @@ export function SuggestedMentions({ onStatus, onError }: Props) {
     setDone((d) => new Set([...d, ...list.map(candidateKey)]));
     try {
       if (verb === 'accept') {
-        const r = await invoke('mentions.accept', { candidates: list.map(refOf) });
+        const r = await invoke('mentions.accept', { candidates: list.flatMap(refsOf) });
         onStatus(`Accepted ${plural(r.created.length, 'mention')}`);
       } else {
-        const r = await invoke('mentions.dismiss', { candidates: list.map(refOf) });
+        const r = await invoke('mentions.dismiss', { candidates: list.flatMap(refsOf) });
         onStatus(`Dismissed ${plural(r.dismissed, 'suggestion')}`);
       }
     } catch (e) {
@@ -123,7 +127,7 @@ export function SuggestedMentions({ onStatus, onError }: Props) {
       <div className="sugg-groups">
         {groups.map((g) => {
           const kind = store.byId.get(g.entityId)?.kind ?? 'other';
-          const everything = g.documents.flatMap((d) => d.candidates);
+          const everything = g.works.flatMap((w) => w.hits);
           return (
             <section key={g.entityId} className="sugg-entity" aria-label={g.entityName}>
               <div className="sugg-entity-head">
@@ -139,43 +143,52 @@ export function SuggestedMentions({ onStatus, onError }: Props) {
                   Accept {g.count}
                 </button>
               </div>
-              {g.documents.map((d) => (
-                <div key={d.documentId} className="sugg-doc">
-                  <h4 className="sugg-doc-title">{d.documentTitle}</h4>
-                  <ul className="sugg-list" aria-label={`In ${d.documentTitle}`}>
-                    {d.candidates.map((c) => (
-                      <li key={candidateKey(c)} className="sugg-item">
-                        <button
-                          type="button"
-                          className="sugg-context"
-                          title="Show in the document"
-                          onClick={() => navigate.toPassage(c.documentId, c.start, c.end)}
-                        >
-                          <Context c={c} kind={kind} />
-                        </button>
-                        <div className="sugg-buttons">
-                          <button
-                            type="button"
-                            className="btn btn-small"
-                            aria-label={`Accept ${shortContext(c)}`}
-                            onClick={() => void decide([c], 'accept')}
-                          >
-                            Accept
-                          </button>
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-small"
-                            aria-label={`Dismiss ${shortContext(c)}`}
-                            onClick={() => void decide([c], 'dismiss')}
-                          >
-                            Dismiss
-                          </button>
-                        </div>
-                      </li>
-                    ))}
-                  </ul>
-                </div>
-              ))}
+              {g.works.map((w) => {
+                const file = fileFor(w, choices);
+                return (
+                  <div key={w.sourceId} className="sugg-doc">
+                    <div className="sugg-doc-head">
+                      <h4 className="sugg-doc-title">{w.title}</h4>
+                      <FileChoice group={w} chosen={file} />
+                    </div>
+                    <ul className="sugg-list" aria-label={`In ${w.title}`}>
+                      {w.hits.map((c) => {
+                        const at = placeIn(c, file);
+                        return (
+                          <li key={candidateKey(c)} className="sugg-item">
+                            <button
+                              type="button"
+                              className="sugg-context"
+                              title="Show in the document"
+                              onClick={() => navigate.toPassage(at.documentId, at.start, at.end)}
+                            >
+                              <Context c={c} kind={kind} />
+                            </button>
+                            <div className="sugg-buttons">
+                              <button
+                                type="button"
+                                className="btn btn-small"
+                                aria-label={`Accept ${shortContext(c)}`}
+                                onClick={() => void decide([c], 'accept')}
+                              >
+                                Accept
+                              </button>
+                              <button
+                                type="button"
+                                className="btn btn-ghost btn-small"
+                                aria-label={`Dismiss ${shortContext(c)}`}
+                                onClick={() => void decide([c], 'dismiss')}
+                              >
+                                Dismiss
+                              </button>
+                            </div>
+                          </li>
+                        );
+                      })}
+                    </ul>
+                  </div>
+                );
+              })}
             </section>
           );
         })}

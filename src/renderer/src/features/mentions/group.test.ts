@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { MentionCandidate } from '../../../../shared/api-entities';
-import type { DocumentId, EntityId } from '../../../../shared/model';
-import { candidateKey, groupCandidates } from './group';
+import type { DocumentId, EntityId, MediaType, SourceId } from '../../../../shared/model';
+import { candidateKey, groupCandidates, refsOf } from './group';
 
-const cand = (entity: string, doc: string, start: number, matched = entity): MentionCandidate => ({
+const cand = (
+  entity: string,
+  doc: string,
+  start: number,
+  matched = entity,
+  source = `src_${doc}`,
+  mediaType: MediaType = 'text/plain',
+): MentionCandidate => ({
   documentId: doc as DocumentId,
-  documentTitle: `Title ${doc}`,
+  documentTitle: `Title ${source}`,
+  sourceId: source as SourceId,
+  mediaType,
+  also: [],
   entityId: entity as EntityId,
   entityName: entity,
   matched,
@@ -17,7 +27,7 @@ const cand = (entity: string, doc: string, start: number, matched = entity): Men
 });
 
 describe('groupCandidates', () => {
-  it('groups by entity (largest first), then document in given order, then text order', () => {
+  it('groups by entity (largest first), then source in given order, then text order', () => {
     const groups = groupCandidates([
       cand('ISIS', 'doc_b', 5),
       cand('Khalimov', 'doc_a', 40),
@@ -28,18 +38,37 @@ describe('groupCandidates', () => {
       groups.map((g) => [
         g.entityName,
         g.count,
-        g.documents.map((d) => [d.documentId, d.candidates.map((c) => c.start)]),
+        g.works.map((w) => [w.sourceId, w.hits.map((c) => c.start)]),
       ]),
     ).toEqual([
       [
         'Khalimov',
         3,
         [
-          ['doc_a', [10, 40]],
-          ['doc_b', [9]],
+          ['src_doc_a', [10, 40]],
+          ['src_doc_b', [9]],
         ],
       ],
-      ['ISIS', 1, [['doc_b', [5]]]],
+      ['ISIS', 1, [['src_doc_b', [5]]]],
+    ]);
+  });
+
+  it('puts the files of one work under it, PDF first, and decides a passage in all of them', () => {
+    const inPdf = { documentId: 'doc_pdf' as DocumentId, mediaType: 'application/pdf' as const };
+    const txt = {
+      ...cand('Khalimov', 'doc_txt', 10, 'Khalimov', 'src_w'),
+      also: [{ ...inPdf, start: 12, end: 20 }],
+    };
+    const onlyInPdf = cand('Khalimov', 'doc_pdf', 300, 'Khalimov', 'src_w', 'application/pdf');
+    const [group] = groupCandidates([txt, onlyInPdf]);
+    expect(group!.works).toHaveLength(1);
+    expect(group!.works[0]!.files.map((f) => f.mediaType)).toEqual([
+      'application/pdf',
+      'text/plain',
+    ]);
+    expect(refsOf(txt)).toEqual([
+      { documentId: 'doc_txt', entityId: 'Khalimov', start: 10, end: 18 },
+      { documentId: 'doc_pdf', entityId: 'Khalimov', start: 12, end: 20 },
     ]);
   });
 

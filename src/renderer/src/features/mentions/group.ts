@@ -1,17 +1,17 @@
 import type { MentionCandidate } from '../../../../shared/api-entities';
-import type { DocumentId, EntityId } from '../../../../shared/model';
+import type { EntityId } from '../../../../shared/model';
+import { groupBySource, placesOf, type SourceGroup } from '../../../../shared/source-groups';
 
-export interface DocumentGroup {
-  documentId: DocumentId;
-  documentTitle: string;
-  candidates: MentionCandidate[];
+export interface WorkGroup extends SourceGroup<MentionCandidate> {
+  title: string;
 }
 
 export interface EntityGroup {
   entityId: EntityId;
   entityName: string;
   count: number;
-  documents: DocumentGroup[];
+  /** by source: the same passage in the TXT and the PDF of one work is one suggestion */
+  works: WorkGroup[];
 }
 
 /** A candidate's identity: the same passage may be proposed for two entities. */
@@ -20,36 +20,35 @@ export const candidateKey = (
 ) => `${c.entityId}|${c.documentId}|${c.start}|${c.end}`;
 
 /**
- * Suggestions grouped for review: by entity (most candidates first, then by name), then by document
- * in the order the backend gives (import order), each in text order.
+ * Suggestions grouped for review: by entity (most candidates first, then by name), then by source
+ * (shared/source-groups.ts) in the order the backend gives (import order), each in text order.
  */
 export function groupCandidates(candidates: readonly MentionCandidate[]): EntityGroup[] {
-  const byEntity = new Map<string, EntityGroup>();
-  for (const c of candidates) {
-    let group = byEntity.get(c.entityId);
-    if (!group) {
-      group = { entityId: c.entityId, entityName: c.entityName, count: 0, documents: [] };
-      byEntity.set(c.entityId, group);
-    }
-    group.count++;
-    let doc = group.documents.find((d) => d.documentId === c.documentId);
-    if (!doc) {
-      doc = { documentId: c.documentId, documentTitle: c.documentTitle, candidates: [] };
-      group.documents.push(doc);
-    }
-    doc.candidates.push(c);
-  }
-  for (const g of byEntity.values())
-    for (const d of g.documents) d.candidates.sort((a, b) => a.start - b.start);
-  return [...byEntity.values()].sort(
-    (a, b) => b.count - a.count || a.entityName.localeCompare(b.entityName),
-  );
+  const byEntity = new Map<EntityId, MentionCandidate[]>();
+  for (const c of candidates) byEntity.set(c.entityId, [...(byEntity.get(c.entityId) ?? []), c]);
+  const groups = [...byEntity.values()].map((list) => ({
+    entityId: list[0]!.entityId,
+    entityName: list[0]!.entityName,
+    count: list.length,
+    works: groupBySource(list).map((g) => {
+      // one file's places in text order; a work's files in the order its hits came
+      const files = [...new Set(g.hits.map((h) => h.documentId))];
+      const at = (c: MentionCandidate) => files.indexOf(c.documentId);
+      return {
+        ...g,
+        title: g.hits[0]!.documentTitle,
+        hits: [...g.hits].sort((a, b) => at(a) - at(b) || a.start - b.start),
+      };
+    }),
+  }));
+  return groups.sort((a, b) => b.count - a.count || a.entityName.localeCompare(b.entityName));
 }
 
-/** The reference the accept and dismiss methods take. */
-export const refOf = (c: MentionCandidate) => ({
-  documentId: c.documentId,
-  entityId: c.entityId,
-  start: c.start,
-  end: c.end,
-});
+/** The references the accept and dismiss methods take: one for each file the passage is in. */
+export const refsOf = (c: MentionCandidate) =>
+  placesOf(c).map((p) => ({
+    documentId: p.documentId,
+    entityId: c.entityId,
+    start: p.start,
+    end: p.end,
+  }));

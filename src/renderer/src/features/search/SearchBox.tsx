@@ -10,7 +10,10 @@ import {
 import type { SearchKind, SearchResults } from '../../../../shared/api-search';
 import type { DocumentId } from '../../../../shared/model';
 import { plural } from '../../lib/format';
-import { groupResults, moveActive, type SearchOption } from './results';
+import { placeIn } from '../../../../shared/source-groups';
+import { FileChoice } from '../sources/FileChoice';
+import { chooseFile, fileFor, useChosenFiles } from '../sources/chosenFile';
+import { groupResults, moveActive, type SearchGroup, type SearchOption } from './results';
 import { SearchHint } from './SearchHint';
 import { SearchOptionView } from './SearchOptionView';
 import { useSearch } from './useSearch';
@@ -53,6 +56,11 @@ export function SearchBox({ openDocument, onOpen, ref }: Props) {
     [search.results],
   );
   const options = useMemo(() => groups.flatMap((g) => g.options), [groups]);
+  const groupOf = useMemo(
+    () => new Map(groups.flatMap((g) => g.options.map((o) => [o, g] as const))),
+    [groups],
+  );
+  const choices = useChosenFiles();
   const activeOption = options[active];
   const optionId = (key: string) => `${id}-opt-${key}`;
 
@@ -64,13 +72,34 @@ export function SearchBox({ openDocument, onOpen, ref }: Props) {
     },
   }));
 
+  /** the file a group's passages open in: the researcher's choice, else the work's first file */
+  const fileOf = (g: SearchGroup | undefined) =>
+    g?.source ? fileFor(g.source, choices) : undefined;
+
   const choose = (option: SearchOption) => {
     setOpen(false);
-    onOpen(option);
+    if (option.kind !== 'passages') return onOpen(option);
+    // a passage found in several files of one work opens in the file chosen for the work
+    const place = placeIn(option.hit, fileOf(groupOf.get(option)));
+    onOpen({ ...option, hit: { ...option.hit, ...place, page: place.page ?? null } });
+  };
+
+  /** Alt+←/→ on a passage of a work with several files: the file its passages open in. */
+  const cycleFile = (direction: 1 | -1) => {
+    const source = activeOption ? groupOf.get(activeOption)?.source : undefined;
+    if (!source || source.files.length < 2) return false;
+    const at = source.files.findIndex((f) => f.documentId === fileFor(source, choices));
+    const next = source.files[(at + direction + source.files.length) % source.files.length]!;
+    chooseFile(source.sourceId, next.documentId);
+    return true;
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.nativeEvent.isComposing) return;
+    if (e.altKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft')) {
+      if (cycleFile(e.key === 'ArrowRight' ? 1 : -1)) e.preventDefault();
+      return;
+    }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       setOpen(true);
@@ -173,11 +202,31 @@ export function SearchBox({ openDocument, onOpen, ref }: Props) {
         </p>
         {groups.length > 0 && (
           <div role="listbox" aria-label="Search results" className="search-results">
-            {groups.map((g) => (
-              <div key={g.kind} role="group" aria-labelledby={`${id}-g-${g.kind}`}>
-                <div id={`${id}-g-${g.kind}`} className="search-group-label">
-                  {g.label}
-                  {newestFirst.includes(g.kind) && (
+            {groups.map((g, gi) => (
+              <div
+                key={g.key}
+                role="group"
+                // a work's passages: "Passages in <title>", so each group says what it holds
+                {...(g.source
+                  ? { 'aria-label': `Passages in ${g.label}` }
+                  : { 'aria-labelledby': `${id}-g-${gi}` })}
+              >
+                {g.heading && (
+                  <div className="search-group-label search-kind-heading" aria-hidden="true">
+                    {g.heading}
+                    {newestFirst.includes(g.kind) && (
+                      <span className="search-group-note">
+                        newest first: too many matches to rank, narrow the query
+                      </span>
+                    )}
+                  </div>
+                )}
+                <div className={`search-group-label${g.source ? ' is-source' : ''}`}>
+                  <span id={`${id}-g-${gi}`} className="search-group-name">
+                    {g.label}
+                  </span>
+                  {g.source && <FileChoice group={g.source} chosen={fileOf(g)} keepFocus />}
+                  {!g.heading && !g.source && newestFirst.includes(g.kind) && (
                     <span className="search-group-note">
                       newest first: too many matches to rank, narrow the query
                     </span>
@@ -197,7 +246,10 @@ export function SearchBox({ openDocument, onOpen, ref }: Props) {
                       onMouseMove={() => index !== active && setActive(index)}
                       onClick={() => choose(o)}
                     >
-                      <SearchOptionView option={o} />
+                      <SearchOptionView
+                        option={o}
+                        file={o.kind === 'passages' ? fileOf(g) : undefined}
+                      />
                     </div>
                   );
                 })}

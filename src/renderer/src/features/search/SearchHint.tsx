@@ -16,7 +16,8 @@ export function SearchHint() {
       </span>
       <span className="search-hint-keys">
         <kbd>↑</kbd>
-        <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> close
+        <kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Alt</kbd>+<kbd>→</kbd> other file of the
+        work · <kbd>Esc</kbd> close
       </span>
     </div>
   );

@@ -1,3 +1,6 @@
+import type { DocumentId } from '../../../../shared/model';
+import { placeIn } from '../../../../shared/source-groups';
+import { typeLabel } from '../../lib/format';
 import type { SearchOption } from './results';
 import { Snippet } from './Snippet';
 
@@ -5,16 +8,22 @@ const FIELD_LABEL = { statement: 'statement', quote: 'quote', note: 'note' } as 
 /** Why a passage came up that may not hold the words searched for: it names this entity. */
 const VIA_LABEL = { name: 'names', alias: 'alias of', mention: 'mention of' } as const;
 
-/** One result: where it is (document, page, claim, entity) above the snippet that matched. */
-export function SearchOptionView({ option }: { option: SearchOption }) {
+/**
+ * One result: where it is (page, claim, entity) above the snippet that matched. A passage is
+ * listed under its work (the group's label), so it says which of the work's files it opens in.
+ */
+export function SearchOptionView({ option, file }: { option: SearchOption; file?: DocumentId }) {
   switch (option.kind) {
     case 'passages': {
       const { hit } = option;
+      const place = placeIn(hit, file);
       return (
         <>
           <span className="search-where">
-            <span className="search-title">{hit.documentTitle}</span>
-            {hit.page && <span className="search-page">p. {hit.page.label}</span>}
+            {hit.also.length > 0 && (
+              <span className="search-field-label">in the {typeLabel(place.mediaType)}</span>
+            )}
+            {place.page && <span className="search-page">p. {place.page.label}</span>}
             {hit.via && (
               <span className="search-field-label">
                 {VIA_LABEL[hit.via.as]} {hit.via.entityName}

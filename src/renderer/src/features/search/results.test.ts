@@ -18,6 +18,9 @@ describe('groupResults', () => {
     const passage = {
       documentId: 'doc_00000001',
       documentTitle: 'A',
+      sourceId: 'src_00000001',
+      mediaType: 'text/plain',
+      also: [],
       start: 5,
       end: 9,
       page: null,
@@ -37,6 +40,38 @@ describe('groupResults', () => {
     expect(groups[0]!.more).toBe(true);
     const keys = groups.flatMap((g) => g.options.map((o) => o.key));
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('lists passages under their work, with the files they are in, the kind heading once', () => {
+    const hit = (doc: string, source: string, title: string, start: number) => ({
+      documentId: doc,
+      documentTitle: title,
+      sourceId: source,
+      mediaType: 'text/plain',
+      also: [] as object[],
+      start,
+      end: start + 4,
+      page: null,
+      snippet,
+      score: 0,
+    });
+    const riot = hit('doc_txt', 'src_riot', 'Riot', 10);
+    riot.also.push({ documentId: 'doc_pdf', mediaType: 'application/pdf', start: 12, end: 16 });
+    const groups = groupResults(
+      results({
+        passages: [
+          riot,
+          hit('doc_memo', 'src_memo', 'Memo', 3),
+          hit('doc_txt', 'src_riot', 'Riot', 400),
+        ] as unknown as SearchResults['passages'],
+      }),
+    );
+    expect(groups.map((g) => [g.label, g.heading, g.options.length])).toEqual([
+      ['Riot', 'Passages in documents', 2],
+      ['Memo', undefined, 1],
+    ]);
+    expect(groups[0]!.source!.files.map((f) => f.documentId)).toEqual(['doc_pdf', 'doc_txt']);
+    expect(new Set(groups.map((g) => g.key)).size).toBe(2);
   });
 });
 

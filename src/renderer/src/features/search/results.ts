@@ -6,6 +6,8 @@ import type {
   SearchKind,
   SearchResults,
 } from '../../../../shared/api-search';
+import type { DocumentId, MediaType, SourceId } from '../../../../shared/model';
+import { groupBySource } from '../../../../shared/source-groups';
 
 export type SearchOption =
   | { kind: 'passages'; key: string; hit: PassageHit }
@@ -15,7 +17,13 @@ export type SearchOption =
 
 export interface SearchGroup {
   kind: SearchKind;
+  /** unique in the list: passages come as one group per source */
+  key: string;
   label: string;
+  /** the kind's heading, shown above its first group when the label is the source's title */
+  heading?: string;
+  /** passages: the work they are in and its files, the hits opening the one chosen */
+  source?: { sourceId: SourceId; files: { documentId: DocumentId; mediaType: MediaType }[] };
   options: SearchOption[];
   more: boolean;
 }
@@ -29,19 +37,25 @@ export const GROUP_LABELS: Record<SearchKind, string> = {
 
 /** The non-empty groups in display order, each option with a key unique in the whole list. */
 export function groupResults(results: SearchResults): SearchGroup[] {
-  const groups: SearchGroup[] = [
-    {
+  // passages under their source (shared/source-groups.ts), sources in the order of their best hit
+  const passages: SearchGroup[] = groupBySource(results.passages).map((g, i) => ({
+    kind: 'passages',
+    key: `passages-${g.sourceId}`,
+    label: g.hits[0]!.documentTitle,
+    heading: i === 0 ? GROUP_LABELS.passages : undefined,
+    source: { sourceId: g.sourceId, files: g.files },
+    more: results.more.passages,
+    options: g.hits.map((hit, j) => ({
       kind: 'passages',
-      label: GROUP_LABELS.passages,
-      more: results.more.passages,
-      options: results.passages.map((hit, i) => ({
-        kind: 'passages',
-        key: `p-${i}-${hit.documentId}-${hit.start}`,
-        hit,
-      })),
-    },
+      key: `p-${i}-${j}-${hit.documentId}-${hit.start}`,
+      hit,
+    })),
+  }));
+  const groups: SearchGroup[] = [
+    ...passages,
     {
       kind: 'claims',
+      key: 'claims',
       label: GROUP_LABELS.claims,
       more: results.more.claims,
       options: results.claims.map((hit, i) => ({
@@ -52,6 +66,7 @@ export function groupResults(results: SearchResults): SearchGroup[] {
     },
     {
       kind: 'entities',
+      key: 'entities',
       label: GROUP_LABELS.entities,
       more: results.more.entities,
       options: results.entities.map((hit, i) => ({
@@ -62,6 +77,7 @@ export function groupResults(results: SearchResults): SearchGroup[] {
     },
     {
       kind: 'notebooks',
+      key: 'notebooks',
       label: GROUP_LABELS.notebooks,
       more: results.more.notebooks,
       options: results.notebooks.map((hit, i) => ({
