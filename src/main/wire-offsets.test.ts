@@ -196,3 +196,36 @@ describe('RPC offsets are code points', () => {
     for (const method of positions) expect(OFFSET_CODECS[method]?.input, method).toBeDefined();
   });
 });
+
+describe('which texts have astral characters, remembered', () => {
+  it('is found once, and forgotten when the text changes, so positions stay right', async () => {
+    const backend = tempBackend();
+    const doc = addDocument(backend.db, 'The riot in Khujand was mixed.', 'plain');
+    const remembered = () =>
+      backend.db
+        .prepare('SELECT astral FROM document_text_astral WHERE document_id = ?')
+        .pluck()
+        .get(doc.id);
+    expect(remembered()).toBeUndefined();
+    const plain = await call(backend, 'claims.create', {
+      documentId: doc.id,
+      spans: [{ start: 4, end: 8 }],
+    });
+    expect(plain.spans[0]!.exact).toBe('riot');
+    expect(remembered()).toBe(0);
+    // a text changed in place (as reading a scan again does): the answer is forgotten with it
+    backend.db
+      .prepare('UPDATE documents SET text = ? WHERE id = ?')
+      .run('🙂 The riot in Khujand was mixed.', doc.id);
+    expect(remembered()).toBeUndefined();
+    const after = await call(backend, 'claims.create', {
+      documentId: doc.id,
+      spans: [{ start: 6, end: 10 }],
+    });
+    expect(after.spans[0]!.exact).toBe('riot');
+    expect(remembered()).toBe(1);
+    backend.db.prepare('DELETE FROM claims WHERE document_id = ?').run(doc.id);
+    backend.db.prepare('DELETE FROM documents WHERE id = ?').run(doc.id);
+    expect(remembered()).toBeUndefined();
+  });
+});

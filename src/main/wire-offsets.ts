@@ -26,6 +26,7 @@ import {
   type MapOffset,
 } from '../shared/wire-offsets';
 import type { Db } from './db/open';
+import { cached } from './db/statements';
 
 /** The conversion for each document's text, in one direction. */
 export type DocOffsets = (documentId: DocumentId) => MapOffset;
@@ -129,27 +130,48 @@ export const OFFSET_CODECS: { [M in Method]?: Codec<M> } = {
 
 /**
  * Each document's text converter, made when first asked for and kept for one call. A text
- * without characters outside the Basic Multilingual Plane (most) converts as the identity, and
- * SQLite answers that from the stored text without handing it over (GLOB counts code points), so
- * a search over many large documents reads none of their texts. A document that does not exist
- * converts as the identity: the handler then says it is not found.
+ * without characters outside the Basic Multilingual Plane (most) converts as the identity. Which
+ * texts have such characters is remembered per document (document_text_astral, migration 0013):
+ * finding out is a GLOB over the whole text, which SQLite answers without handing the text over,
+ * but a search answering from many large documents paid it for each of them on every request. A
+ * document that does not exist converts as the identity: the handler then says it is not found.
  */
 export function docOffsets(db: Db, make: (text: string) => MapOffset): DocOffsets {
   const astral = `*[${String.fromCodePoint(0x10000)}-${String.fromCodePoint(0x10ffff)}]*`;
-  const query = db.prepare(
-    'SELECT CASE WHEN text GLOB ? THEN text END AS text FROM documents WHERE id = ?',
+  const remembered = cached(
+    db,
+    'SELECT astral FROM document_text_astral WHERE document_id = ?',
+    'pluck',
+  );
+  const find = cached(db, 'SELECT text GLOB ? AS astral FROM documents WHERE id = ?', 'pluck');
+  const text = cached(db, 'SELECT text FROM documents WHERE id = ?', 'pluck');
+  const remember = cached(
+    db,
+    'INSERT OR REPLACE INTO document_text_astral (document_id, astral) VALUES (?, ?)',
   );
   const made = new Map<DocumentId, MapOffset>();
   return (id) => {
     let f = made.get(id);
     if (!f) {
-      const row = query.get(astral, id) as { text: string | null } | undefined;
-      const text = row?.text;
-      f = text ? make(text) : sameOffset;
+      let hasAstral = remembered.get(id) as number | undefined;
+      if (hasAstral === undefined) {
+        hasAstral = find.get(astral, id) as number | undefined;
+        if (hasAstral !== undefined) rememberQuietly(() => remember.run(id, hasAstral));
+      }
+      f = hasAstral ? make(text.get(id) as string) : sameOffset;
       made.set(id, f);
     }
     return f;
   };
+}
+
+/** A remembered answer is only a saving: a read-only (damaged) workspace answers without it. */
+function rememberQuietly(write: () => unknown): void {
+  try {
+    write();
+  } catch {
+    // SQLITE_READONLY and the like: next time it is found again
+  }
 }
 
 /** A method's input with its positions in UTF-16 (the handlers' unit). */

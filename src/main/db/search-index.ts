@@ -14,6 +14,8 @@ export const DERIVED_TABLES = [
   'search_queue',
   'search_keys',
   'document_pages',
+  // whether a text has astral characters (migration 0013), filled when first asked for
+  'document_text_astral',
 ] as const;
 
 /**

@@ -11,6 +11,7 @@ import { migration0009 } from './0009-list-order';
 import { migration0010 } from './0010-file-store';
 import { migration0011 } from './0011-portable-schema';
 import { migration0012 } from './0012-trash-collections';
+import { migration0013 } from './0013-text-astral';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0010,
   migration0011,
   migration0012,
+  migration0013,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
