@@ -157,26 +157,22 @@ export function openBackupCopy(
       return null;
     }
   };
-  const problems = [...new Set(manifest.chunks)].filter((chunk) => chunkBytes(chunk) === null);
-  if (problems.length > 0) {
-    throw new AppError(
-      'invalid_input',
-      `${problems.length} of the ${new Set(manifest.chunks).size} pieces of this backup are missing or ` +
-        `damaged in ${store} (${problems.slice(0, 3).join(', ')}${problems.length > 3 ? ', …' : ''}). ` +
-        'The workspace was not changed.',
-    );
-  }
+  // one pass: each chunk is read, inflated and checked once, and written while no piece has failed
   const path = join(
     backupsDir,
     `.unpacked-${process.pid}-${randomBytes(4).toString('hex')}.sqlite`,
   );
   const hash = sha256Hasher();
+  const problems = new Set<string>();
   const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
   try {
     for (const chunk of manifest.chunks) {
-      const bytes = chunkBytes(chunk);
-      if (!bytes)
-        throw new AppError('invalid_input', `${file}: a piece changed while it was read.`);
+      const bytes = problems.has(chunk) ? null : chunkBytes(chunk);
+      if (!bytes) {
+        problems.add(chunk);
+        continue;
+      }
+      if (problems.size > 0) continue; // still counting what else is missing
       hash.update(bytes);
       writeAll(fd, bytes);
     }
@@ -184,6 +180,16 @@ export function openBackupCopy(
     closeSync(fd);
   }
   const dispose = () => rmSync(path, { force: true });
+  if (problems.size > 0) {
+    dispose();
+    const named = [...problems];
+    throw new AppError(
+      'invalid_input',
+      `${named.length} of the ${new Set(manifest.chunks).size} pieces of this backup are missing or ` +
+        `damaged in ${store} (${named.slice(0, 3).join(', ')}${named.length > 3 ? ', …' : ''}). ` +
+        'The workspace was not changed.',
+    );
+  }
   if (hash.digest('hex') !== manifest.sha256) {
     dispose();
     throw new AppError(

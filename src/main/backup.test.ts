@@ -279,6 +279,8 @@ describe('backups that cost what changed', () => {
     });
     expect(listClaims(db)).toHaveLength(1);
     expect(listBackups(dataDir).map((b) => b.kind)).toEqual(['manual']);
+    // no copy of the pieces is left behind
+    expect(readdirSync(backupDir(dataDir)).filter((f) => f.startsWith('.unpacked-'))).toEqual([]);
   });
 
   it('rotation removes only the chunks no kept backup names; every kept backup restores', async () => {
