@@ -26,7 +26,7 @@ export function fromWire(
   json: string,
   decodeBase64: (s: string) => Uint8Array = base64ToBytes,
 ): unknown {
-  // a reviver costs a call per value (800,000 of them for a 100,000-claim timeline): only a text
+  // a reviver is called for every value (800,000 of them for a 100,000-claim timeline): only a text
   // holding the key itself can hold bytes (inside a string the quotes would be escaped)
   if (!json.includes(`"${BYTES_KEY}"`)) return JSON.parse(json);
   return JSON.parse(json, (_key, v: unknown) => {
