@@ -12,6 +12,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
@@ -88,6 +89,27 @@ export function putFile(dataDir: string, bytes: Uint8Array, sha256 = sha256Of(by
 }
 
 /**
+ * `putFile` whose wait for the disk runs on libuv's threads, so the backend answers (and the other
+ * files of an import are read) while a large original is flushed.
+ */
+export async function putFileAsync(
+  dataDir: string,
+  bytes: Uint8Array,
+  sha256 = sha256Of(bytes),
+): Promise<string> {
+  const batch = new ObjectBatch(fileStoreDir(dataDir));
+  try {
+    batch.add(bytes, sha256);
+    await batch.commit();
+    return sha256;
+  } catch (error) {
+    batch.discard();
+    if (isDiskFull(error)) throw diskFull('store the file');
+    throw error;
+  }
+}
+
+/**
  * Writes `bytes` under `root` by their SHA-256, atomically and durably (see above); content already
  * there with the right size is kept. Throws the file system's error, leaving nothing behind.
  */
@@ -99,17 +121,11 @@ export function putObject(
   { syncFolder = true } = {},
 ): string {
   const target = objectPath(root, sha256);
-  if (existsSync(target) && statSync(target).size === bytes.byteLength) return sha256;
-  const tmpDir = join(root, TMP_DIR);
-  const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  if (isStored(target, bytes)) return sha256;
+  const tmp = writeTemporary(root, target, bytes, sha256);
   try {
-    ensureDir(tmpDir);
-    ensureDir(dirname(target));
-    const fd = openSync(tmp, 'wx', PRIVATE_FILE_MODE);
+    const fd = openSync(tmp, 'r+');
     try {
-      for (let at = 0; at < bytes.byteLength;) {
-        at += writeSync(fd, bytes, at, bytes.byteLength - at);
-      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -120,6 +136,93 @@ export function putObject(
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
+  }
+}
+
+/** Same name, same size: the same content (a name is the hash of the bytes). */
+const isStored = (target: string, bytes: Uint8Array) =>
+  existsSync(target) && statSync(target).size === bytes.byteLength;
+
+/** `bytes` in a new temporary file of `root`'s tmp/ (not yet fsynced), the folders made. */
+function writeTemporary(root: string, target: string, bytes: Uint8Array, sha256: string): string {
+  const tmpDir = join(root, TMP_DIR);
+  const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  try {
+    ensureDir(tmpDir);
+    ensureDir(dirname(target));
+    const fd = openSync(tmp, 'wx', PRIVATE_FILE_MODE);
+    try {
+      for (let at = 0; at < bytes.byteLength;) {
+        at += writeSync(fd, bytes, at, bytes.byteLength - at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return tmp;
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** How many fsyncs wait on the disk at once (libuv runs four at a time by default). */
+const SYNC_CONCURRENCY = 8;
+
+/**
+ * Many objects with the guarantees of `putObject` but one wait for the disk: each new object is
+ * written to a temporary file as it is added; `commit` then fsyncs them all at once on libuv's
+ * threads (the file system flushes them in a few journal commits: 880 backup chunks took 5.5 s
+ * fsynced one by one and 1.3 s so, on this project's machines), renames them into place and fsyncs
+ * their folders. A name therefore never shows a torn file, and the backend keeps answering while
+ * the disk works. `discard` removes what was written and not committed.
+ */
+export class ObjectBatch {
+  private readonly pending: { tmp: string; target: string }[] = [];
+
+  constructor(private readonly root: string) {}
+
+  /** Writes `bytes` unless the object is already stored; returns its hash. */
+  add(bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
+    const target = objectPath(this.root, sha256);
+    if (this.pending.some((p) => p.target === target) || isStored(target, bytes)) return sha256;
+    this.pending.push({ tmp: writeTemporary(this.root, target, bytes, sha256), target });
+    return sha256;
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  async commit(): Promise<void> {
+    try {
+      let next = 0;
+      const syncNext = async (): Promise<void> => {
+        for (let i = next++; i < this.pending.length; i = next++) {
+          const handle = await open(this.pending[i]!.tmp, 'r+');
+          try {
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, syncNext));
+      const folders = new Set<string>();
+      for (const { tmp, target } of this.pending) {
+        renameSync(tmp, target);
+        folders.add(dirname(target));
+      }
+      for (const folder of folders) syncDir(folder);
+      this.pending.length = 0;
+    } catch (error) {
+      this.discard();
+      throw error;
+    }
+  }
+
+  discard(): void {
+    for (const { tmp } of this.pending) rmSync(tmp, { force: true });
+    this.pending.length = 0;
   }
 }
 
