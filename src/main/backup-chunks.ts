@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from './errors';
-import { listObjects, ObjectBatch, objectPath, sha256Of } from './files/store';
+import { clearTemporaries, listObjects, ObjectBatch, objectPath, sha256Of } from './files/store';
 import { PRIVATE_FILE_MODE } from './private-files';
 
 /**
@@ -94,6 +94,8 @@ export async function packDatabase(
   const whole = sha256Hasher();
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let byteSize = 0;
+  // what a backup killed half-way left unnamed (backups of a folder run one at a time)
+  clearTemporaries(store);
   const batch = new ObjectBatch(store);
   const fd = openSync(database, 'r');
   try {

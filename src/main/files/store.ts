@@ -64,14 +64,18 @@ export function syncDir(dir: string): void {
   }
 }
 
-/** Creates `dir` (and its parent) with private permissions, fsyncing the parent when it is new. */
-function ensureDir(dir: string): void {
+/**
+ * Creates `dir` (and its parent) with private permissions, fsyncing the parent when it is new, or
+ * adding it to `toSync` for a caller that fsyncs its folders later, all at once.
+ */
+function ensureDir(dir: string, toSync?: Set<string>): void {
   if (existsSync(dir)) return;
   const parent = dirname(dir);
-  if (!existsSync(parent)) ensureDir(parent);
+  if (!existsSync(parent)) ensureDir(parent, toSync);
   // sources can be sensitive: only the researcher's account may list or read them
   ensurePrivateDir(dir);
-  syncDir(parent);
+  if (toSync) toSync.add(parent);
+  else syncDir(parent);
 }
 
 /**
@@ -143,13 +147,22 @@ export function putObject(
 const isStored = (target: string, bytes: Uint8Array) =>
   existsSync(target) && statSync(target).size === bytes.byteLength;
 
-/** `bytes` in a new temporary file of `root`'s tmp/ (not yet fsynced), the folders made. */
-function writeTemporary(root: string, target: string, bytes: Uint8Array, sha256: string): string {
+/**
+ * `bytes` in a new temporary file of `root`'s tmp/ (not yet fsynced), the folders made (their
+ * parents fsynced, or added to `toSync`).
+ */
+function writeTemporary(
+  root: string,
+  target: string,
+  bytes: Uint8Array,
+  sha256: string,
+  toSync?: Set<string>,
+): string {
   const tmpDir = join(root, TMP_DIR);
   const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
   try {
-    ensureDir(tmpDir);
-    ensureDir(dirname(target));
+    ensureDir(tmpDir, toSync);
+    ensureDir(dirname(target), toSync);
     const fd = openSync(tmp, 'wx', PRIVATE_FILE_MODE);
     try {
       for (let at = 0; at < bytes.byteLength;) {
@@ -178,6 +191,8 @@ const SYNC_CONCURRENCY = 8;
  */
 export class ObjectBatch {
   private readonly pending: { tmp: string; target: string }[] = [];
+  /** folders with new entries: fsynced in `commit`, after the renames */
+  private readonly folders = new Set<string>();
 
   constructor(private readonly root: string) {}
 
@@ -185,7 +200,8 @@ export class ObjectBatch {
   add(bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
     const target = objectPath(this.root, sha256);
     if (this.pending.some((p) => p.target === target) || isStored(target, bytes)) return sha256;
-    this.pending.push({ tmp: writeTemporary(this.root, target, bytes, sha256), target });
+    const tmp = writeTemporary(this.root, target, bytes, sha256, this.folders);
+    this.pending.push({ tmp, target });
     return sha256;
   }
 
@@ -195,25 +211,17 @@ export class ObjectBatch {
 
   async commit(): Promise<void> {
     try {
-      let next = 0;
-      const syncNext = async (): Promise<void> => {
-        for (let i = next++; i < this.pending.length; i = next++) {
-          const handle = await open(this.pending[i]!.tmp, 'r+');
-          try {
-            await handle.sync();
-          } finally {
-            await handle.close();
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, syncNext));
-      const folders = new Set<string>();
+      await syncAll(
+        this.pending.map((p) => p.tmp),
+        'r+',
+      );
       for (const { tmp, target } of this.pending) {
         renameSync(tmp, target);
-        folders.add(dirname(target));
+        this.folders.add(dirname(target));
       }
-      for (const folder of folders) syncDir(folder);
+      if (process.platform !== 'win32') await syncAll([...this.folders], 'r');
       this.pending.length = 0;
+      this.folders.clear();
     } catch (error) {
       this.discard();
       throw error;
@@ -223,7 +231,27 @@ export class ObjectBatch {
   discard(): void {
     for (const { tmp } of this.pending) rmSync(tmp, { force: true });
     this.pending.length = 0;
+    this.folders.clear();
   }
+}
+
+/**
+ * fsyncs files (opened for writing: Windows flushes only such handles) or folders (opened for
+ * reading, as Linux and macOS allow), several at a time.
+ */
+async function syncAll(paths: readonly string[], mode: 'r+' | 'r'): Promise<void> {
+  let next = 0;
+  const syncNext = async (): Promise<void> => {
+    for (let i = next++; i < paths.length; i = next++) {
+      const handle = await open(paths[i]!, mode);
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, syncNext));
 }
 
 export type FileState = 'ok' | 'missing' | 'altered';
@@ -306,5 +334,10 @@ export function removeStoredFile(dataDir: string, sha256: string): void {
 
 /** Temporary files a crash left behind (a write that never got its name). */
 export function clearStaleTemporaries(dataDir: string): void {
-  rmSync(join(fileStoreDir(dataDir), TMP_DIR), { recursive: true, force: true });
+  clearTemporaries(fileStoreDir(dataDir));
+}
+
+/** The temporaries of a content-addressed folder (only while nothing is being written to it). */
+export function clearTemporaries(root: string): void {
+  rmSync(join(root, TMP_DIR), { recursive: true, force: true });
 }
