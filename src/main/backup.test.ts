@@ -292,6 +292,22 @@ describe('backups that cost what changed', () => {
     expect(listClaims(db, { documentId: document.id }).length).toBeGreaterThan(0);
   });
 
+  it('another reader on an older state (the background check): the backup copies instead, without waiting', async () => {
+    const { db, dataDir, document } = await largerWorkspace(2_000);
+    const reader = new Database(db.name, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM claims').pluck().get();
+    // a write the reader does not see: the WAL cannot all go into the file while it reads
+    createClaim(db, { documentId: document.id, spans: [{ start: 0, end: 6 }] });
+    const info = await backupNow(db, dataDir);
+    reader.exec('COMMIT');
+    reader.close();
+    const copy = openBackupDb(dataDir, info.fileName);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(1);
+    copy.close();
+  });
+
   it('refuses to restore a backup whose pieces are missing or damaged, and changes nothing', async () => {
     const { backend, db, dataDir, document, chunks } = await largerWorkspace(100);
     const backup = await backupNow(db, dataDir);

@@ -171,18 +171,24 @@ const FILES_NAMED = 'SELECT sha256 FROM document_files';
  * Packs the open workspace's database straight from its file, without writing and flushing a copy
  * first (that was two thirds of a backup's time). In WAL mode the database file is written only by
  * checkpoints, and SQLite never checkpoints past what an open reader still reads: so once a
- * checkpoint has emptied the WAL, a read-only connection that starts reading in the same tick (no
- * write can come between) sees exactly the file, and the file stays so until that reader ends,
- * whatever the app writes meanwhile (it goes to the WAL). False when the checkpoint could not
- * empty the WAL (another connection is reading, like the background check): the caller then copies
- * with the backup API.
+ * checkpoint has copied every frame of the WAL into the file, a read-only connection that starts
+ * reading in the same tick (no write can come between) sees exactly the file, and the file stays
+ * so until that reader ends, whatever the app writes meanwhile (it goes to the WAL). False when the
+ * checkpoint could not copy every frame (another connection still reads an older state, like the
+ * background check): the caller then copies with the backup API.
  */
 async function packLiveSnapshot(db: Db, dir: string, target: string): Promise<boolean> {
   if (db.memory || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return false;
   const reader = new Database(db.name, { readonly: true, fileMustExist: true });
   try {
-    const [done] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number; log: number }[];
-    if (!done || done.busy !== 0 || done.log !== 0) return false;
+    // PASSIVE never waits (a blocking mode would hold the backend for the busy timeout while the
+    // background check reads); it must have copied every frame of the WAL into the file
+    const [done] = db.pragma('wal_checkpoint(PASSIVE)') as {
+      busy: number;
+      log: number;
+      checkpointed: number;
+    }[];
+    if (!done || done.busy !== 0 || done.log < 0 || done.checkpointed !== done.log) return false;
     reader.exec('BEGIN');
     // the first read fixes the reader's snapshot: the file as the checkpoint left it
     const files = reader.prepare(FILES_NAMED).pluck().all() as string[];

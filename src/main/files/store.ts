@@ -12,7 +12,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
@@ -103,7 +103,7 @@ export async function putFileAsync(
 ): Promise<string> {
   const batch = new ObjectBatch(fileStoreDir(dataDir));
   try {
-    batch.add(bytes, sha256);
+    await batch.addAsync(bytes, sha256);
     await batch.commit();
     return sha256;
   } catch (error) {
@@ -148,9 +148,17 @@ const isStored = (target: string, bytes: Uint8Array) =>
   existsSync(target) && statSync(target).size === bytes.byteLength;
 
 /**
- * `bytes` in a new temporary file of `root`'s tmp/ (not yet fsynced), the folders made (their
- * parents fsynced, or added to `toSync`).
+ * A new temporary file's path in `root`'s tmp/, the folders made (their parents fsynced, or added
+ * to `toSync`).
  */
+function temporaryFor(root: string, target: string, sha256: string, toSync?: Set<string>): string {
+  const tmpDir = join(root, TMP_DIR);
+  ensureDir(tmpDir, toSync);
+  ensureDir(dirname(target), toSync);
+  return join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
+}
+
+/** `bytes` in a new temporary file for `target` (not yet fsynced). */
 function writeTemporary(
   root: string,
   target: string,
@@ -158,11 +166,8 @@ function writeTemporary(
   sha256: string,
   toSync?: Set<string>,
 ): string {
-  const tmpDir = join(root, TMP_DIR);
-  const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const tmp = temporaryFor(root, target, sha256, toSync);
   try {
-    ensureDir(tmpDir, toSync);
-    ensureDir(dirname(target), toSync);
     const fd = openSync(tmp, 'wx', PRIVATE_FILE_MODE);
     try {
       for (let at = 0; at < bytes.byteLength;) {
@@ -199,10 +204,30 @@ export class ObjectBatch {
   /** Writes `bytes` unless the object is already stored; returns its hash. */
   add(bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
     const target = objectPath(this.root, sha256);
-    if (this.pending.some((p) => p.target === target) || isStored(target, bytes)) return sha256;
+    if (this.has(target, bytes)) return sha256;
     const tmp = writeTemporary(this.root, target, bytes, sha256, this.folders);
     this.pending.push({ tmp, target });
     return sha256;
+  }
+
+  /** `add`, writing on libuv's threads: for large objects (an imported original). */
+  async addAsync(bytes: Uint8Array, sha256 = sha256Of(bytes)): Promise<string> {
+    const target = objectPath(this.root, sha256);
+    if (this.has(target, bytes)) return sha256;
+    const tmp = temporaryFor(this.root, target, sha256, this.folders);
+    try {
+      await writeFile(tmp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw error;
+    }
+    this.pending.push({ tmp, target });
+    return sha256;
+  }
+
+  /** already written in this batch, or stored before */
+  private has(target: string, bytes: Uint8Array): boolean {
+    return this.pending.some((p) => p.target === target) || isStored(target, bytes);
   }
 
   get size(): number {
