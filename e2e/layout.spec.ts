@@ -5,14 +5,15 @@
  * and 1920 in both themes go to docs/screenshots (README).
  */
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { claimItems, createClaim, importAndOpen } from './app';
 import { selectText } from './reader';
 import { expect, setsItsOwnWindowSize, test } from './fixtures';
 
-// every test here sets the window sizes it is about
-test.beforeEach(setsItsOwnWindowSize);
+// the first tests set the window sizes they are about (setsItsOwnWindowSize); the geometry checks
+// at the end run at each project's size, 1280×800 and 1024×700
 
 const SHOTS = resolve(process.cwd(), 'docs/screenshots');
 const CORPUS = process.env.CLAIMDESK_CORPUS ?? resolve(process.cwd(), '../shared/corpus');
@@ -38,6 +39,7 @@ test('at 1024×700 the side panes leave the text room, hide, resize from the key
   page,
   fixturesDir,
 }) => {
+  setsItsOwnWindowSize();
   await page.setViewportSize({ width: 1024, height: 700 });
   await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
   await createClaim(page, 'Gulmurod Khalimov');
@@ -84,6 +86,7 @@ test('at 1024×700 the tagging popover for a tall selection takes the larger sid
   page,
   fixturesDir,
 }) => {
+  setsItsOwnWindowSize();
   await page.setViewportSize({ width: 1024, height: 700 });
   await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
   // most of the text: neither above nor below it is there room for the whole popover
@@ -110,6 +113,7 @@ test('at 1024×700 the claims table scrolls sideways with the statement kept, an
   page,
   fixturesDir,
 }) => {
+  setsItsOwnWindowSize();
   await page.setViewportSize({ width: 1024, height: 700 });
   await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
   await createClaim(page, 'Gulmurod Khalimov');
@@ -134,6 +138,7 @@ test('at 1024×700 the claims table scrolls sideways with the statement kept, an
 test('a PDF fitted to the width at 1280 is shown near its own size, and the reader is shot at 1280 and 1920', async ({
   page,
 }) => {
+  setsItsOwnWindowSize();
   test.skip(!existsSync(PDF), `corpus PDF not found in ${CORPUS} (set CLAIMDESK_CORPUS)`);
   await page.setViewportSize({ width: 1280, height: 800 });
   const chooser = page.waitForEvent('filechooser');
@@ -152,4 +157,138 @@ test('a PDF fitted to the width at 1280 is shown near its own size, and the read
   await shoot(page, 'pdf-reader');
   await page.setViewportSize({ width: 1920, height: 1080 });
   await shoot(page, 'pdf-reader');
+});
+
+/** Window boxes of an element and the window itself, for geometry checks. */
+type Box = { x: number; y: number; width: number; height: number };
+const boxOf = async (l: Locator): Promise<Box> => {
+  const box = await l.boundingBox();
+  if (!box) throw new Error(`${l.toString()} is not on screen`);
+  return box;
+};
+const overlaps = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5;
+/** The current selection's first line, in window coordinates. */
+const firstLineOfSelection = (page: Page): Promise<Box> =>
+  page.evaluate(() => {
+    const range = window.getSelection()!.getRangeAt(0);
+    const r = range.getClientRects()[0] ?? range.getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width, height: r.height };
+  });
+/** Screenshots of what is on screen in both themes, for looking at (not committed). */
+async function look(page: Page, name: string) {
+  const w = page.viewportSize()?.width ?? 0;
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: join(LOOK, `${name}-${w}-${scheme}.png`) });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+const LOOK = resolve(tmpdir(), 'claimdesk-layout');
+
+test('the selection toolbar stays in the reader and off the selection: below the first line when there is no room above', async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  const pane = await boxOf(page.locator('.reader-scroll'));
+  const toolbar = page.locator('.sel-toolbar');
+
+  // the heading is the first line of the pane: the toolbar cannot go above it, so it goes below
+  await selectText(page, 'Prison riot');
+  await expect(page.getByRole('button', { name: 'Create claim' })).toBeInViewport({ ratio: 1 });
+  let line = await firstLineOfSelection(page);
+  let bar = await boxOf(toolbar);
+  expect(overlaps(bar, line)).toBe(false);
+  expect(inside(bar, pane)).toBe(true);
+  await look(page, 'selection-toolbar-top');
+
+  // in the middle of the text it sits above the start of the selection, still off it
+  await selectText(page, 'Officials reported');
+  await expect(page.getByRole('button', { name: 'Tag entity' })).toBeInViewport({ ratio: 1 });
+  line = await firstLineOfSelection(page);
+  bar = await boxOf(toolbar);
+  expect(bar.y + bar.height).toBeLessThanOrEqual(line.y);
+  expect(inside(bar, pane)).toBe(true);
+
+  // a selection ending at the pane's right edge keeps the whole toolbar inside the pane
+  await selectText(page, 'was mixed');
+  line = await firstLineOfSelection(page);
+  bar = await boxOf(toolbar);
+  expect(inside(bar, pane)).toBe(true);
+  expect(overlaps(bar, line)).toBe(false);
+
+  // and it still does its job
+  await page.getByRole('button', { name: 'Create claim' }).click();
+  await expect(claimItems(page)).toHaveCount(1);
+});
+
+test("the claims panel's hide button sits on the panel's edge, over neither the text nor the claim editor", async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  await createClaim(page, 'Gulmurod Khalimov');
+  await claimItems(page).first().click();
+  const hide = page.getByRole('button', { name: 'Hide the claims panel' });
+  await expect(hide).toBeInViewport({ ratio: 1 });
+  const button = await boxOf(hide);
+  const text = await boxOf(page.locator('.rd-doc'));
+  expect(overlaps(button, text)).toBe(false);
+  // nothing of the panel's own (its editor, its fields, its list) is under it
+  const panel = claimsPanel(page);
+  const under = await panel
+    .locator('input, textarea, select, button, [contenteditable], [role="option"]')
+    .evaluateAll(
+      (els, b) =>
+        els
+          .map((el) => el.getBoundingClientRect())
+          .filter(
+            (r) =>
+              r.width > 0 &&
+              r.left < b.x + b.width &&
+              b.x < r.right &&
+              r.top < b.y + b.height &&
+              b.y < r.bottom,
+          ).length,
+      button,
+    );
+  expect(under).toBe(0);
+  await look(page, 'claims-toggle');
+  // the library's button, likewise, covers none of the text
+  const library = await boxOf(page.getByRole('button', { name: 'Hide the library' }));
+  expect(overlaps(library, text)).toBe(false);
+});
+
+test("the library's column header stays on one readable line at the narrowest library width", async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  const handle = page.getByRole('separator', { name: 'Library width' });
+  await handle.focus();
+  await page.keyboard.press('Home');
+  const header = page.getByRole('table', { name: 'Document columns' });
+  const headerBox = await boxOf(header);
+  const sorts = header.getByRole('button');
+  const shown: Box[] = [];
+  for (const b of await sorts.all()) {
+    if (!(await b.isVisible())) continue;
+    const box = await boxOf(b);
+    // each shown button is whole inside the header, on one line, and its label is not cut
+    expect(inside(box, headerBox)).toBe(true);
+    expect(await b.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    for (const other of shown) expect(overlaps(box, other)).toBe(false);
+    shown.push(box);
+  }
+  expect(new Set(shown.map((b) => Math.round(b.y))).size).toBe(1);
+  // the title and the claims count are always there to sort by
+  await expect(header.getByRole('button', { name: /Title/ })).toBeVisible();
+  await expect(header.getByRole('button', { name: /Claims/ })).toBeVisible();
+  await look(page, 'library-narrow');
 });

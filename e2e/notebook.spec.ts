@@ -233,4 +233,14 @@ test('a finding with two contradicting claims and a mention, exported as DOCX an
   await page.keyboard.press('Control+z');
   await expect(editor.getByRole('heading', { name: 'Finding' })).toBeVisible();
   await expect(cards).toHaveCount(2);
+  // the first edit after reopening is undone back to the stored notebook, and never past it
+  await editor.getByRole('heading', { name: 'Finding' }).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' (draft)');
+  await expect(editor.getByRole('heading', { name: 'Finding (draft)' })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(editor.getByRole('heading', { name: 'Finding', exact: true })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(editor.getByRole('heading', { name: 'Finding', exact: true })).toBeVisible();
+  await expect(cards).toHaveCount(2);
 });

@@ -187,6 +187,23 @@ export interface Network {
   edges: NetworkEdge[];
 }
 
+/**
+ * The network as the page draws it, compact enough for 50,000 edges: the edges as parallel columns
+ * (edge i joins nodes[source[i]] and nodes[target[i]]) with the number of claims behind each. The
+ * claims themselves are asked for when an edge is opened (`analysis.networkLink`): sent with every
+ * edge they were most of the answer's 13 MB.
+ */
+export interface NetworkGraph {
+  nodes: NetworkNode[];
+  edges: {
+    source: number[];
+    target: number[];
+    /** index into NETWORK_EDGE_KINDS */
+    kind: number[];
+    claimCount: number[];
+  };
+}
+
 export const networkInput = z.strictObject({
   filter: analysisFilter.default({}),
   /** entity kinds to keep (all when omitted) */
@@ -194,6 +211,14 @@ export const networkInput = z.strictObject({
   edgeKinds: z.array(z.enum(NETWORK_EDGE_KINDS)).min(1).max(2).optional(),
 });
 export type NetworkInput = z.output<typeof networkInput>;
+
+/** One edge of the network the same input draws: its two entities and how they are linked. */
+export const networkLinkInput = networkInput.extend({
+  source: entityId,
+  target: entityId,
+  kind: z.enum(NETWORK_EDGE_KINDS),
+});
+export type NetworkLinkInput = z.output<typeof networkLinkInput>;
 
 export const analysisApi = {
   /** Grades a document or claimant entity (reliability A–F) or a claim (credibility 1–6); null removes. */
@@ -229,7 +254,9 @@ export const analysisApi = {
   'analysis.timeline': method(
     z.strictObject({ filter: analysisFilter.default({}) }),
   ).returns<Timeline>(),
-  'analysis.network': method(networkInput).returns<Network>(),
+  'analysis.network': method(networkInput).returns<NetworkGraph>(),
+  /** The claims behind one edge of that network (none when the filters leave no such edge). */
+  'analysis.networkLink': method(networkLinkInput).returns<ClaimId[]>(),
   /** The network for Gephi and friends, claim ids on every edge. */
   'export.network': method(
     networkInput.extend({ format: z.enum(['graphml', 'gexf']).default('graphml') }),

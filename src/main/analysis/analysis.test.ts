@@ -1,6 +1,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClaimId, EntityId } from '../../shared/model';
+import { NETWORK_EDGE_KINDS, type NetworkEdgeKind } from '../../shared/api-analysis';
 import { epochDay } from '../../shared/partial-date';
 import { openBackend } from '../backend';
 import { main } from '../cli';
@@ -134,35 +135,51 @@ describe('timeline', () => {
 });
 
 describe('network', () => {
-  it('links entities only through claims, each edge carrying its claim ids', async () => {
+  it('links entities only through claims; each edge gives back the claims that make it', async () => {
     const backend = tempBackend();
     const rpc = rpcOf(backend);
     const { claims, low, high } = await analysed(backend.db);
     const net = await rpc('analysis.network', {});
-    const edge = (kind: string, a: EntityId, b: EntityId) =>
-      net.edges.find(
-        (e) =>
-          e.kind === kind &&
-          ((e.source === a && e.target === b) ||
-            (kind === 'co-subject' && e.source === b && e.target === a)),
-      );
-    expect(edge('claimant', REUTERS, KHUJAND)!.claimIds.sort()).toEqual(
+    const { source, target, kind, claimCount } = net.edges;
+    expect([target.length, kind.length, claimCount.length]).toEqual(Array(3).fill(source.length));
+    const ends = (i: number) => [net.nodes[source[i]!]!.id, net.nodes[target[i]!]!.id];
+    const edge = (k: NetworkEdgeKind, a: EntityId, b: EntityId) => {
+      const i = source.findIndex((_, i) => {
+        const [s, t] = ends(i);
+        return (
+          NETWORK_EDGE_KINDS[kind[i]!] === k &&
+          ((s === a && t === b) || (k === 'co-subject' && s === b && t === a))
+        );
+      });
+      return i < 0 ? undefined : { source: ends(i)[0]!, target: ends(i)[1]!, count: claimCount[i] };
+    };
+    const claimsOf = (k: NetworkEdgeKind, a: EntityId, b: EntityId, input = {}) => {
+      const e = edge(k, a, b)!;
+      return rpc('analysis.networkLink', { ...input, kind: k, source: e.source, target: e.target });
+    };
+    expect(edge('claimant', REUTERS, KHUJAND)!.count).toBe(2);
+    expect((await claimsOf('claimant', REUTERS, KHUJAND)).sort()).toEqual(
       [claims.riot.id, low.id].sort(),
     );
-    expect(edge('co-subject', KHALIMOV, KHUJAND)!.claimIds).toEqual([claims.cyrillic.id]);
-    expect(edge('co-subject', KHUJAND, HOSTILE)!.claimIds).toEqual([high.id]);
-    // no claim links Reuters and Khalimov
+    expect(await claimsOf('co-subject', KHALIMOV, KHUJAND)).toEqual([claims.cyrillic.id]);
+    expect(await claimsOf('co-subject', KHUJAND, HOSTILE)).toEqual([high.id]);
+    // an edge's claims follow the same filter as the network: none once a date window drops them
     expect(
-      net.edges.some(
-        (e) => [e.source, e.target].sort().join() === [REUTERS, KHALIMOV].sort().join(),
-      ),
-    ).toBe(false);
+      await claimsOf('co-subject', KHALIMOV, KHUJAND, { filter: { from: '1990', to: '1991' } }),
+    ).toEqual([]);
+    // no claim links Reuters and Khalimov
+    expect(edge('claimant', REUTERS, KHALIMOV) ?? edge('co-subject', REUTERS, KHALIMOV)).toBe(
+      undefined,
+    );
+    expect(
+      await rpc('analysis.networkLink', { kind: 'co-subject', source: REUTERS, target: KHALIMOV }),
+    ).toEqual([]);
     expect(net.nodes.find((n) => n.id === KHUJAND)).toMatchObject({ kind: 'place', claimCount: 4 });
 
     const people = await rpc('analysis.network', { kinds: ['person', 'place'] });
     expect(people.nodes.map((n) => n.id).sort()).toEqual([KHALIMOV, KHUJAND].sort());
     const claimantsOnly = await rpc('analysis.network', { edgeKinds: ['claimant'] });
-    expect(claimantsOnly.edges.every((e) => e.kind === 'claimant')).toBe(true);
+    expect(claimantsOnly.edges.kind.every((k) => NETWORK_EDGE_KINDS[k] === 'claimant')).toBe(true);
   });
 
   it('exports GraphML and GEXF that a standard XML parser reads back, hostile names included', async () => {
@@ -189,7 +206,7 @@ describe('network', () => {
     const edges = Array.from(g.getElementsByTagName('edge'));
     const net = await rpc('analysis.network', {});
     expect(nodes).toHaveLength(net.nodes.length);
-    expect(edges).toHaveLength(net.edges.length);
+    expect(edges).toHaveLength(net.edges.source.length);
     const hostile = nodes.find((n) => n.getAttribute('id') === HOSTILE)!;
     expect(hostile.getElementsByTagName('data')[0]!.textContent).toBe(
       'Evil <script> & "quotes" \uFFFD ]]>',
@@ -203,7 +220,7 @@ describe('network', () => {
     expect(errors).toEqual([]);
     expect(gexf.documentElement!.getAttribute('version')).toBe('1.3');
     const gexfEdges = Array.from(gexf.getElementsByTagName('edge'));
-    expect(gexfEdges).toHaveLength(net.edges.length);
+    expect(gexfEdges).toHaveLength(net.edges.source.length);
     expect(
       gexfEdges.some((e) =>
         Array.from(e.getElementsByTagName('attvalue')).some(

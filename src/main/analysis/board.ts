@@ -118,12 +118,17 @@ interface Edge {
   kind: RelationKind;
 }
 
+/**
+ * The relations between these claims. The unary + on to_claim_id keeps SQLite from probing the
+ * (from, to, kind) index with every pair of picked claims (2,000² lookups for a 2,000-claim board,
+ * seconds): it looks up each claim's relations by from_claim_id and filters their targets.
+ */
 function relationsAmong(db: Db, ids: string[]): Edge[] {
   return db
     .prepare(
       `WITH picked(id) AS (SELECT value FROM json_each(?))
        SELECT id, from_claim_id AS "from", to_claim_id AS "to", kind FROM claim_relations
-       WHERE from_claim_id IN picked AND to_claim_id IN picked ORDER BY rowid`,
+       WHERE from_claim_id IN picked AND +to_claim_id IN picked ORDER BY rowid`,
     )
     .all(JSON.stringify(ids)) as Edge[];
 }

@@ -23,7 +23,9 @@ export interface RelationEdge {
   kind: RelationKind;
 }
 
-const SAME_ORIGIN: ReadonlySet<RelationKind> = new Set(['repeats', 'derived_from', 'cites']);
+/** Kinds that make two claims one origin (exported for the SQL that walks an origin's claims). */
+export const SAME_ORIGIN_KINDS: readonly RelationKind[] = ['repeats', 'derived_from', 'cites'];
+const SAME_ORIGIN: ReadonlySet<RelationKind> = new Set(SAME_ORIGIN_KINDS);
 /** Edges that point from the later claim to its source: they have a direction, so a cycle. */
 const TAKEN_FROM: ReadonlySet<RelationKind> = new Set(['derived_from', 'cites']);
 
@@ -51,7 +53,8 @@ export function computeCorroboration(
   claimIds.forEach((id, i) => index.set(id, i));
   const n = claimIds.length;
   const sets = new UnionFind(n);
-  const supportersOf = new Map<number, number[]>();
+  // supporters of each claim, by index; most claims have none, so no array is made for them
+  const supportersOf: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   const takenFrom: number[][] = [];
   const cites = new Uint8Array(n);
   const involved = new Uint8Array(n);
@@ -67,47 +70,59 @@ export function computeCorroboration(
       (takenFrom[a] ??= []).push(b);
       cites[a] = 1;
     }
-    if (e.kind === 'supports') {
-      const list = supportersOf.get(b);
-      if (list) list.push(a);
-      else supportersOf.set(b, [a]);
-    }
+    if (e.kind === 'supports') (supportersOf[b] ??= []).push(a);
   }
 
   const cyclic = cyclicSets(n, takenFrom, sets);
-  // an origin's representative: its earliest claim that took its information from no one
-  const representative = new Map<number, number>();
-  const fallback = new Map<number, number>();
-  const groupSize = new Map<number, number>();
+  // an origin's representative: its earliest claim that took its information from no one, else
+  // its earliest claim (a cycle); arrays indexed by the origin's root, -1 for none yet
+  const representative = new Int32Array(n).fill(-1);
+  const fallback = new Int32Array(n).fill(-1);
+  const groupSize = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (!involved[i]) continue;
     const root = sets.find(i);
-    groupSize.set(root, (groupSize.get(root) ?? 0) + 1);
-    if (!fallback.has(root)) fallback.set(root, i);
-    if (!cites[i] && !representative.has(root)) representative.set(root, i);
+    groupSize[root]!++;
+    if (fallback[root] === -1) fallback[root] = i;
+    if (!cites[i] && representative[root] === -1) representative[root] = i;
   }
-  const originOf = (root: number) => claimIds[representative.get(root) ?? fallback.get(root)!]!;
+  const originOf = (root: number) =>
+    claimIds[representative[root] !== -1 ? representative[root]! : fallback[root]!]!;
 
   // the whole graph decides origins and cycles; the answers are built only for the claims asked
   // about (a board of 2,000 cards in a workspace of 100,000 related claims)
-  const asked: Iterable<number> = only
-    ? [...only].flatMap((id) => {
-        const i = index.get(id);
-        return i !== undefined && involved[i] ? [i] : [];
-      })
-    : (function* () {
-        for (let i = 0; i < n; i++) if (involved[i]) yield i;
-      })();
+  const asked: number[] = [];
+  if (only) {
+    for (const id of only) {
+      const i = index.get(id);
+      if (i !== undefined && involved[i]) asked.push(i);
+    }
+  } else for (let i = 0; i < n; i++) if (involved[i]) asked.push(i);
+
   const out = new Map<string, Corroboration>();
   for (const i of asked) {
     const root = sets.find(i);
-    const supporters = [...new Set(supportersOf.get(i) ?? [])];
+    const claimId = claimIds[i]!;
+    const list = supportersOf[i];
+    if (!list) {
+      // no supporters: only the claim's own origin can make it circular
+      out.set(claimId, {
+        claimId,
+        supporters: [],
+        independentOrigins: 0,
+        originId: originOf(root),
+        sameOrigin: groupSize[root]! - 1,
+        circular: cyclic[root] ? ['cycle'] : [],
+      });
+      continue;
+    }
+    const supporters = [...new Set(list)];
     const circular = new Set<Corroboration['circular'][number]>();
-    if (cyclic.has(root)) circular.add('cycle');
+    if (cyclic[root]) circular.add('cycle');
     const origins = new Map<number, number>();
     for (const s of supporters) {
       const r = sets.find(s);
-      if (cyclic.has(r)) circular.add('cycle');
+      if (cyclic[r]) circular.add('cycle');
       if (r === root) {
         circular.add('self_origin');
         continue;
@@ -115,12 +130,12 @@ export function computeCorroboration(
       origins.set(r, (origins.get(r) ?? 0) + 1);
     }
     for (const count of origins.values()) if (count > 1) circular.add('shared_origin');
-    out.set(claimIds[i]!, {
-      claimId: claimIds[i]!,
+    out.set(claimId, {
+      claimId,
       supporters: supporters.map((s) => claimIds[s]!),
       independentOrigins: origins.size,
       originId: originOf(root),
-      sameOrigin: groupSize.get(root)! - 1,
+      sameOrigin: groupSize[root]! - 1,
       circular: [...circular],
     });
   }
@@ -128,12 +143,13 @@ export function computeCorroboration(
 }
 
 /**
- * The origins (union-find roots) whose taken-from edges hold a directed cycle: an iterative
- * depth-first search with three colours, so a chain of 100,000 claims cannot overflow the stack.
+ * The origins (union-find roots) whose taken-from edges hold a directed cycle, marked at their root:
+ * an iterative depth-first search with three colours, so a chain of 100,000 claims cannot overflow
+ * the stack.
  */
-function cyclicSets(n: number, takenFrom: number[][], sets: UnionFind): Set<number> {
+function cyclicSets(n: number, takenFrom: number[][], sets: UnionFind): Uint8Array {
   const colour = new Uint8Array(n); // 0 unseen, 1 on the current path, 2 done
-  const cyclic = new Set<number>();
+  const cyclic = new Uint8Array(n); // 1 at the root of each origin with a cycle
   for (let start = 0; start < n; start++) {
     if (colour[start] !== 0 || !takenFrom[start]) continue;
     const stack: [node: number, next: number][] = [[start, 0]];
@@ -147,7 +163,7 @@ function cyclicSets(n: number, takenFrom: number[][], sets: UnionFind): Set<numb
         continue;
       }
       const next = out[top[1]++]!;
-      if (colour[next] === 1) cyclic.add(sets.find(next));
+      if (colour[next] === 1) cyclic[sets.find(next)] = 1;
       else if (colour[next] === 0) {
         colour[next] = 1;
         stack.push([next, 0]);

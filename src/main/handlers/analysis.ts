@@ -1,6 +1,6 @@
 import { evidenceBoard } from '../analysis/board';
 import { loadCards } from '../analysis/cards';
-import { networkData } from '../analysis/network';
+import { networkData, networkGraph, networkLink } from '../analysis/network';
 import { timelineData } from '../analysis/timeline';
 import { listGrades, setGrade } from '../db/grades';
 import { toGexf, toGraphml } from '../exporters/network-xml';
@@ -15,7 +15,8 @@ export const analysisHandlers: HandlerGroup = {
   'analysis.cards': ({ db }, { claimIds }) => loadCards(db, claimIds),
   'analysis.board': ({ db }, { focus, filter }) => evidenceBoard(db, focus, filter),
   'analysis.timeline': ({ db }, { filter }) => timelineData(db, filter),
-  'analysis.network': ({ db }, input) => networkData(db, input),
+  'analysis.network': ({ db }, input) => networkGraph(db, input),
+  'analysis.networkLink': ({ db }, input) => networkLink(db, input),
   'export.network': ({ db, version }, { format, ...input }) => {
     const network = networkData(db, input);
     const generator = `Claimdesk ${version}`;

@@ -32,38 +32,60 @@ export function usePopupPlacement(open: boolean) {
 const GAP = 8;
 /** below this a popover would be a slit: it then covers the selection's edge instead */
 const MIN_HEIGHT = 160;
+/** narrower than this, its buttons and fields would be unusable: it overlaps instead */
+const MIN_WIDTH = 240;
+
+/** The box of a text selection, in window coordinates: its first line's start and its bottom. */
+export interface SelectionBox {
+  top: number;
+  bottom: number;
+  left: number;
+}
+
+interface SelectionPlacementOptions {
+  /** the preferred side: below the selection (a form), or above its start (a small toolbar) */
+  side?: 'bottom' | 'top';
+  /** the element it must stay inside (a pane); the window by default */
+  boundary?: Element | null;
+}
 
 /**
  * Where a popover at a text selection goes (`at`: the selection's box in window coordinates):
- * below it, or above it when there is more room there; never off the window nor over the
- * selection: it shrinks (and scrolls) to the room it has. Top/left, not a transform, so the fixed
- * lists of the fields inside it are placed against the window.
+ * on its preferred side, or the other side when there is more room there; never off the window
+ * (or its `boundary`) nor over the selection: it shrinks (and scrolls) to the room it has, and only
+ * when neither side has room does it slide over the selection's edge. Top/left, not a transform,
+ * so the fixed lists of the fields inside it are placed against the window. The tag popover and
+ * the selection toolbar share it: one placement rule for everything anchored to a selection.
  */
-export function useSelectionPlacement(at: { top: number; bottom: number; left: number }) {
+export function useSelectionPlacement(
+  at: SelectionBox,
+  { side = 'bottom', boundary }: SelectionPlacementOptions = {},
+) {
   const reference = useMemo(
     () => ({
       getBoundingClientRect: () => new DOMRect(at.left, at.top, 0, Math.max(0, at.bottom - at.top)),
     }),
     [at],
   );
+  const room = { padding: GAP, ...(boundary ? { boundary } : {}) };
   const floating = useFloating({
-    placement: 'bottom-start',
+    placement: `${side}-start`,
     strategy: 'fixed',
     transform: false,
     whileElementsMounted: autoUpdate,
     middleware: [
       offset(GAP),
-      flip({ padding: GAP, fallbackStrategy: 'bestFit' }),
+      flip({ ...room, fallbackStrategy: 'bestFit' }),
       size({
-        padding: GAP,
+        ...room,
         apply({ availableHeight, availableWidth, elements }) {
           Object.assign(elements.floating.style, {
             maxHeight: `${Math.max(MIN_HEIGHT, availableHeight)}px`,
-            maxWidth: `${Math.max(240, availableWidth)}px`,
+            maxWidth: `${Math.max(MIN_WIDTH, availableWidth)}px`,
           });
         },
       }),
-      shift({ padding: GAP, crossAxis: true }),
+      shift({ ...room, crossAxis: true }),
     ],
   });
   const { refs } = floating;

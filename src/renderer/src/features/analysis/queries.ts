@@ -15,6 +15,8 @@ export const analysisKeys = {
     ['analysis', 'board', focus, filter] as const,
   timeline: (filter: AnalysisFilter) => ['analysis', 'timeline', filter] as const,
   network: (input: Input<'analysis.network'>) => ['analysis', 'network', input] as const,
+  networkLink: (input: Input<'analysis.networkLink'>) =>
+    ['analysis', 'network-link', input] as const,
   cards: (ids: readonly string[]) => ['analysis', 'cards', ids] as const,
 };
 

@@ -1,17 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import type { Input } from '../../../../shared/api';
-import type { EntityDetail, MentionInfo } from '../../../../shared/api-entities';
+import type { EntityDetail } from '../../../../shared/api-entities';
 import type { EntityId, ExternalIds } from '../../../../shared/model';
 import { invoke, RpcError } from '../../api';
 import { keys } from '../../query/keys';
 import { plural } from '../../lib/format';
-import { excerpt } from '../claims/fields';
-import { Context } from '../mentions/SuggestedMentions';
 import { errorMessage } from '../shell/useToasts';
 import { DeleteDialog, MergeDialog } from './EntityDialogs';
 import { EntityNotebooks } from '../notebook/EntityNotebooks';
-import { useNavigate } from './navigate';
+import { EntityClaims, EntityMentions } from './EntityRefs';
 import { useEntities } from './store';
 import { addAliases, normalizeWikidata, urlError, wikidataError } from './validate';
 
@@ -38,7 +36,6 @@ function useDraft(saved: string): [string, (v: string) => void] {
  */
 export function EntityPage({ id, onStatus, onError, onGone, onUndoable }: Props) {
   const store = useEntities();
-  const navigate = useNavigate();
   const uid = useId();
   const query = useQuery({
     queryKey: keys.entity(id),
@@ -104,20 +101,9 @@ export function EntityPage({ id, onStatus, onError, onGone, onUndoable }: Props)
     }
   };
 
-  const removeMention = async (m: MentionInfo) => {
-    try {
-      await invoke('mentions.delete', { id: m.id });
-      store.changed();
-      onUndoable(`Removed a mention of ${entity.name}`);
-    } catch (e) {
-      onError(errorMessage(e, 'remove the mention'));
-    }
-  };
-
   const kinds = store.vocabulary.entity_kind.includes(entity.kind)
     ? store.vocabulary.entity_kind
     : [...store.vocabulary.entity_kind, entity.kind];
-  const mentionsByDoc = groupByDocument(detail.mentions);
   const onEnter = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter' && !e.nativeEvent.isComposing) {
       e.preventDefault();
@@ -284,82 +270,8 @@ export function EntityPage({ id, onStatus, onError, onGone, onUndoable }: Props)
         </div>
       </div>
 
-      <section className="ent-section" aria-labelledby={`${uid}-claims`}>
-        <h3 className="ent-section-title" id={`${uid}-claims`}>
-          Claims <span className="pane-count">{detail.claims.length}</span>
-        </h3>
-        {detail.claims.length === 0 ? (
-          <p className="field-hint">No claim names {entity.name} as claimant, subject or place.</p>
-        ) : (
-          <ul className="ent-refs" aria-label={`Claims with ${entity.name}`}>
-            {detail.claims.map(({ claim, documentTitle, roles }) => (
-              <li key={claim.id}>
-                <button
-                  type="button"
-                  className="ent-ref"
-                  onClick={() =>
-                    navigate.toClaim(
-                      claim.documentId,
-                      claim.id,
-                      claim.spans[0]?.start,
-                      claim.spans[0]?.end,
-                    )
-                  }
-                >
-                  <span className="ent-ref-roles">
-                    {roles.map((r) => (
-                      <span key={r} className="chip">
-                        {r}
-                      </span>
-                    ))}
-                  </span>
-                  <span className="ent-ref-text">{excerpt(claim.statement, 200)}</span>
-                  <span className="ent-ref-doc">{documentTitle}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section className="ent-section" aria-labelledby={`${uid}-mentions`}>
-        <h3 className="ent-section-title" id={`${uid}-mentions`}>
-          Mentions <span className="pane-count">{detail.mentions.length}</span>
-        </h3>
-        {detail.mentions.length === 0 && (
-          <p className="field-hint">
-            No mentions yet. Select the name in a document and press <kbd>E</kbd>, or accept
-            suggested mentions.
-          </p>
-        )}
-        {mentionsByDoc.map(([title, list]) => (
-          <div key={list[0]!.documentId} className="ent-doc">
-            <h4 className="sugg-doc-title">{title}</h4>
-            <ul className="ent-refs" aria-label={`Mentions in ${title}`}>
-              {list.map((m) => (
-                <li key={m.id} className="ent-mention">
-                  <button
-                    type="button"
-                    className="ent-ref"
-                    onClick={() => navigate.toPassage(m.documentId, m.anchor.start, m.anchor.end)}
-                  >
-                    <Context c={m.anchor} kind={entity.kind} />
-                  </button>
-                  <button
-                    type="button"
-                    className="echip-x"
-                    aria-label="Remove mention"
-                    title="Remove this mention (you can undo)"
-                    onClick={() => void removeMention(m)}
-                  >
-                    ×
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))}
-      </section>
+      <EntityClaims detail={detail} />
+      <EntityMentions detail={detail} onError={onError} onUndoable={onUndoable} />
 
       <EntityNotebooks entity={entity} onError={onError} />
 
@@ -383,10 +295,4 @@ export function EntityPage({ id, onStatus, onError, onGone, onUndoable }: Props)
       )}
     </article>
   );
-}
-
-function groupByDocument(mentions: readonly MentionInfo[]): [string, MentionInfo[]][] {
-  const groups = new Map<string, MentionInfo[]>();
-  for (const m of mentions) groups.set(m.documentId, [...(groups.get(m.documentId) ?? []), m]);
-  return [...groups.values()].map((list) => [list[0]!.documentTitle, list]);
 }

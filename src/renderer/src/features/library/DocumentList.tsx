@@ -115,7 +115,7 @@ export function DocumentList({ rows, isSelected, tabStop, onSelect, sort, onSort
                   }
                   onClick={() => onSort(key)}
                 >
-                  {COLUMN_LABELS[key]}
+                  <span className="doc-sort-label">{COLUMN_LABELS[key]}</span>
                   <span className="doc-sort-arrow" aria-hidden="true">
                     {sorted === 'asc' ? '↑' : sorted === 'desc' ? '↓' : ''}
                   </span>

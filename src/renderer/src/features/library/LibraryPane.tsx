@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import {
-  useEffect,
   useId,
   useImperativeHandle,
   useMemo,
@@ -15,12 +14,13 @@ import { invoke } from '../../api';
 import { documentTitle, plural } from '../../lib/format';
 import { everythingChanged } from '../../query/invalidate';
 import { errorMessage } from '../shell/useToasts';
-import { SUPPORTED_EXTENSIONS, supportedFiles } from './folderFiles';
 import type { CollectionId } from '../../../../shared/api-library';
 import { CollectionsBar, useCollectionFilter } from './CollectionsBar';
 import { goesWith, TrashConfirm } from './TrashConfirm';
 import { TrashSection } from './TrashSection';
+import { DocumentFilter } from './DocumentFilter';
 import { DocumentList, type DocumentListHandle } from './DocumentList';
+import { ImportButtons } from './ImportButtons';
 import {
   filterRows,
   libraryRow,
@@ -28,12 +28,9 @@ import {
   nextSort,
   rowIds,
   saveSort,
-  sortDescription,
   sortRows,
   type LibrarySort,
 } from './libraryList';
-
-export const ACCEPTED_FILES = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub';
 
 export interface LibraryHandle {
   /** Opens the system file picker (menu command, shortcut). */
@@ -136,75 +133,13 @@ export function LibraryPane({
     await everythingChanged(qc);
   };
   const input = useRef<HTMLInputElement>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
-  const [folderNote, setFolderNote] = useState<string | null>(null);
-  useEffect(() => {
-    // not in React's attribute types; the property makes the picker choose a folder
-    if (folderInput.current) folderInput.current.webkitdirectory = true;
-  }, []);
   useImperativeHandle(ref, () => ({ pickFiles: () => input.current?.click() }), []);
   // the open document, else the first, is the list's single Tab stop
   const tabStop = openId && visibleIds.includes(openId) ? openId : visibleIds[0];
 
   return (
     <nav className="pane library" aria-label="Library" data-scope="library">
-      <div className="pane-head">
-        <h2 className="pane-title">Library</h2>
-        <button
-          type="button"
-          className="btn btn-primary btn-small"
-          onClick={() => input.current?.click()}
-        >
-          Import files
-        </button>
-        <input
-          ref={input}
-          type="file"
-          multiple
-          accept={ACCEPTED_FILES}
-          hidden
-          aria-label="Files to import"
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = ''; // choosing the same file again must fire change again
-            setFolderNote(null);
-            onFiles(files);
-          }}
-        />
-        <button
-          type="button"
-          className="btn btn-small"
-          aria-label="Import folder"
-          title="Import every supported file in a folder and its subfolders"
-          onClick={() => folderInput.current?.click()}
-        >
-          {/* "Import folder" does not fit beside "Import files" in the library's width */}
-          Folder
-        </button>
-        <input
-          ref={folderInput}
-          type="file"
-          multiple
-          hidden
-          aria-label="Folder to import"
-          onChange={(e) => {
-            const all = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            const files = supportedFiles(all);
-            setFolderNote(
-              files.length === 0
-                ? `The folder has no files Claimdesk can import (${all.length === 0 ? 'it is empty' : `${plural(all.length, 'file')}, none of them ${SUPPORTED_EXTENSIONS.join(' ')}`}).`
-                : null,
-            );
-            onFiles(files);
-          }}
-        />
-      </div>
-      {folderNote && (
-        <p className="field-error pane-note" role="alert">
-          {folderNote}
-        </p>
-      )}
+      <ImportButtons fileInput={input} onFiles={onFiles} />
       {children}
       {documents === null && <p className="pane-empty">Loading documents…</p>}
       {documents?.length === 0 && (
@@ -237,37 +172,15 @@ export function LibraryPane({
         </p>
       )}
       {inShown.length > 0 && (
-        <div className="doc-filter">
-          <input
-            id={filterId}
-            className="input doc-filter-input"
-            type="search"
-            placeholder="Filter by title, author…"
-            aria-label="Filter documents by title, author, year or type"
-            aria-keyshortcuts="ArrowDown"
-            aria-describedby={`${filterId}-count`}
-            autoComplete="off"
-            spellCheck={false}
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'ArrowDown' && rows.length > 0) {
-                e.preventDefault();
-                list.current?.focusRow(0);
-              } else if (e.key === 'Escape' && filter !== '') {
-                // the first Escape clears the filter; the app's Escape is not involved
-                e.preventDefault();
-                e.stopPropagation();
-                setFilter('');
-              }
-            }}
-          />
-          <p id={`${filterId}-count`} className="doc-filter-count" role="status">
-            {filter.trim()
-              ? `${plural(rows.length, 'document')} of ${inShown.length.toLocaleString()}`
-              : `${plural(inShown.length, 'document')}, ${sortDescription(sort)}`}
-          </p>
-        </div>
+        <DocumentFilter
+          id={filterId}
+          filter={filter}
+          onFilter={setFilter}
+          matches={rows.length}
+          total={inShown.length}
+          sort={sort}
+          onFirstRow={() => list.current?.focusRow(0)}
+        />
       )}
       {inShown.length > 0 && rows.length === 0 && (
         <div className="pane-empty doc-no-match">

@@ -13,11 +13,12 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useMemo } from 'react';
-import type { Notebook } from '../../../../shared/api-notebooks';
+import type { ClaimCard, Notebook } from '../../../../shared/api-notebooks';
 import { NOTEBOOK_NODES } from '../../editor/notebook/nodes';
 import { notebookTheme } from '../../editor/notebook/theme';
 import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
 import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin';
+import { ClaimCardsPlugin } from './plugins/ClaimCardsPlugin';
 import { ClaimPlugin } from './plugins/ClaimPlugin';
 import { ClaimTypeaheadPlugin } from './plugins/ClaimTypeaheadPlugin';
 import { ControlledTypingPlugin } from './plugins/ControlledTypingPlugin';
@@ -33,6 +34,8 @@ const safeUrl = (url: string) => /^(https?:|mailto:)/i.test(url);
 
 interface Props {
   notebook: Notebook;
+  /** the cards of the claims it embeds, fetched with it */
+  cards: readonly ClaimCard[];
   onSaveState: (state: SaveState, message?: string) => void;
   onError: (message: string) => void;
 }
@@ -43,7 +46,7 @@ interface Props {
  * the researcher types. Each concern is one plugin; keyed by notebook so switching notebooks
  * starts a fresh editor from the stored state.
  */
-export function NotebookEditor({ notebook, onSaveState, onError }: Props) {
+export function NotebookEditor({ notebook, cards, onSaveState, onError }: Props) {
   const initialConfig = useMemo(
     () => ({
       namespace: `notebook-${notebook.id}`,
@@ -79,17 +82,18 @@ export function NotebookEditor({ notebook, onSaveState, onError }: Props) {
         />
       </div>
       <ControlledTypingPlugin />
-      <BoundedHistoryPlugin />
       <ListPlugin />
       <LinkPlugin validateUrl={safeUrl} />
       <TablePlugin />
       <MarkdownShortcutPlugin transformers={SHORTCUTS} />
       <ClaimPlugin onError={onError} />
+      <ClaimCardsPlugin initial={cards} />
       <ClaimTypeaheadPlugin />
       <MentionTypeaheadPlugin />
       <MentionLinkPlugin />
       <AutosavePlugin notebookId={notebook.id} revision={notebook.revision} onState={onSaveState} />
       <LoadContentPlugin content={notebook.content} onError={onError} />
+      <BoundedHistoryPlugin />
     </LexicalComposer>
   );
 }

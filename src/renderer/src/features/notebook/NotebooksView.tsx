@@ -10,7 +10,7 @@ import { invoke } from '../../api';
 import { downloadBlob } from '../../lib/download';
 import { useCitationStyle } from '../sources/citationStyle';
 import { embeddedClaims, parseNotebookContent } from '../../../../shared/notebook-json';
-import { primeClaimCards } from './claimCards';
+import { claimCardsKey } from './claimCards';
 import { NotebookEditor } from './NotebookEditor';
 import type { SaveState } from './plugins/AutosavePlugin';
 
@@ -53,8 +53,9 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
       const notebook = await invoke('notebooks.get', { id: openId! });
       // every embedded claim's card in one call, before the editor mounts its claim nodes
       const ids = embeddedClaims(parseNotebookContent(notebook.content).root).map((c) => c.claimId);
-      primeClaimCards(client, await invoke('notebooks.claimCards', { ids }));
-      return notebook;
+      const cards = await invoke('notebooks.claimCards', { ids });
+      client.setQueryData(claimCardsKey(ids), cards);
+      return { notebook, cards };
     },
     enabled: active && openId !== null,
     // the editor owns the content once open: never reload it under the researcher's caret
@@ -67,7 +68,7 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
 
   // claims may have changed while the notebook was hidden: their cards refresh on showing it
   useEffect(() => {
-    if (active) void client.invalidateQueries({ queryKey: ['claims', 'card'] });
+    if (active) void client.invalidateQueries({ queryKey: ['claims', 'cards'] });
   }, [active, client]);
 
   const create = async () => {
@@ -205,8 +206,9 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
               </button>
             </div>
             <NotebookEditor
-              key={open.data.id}
-              notebook={open.data}
+              key={open.data.notebook.id}
+              notebook={open.data.notebook}
+              cards={open.data.cards}
               onSaveState={(state, message) => {
                 setSaveState(state);
                 if (state === 'failed' && message)

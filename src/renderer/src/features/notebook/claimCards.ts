@@ -1,59 +1,35 @@
-import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ClaimCard } from '../../../../shared/api-notebooks';
 import type { ClaimId } from '../../../../shared/model';
 import type { ClaimSnapshot } from '../../../../shared/notebook-json';
 import { invoke } from '../../api';
 
 /**
- * Claim cards in the query cache, one key per claim under ['claims', …], so whatever invalidates
- * claims after an edit or a delete (the claims panel, the table, undo) refreshes every notebook
- * showing them. Cards asked for in the same tick are fetched in one call: a notebook embedding a
- * thousand claims opens with one request, not a thousand.
+ * The cards of the claims a notebook embeds, fetched together in one call and kept as one query
+ * under ['claims', …], so whatever invalidates claims after an edit or a delete (the claims
+ * panel, the table, undo) refreshes the open notebook's cards with one request. The key names the
+ * claims (sorted): a claim inserted or removed asks again; opening a notebook primes the key.
  */
-export const claimCardKey = (id: ClaimId) => ['claims', 'card', id] as const;
+export const claimCardsKey = (ids: readonly ClaimId[]) =>
+  ['claims', 'cards', [...ids].sort().join(' ')] as const;
 
-type Live = Extract<ClaimCard, { deleted: false }>;
-
-interface Waiter {
-  resolve: (card: ClaimCard) => void;
-  reject: (error: unknown) => void;
+export function useClaimCards(ids: readonly ClaimId[]): readonly ClaimCard[] | undefined {
+  return useQuery({
+    queryKey: claimCardsKey(ids),
+    queryFn: () => invoke('notebooks.claimCards', { ids: [...ids] }),
+    enabled: ids.length > 0,
+    // the cards shown stay while a claim just inserted is fetched with the others
+    placeholderData: keepPreviousData,
+    staleTime: 5_000,
+  }).data;
 }
 
-let pending: Map<ClaimId, Waiter[]> | null = null;
-
-function fetchCard(id: ClaimId): Promise<ClaimCard> {
-  return new Promise((resolve, reject) => {
-    if (!pending) {
-      const batch = new Map<ClaimId, Waiter[]>();
-      pending = batch;
-      queueMicrotask(() => {
-        pending = null;
-        invoke('notebooks.claimCards', { ids: [...batch.keys()] }).then(
-          (cards) => cards.forEach((card) => batch.get(card.id)?.forEach((w) => w.resolve(card))),
-          (error: unknown) => batch.forEach((waiters) => waiters.forEach((w) => w.reject(error))),
-        );
-      });
-    }
-    pending.set(id, [...(pending.get(id) ?? []), { resolve, reject }]);
-  });
-}
-
-export function useClaimCard(id: ClaimId): ClaimCard | undefined {
-  return useQuery({ queryKey: claimCardKey(id), queryFn: () => fetchCard(id), staleTime: 5_000 })
-    .data;
-}
-
-/** Puts cards fetched together (a notebook being opened, a claim just inserted) into the cache. */
-export function primeClaimCards(client: QueryClient, cards: readonly ClaimCard[]): void {
-  for (const card of cards) client.setQueryData(claimCardKey(card.id), card);
-}
-
-export function snapshotOf(card: Live): ClaimSnapshot {
-  return {
-    documentId: card.documentId,
-    statement: card.statement,
-    quote: card.quote,
-    documentTitle: card.documentTitle,
-    pages: card.pages,
-  };
+export function sameSnapshot(a: ClaimSnapshot, b: ClaimSnapshot): boolean {
+  return (
+    a.documentId === b.documentId &&
+    a.statement === b.statement &&
+    a.quote === b.quote &&
+    a.documentTitle === b.documentTitle &&
+    a.pages === b.pages
+  );
 }

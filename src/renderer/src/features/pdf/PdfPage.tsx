@@ -9,7 +9,8 @@ import {
 } from 'react';
 import type { OcrPage } from '../../../../shared/ocr';
 import type { Highlight } from '../reader/segments';
-import { canvasSize, mergeLineBoxes, type PageSize } from './layout';
+import { mergeLineBoxes, type PageSize } from './layout';
+import { PageHighlights, type DrawnHighlight } from './PageHighlights';
 import { pageHighlights, type ItemMap } from './pageMap';
 import {
   loadPdfJs,
@@ -21,6 +22,7 @@ import {
 import { ocrTextContent, uncertainWords } from './ocrText';
 import type { PageMaps } from './source';
 import { itemBoxes, trackTextLayer, type Box } from './textLayerDom';
+import { messageOf, usePageCanvas } from './usePageCanvas';
 
 interface Props {
   pdf: PDFDocumentProxy;
@@ -44,10 +46,6 @@ interface Props {
   onError: (message: string) => void;
   /** the OCR badge: read the scanned pages again (in other languages) */
   onOcr: (languages: string[]) => void;
-}
-
-interface DrawnHighlight extends Box {
-  claimIds: string[];
 }
 
 type TextLayerInstance = InstanceType<Awaited<ReturnType<typeof loadPdfJs>>['TextLayer']>;
@@ -94,48 +92,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     };
   }, [pdf, index]);
 
-  // the canvas: drawn into a fresh canvas that replaces the old one when done, so zooming never
-  // shows a blank page
-  useEffect(() => {
-    if (!page) return;
-    const viewport = page.getViewport({ scale });
-    const px = canvasSize(viewport.width, viewport.height, window.devicePixelRatio || 1);
-    const canvas = document.createElement('canvas');
-    canvas.className = 'pdf-canvas';
-    canvas.width = px.width;
-    canvas.height = px.height;
-    canvas.setAttribute('aria-hidden', 'true');
-    const task = page.render({
-      canvas,
-      viewport,
-      transform: px.scale !== 1 ? [px.scale, 0, 0, px.scale, 0, 0] : undefined,
-    });
-    let done = false;
-    task.promise.then(
-      () => {
-        done = true;
-        const holder = canvasHolder.current;
-        if (!holder) return;
-        for (const old of holder.querySelectorAll('canvas')) release(old);
-        holder.replaceChildren(canvas);
-      },
-      (e: unknown) => {
-        release(canvas);
-        if ((e as { name?: string })?.name !== 'RenderingCancelledException') {
-          setFailed(messageOf(e));
-        }
-      },
-    );
-    return () => {
-      if (!done) task.cancel();
-    };
-  }, [page, scale]);
-
-  // unmounting frees the canvas memory at once instead of waiting for garbage collection
-  useEffect(() => {
-    const holder = canvasHolder.current;
-    return () => holder?.querySelectorAll('canvas').forEach(release);
-  }, []);
+  usePageCanvas(canvasHolder, page, scale, setFailed);
 
   // the text items: exactly the importer's getTextContent() call (TEXT_CONTENT_OPTIONS in
   // src/main/importers/pdf-read.ts, pdf.js's defaults), so item i here is item i of the page map
@@ -268,34 +225,7 @@ export const PdfPage = memo(function PdfPage(props: Props) {
       }
     >
       <div ref={canvasHolder} className="pdf-canvas-holder" />
-      <div className="pdf-highlights" aria-hidden="true">
-        {drawn.map((d, i) => (
-          <div
-            key={i}
-            className={`pdf-hl${selectedClaimId && d.claimIds.includes(selectedClaimId) ? ' is-selected' : ''}`}
-            data-claims={d.claimIds.join(' ')}
-            data-depth={Math.min(3, d.claimIds.length)}
-            style={{
-              left: `${d.left}%`,
-              top: `${d.top}%`,
-              width: `${d.width}%`,
-              height: `${d.height}%`,
-            }}
-          />
-        ))}
-        {hit.map((d, i) => (
-          <div
-            key={`hit${i}`}
-            className="pdf-hit"
-            style={{
-              left: `${d.left}%`,
-              top: `${d.top}%`,
-              width: `${d.width}%`,
-              height: `${d.height}%`,
-            }}
-          />
-        ))}
-      </div>
+      <PageHighlights drawn={drawn} hit={hit} selectedClaimId={selectedClaimId} />
       <div ref={layerRef} className="textLayer" data-page={index} />
       {ocr && (
         <button
@@ -317,10 +247,3 @@ export const PdfPage = memo(function PdfPage(props: Props) {
     </div>
   );
 });
-
-function release(canvas: HTMLCanvasElement): void {
-  canvas.width = 0;
-  canvas.height = 0;
-}
-
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -16,7 +16,8 @@ import type { Claim, ClaimId, DocumentContent, DocumentSummary } from '../../../
 import { describeHover, type EntityName } from '../mentions/hover';
 import { ReaderHeader } from './ReaderHeader';
 import { SectionView } from './SectionView';
-import { listMarkers, type Highlight, type MentionSpan } from './segments';
+import { listMarkers } from './segments';
+import { sectionHighlights } from './sectionHighlights';
 import {
   bucketBySection,
   estimateSectionHeight,
@@ -87,26 +88,10 @@ export function Reader(props: Props) {
     [sections, content],
   );
   const mentions = props.mentions ?? NO_MENTIONS;
-  const highlightsBySection = useMemo(() => {
-    const highlights: Highlight[] = claims.flatMap((c) =>
-      c.spans.map((s) => ({ claimId: c.id, start: s.start, end: s.end })),
-    );
-    const spans: MentionSpan[] = mentions.map((m) => ({
-      mentionId: m.id,
-      entityId: m.entityId,
-      kind: m.entityKind,
-      start: m.anchor.start,
-      end: m.anchor.end,
-    }));
-    const mentionBuckets = bucketBySection(sections, spans);
-    return bucketBySection(sections, highlights).map((list, i) => ({
-      list,
-      mentions: mentionBuckets[i]!,
-      key:
-        list.map((h) => `${h.claimId}:${h.start}-${h.end}`).join(',') +
-        `|${mentionBuckets[i]!.map((m) => `${m.mentionId}:${m.kind}`).join(',')}`,
-    }));
-  }, [sections, claims, mentions]);
+  const highlightsBySection = useMemo(
+    () => sectionHighlights(sections, claims, mentions),
+    [sections, claims, mentions],
+  );
   const claimsById = useMemo(() => new Map(claims.map((c) => [c.id as string, c])), [claims]);
   const mentionsById = useMemo(() => new Map(mentions.map((m) => [m.id as string, m])), [mentions]);
 

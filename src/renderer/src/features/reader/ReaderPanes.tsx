@@ -104,7 +104,12 @@ export function ReaderPanes({
           onResize={(w) => panes.resize('library', w)}
         />
       </div>
-      <PaneToggle pane="library" hidden={layout.libraryHidden} onToggle={panes.toggle} />
+      <PaneToggle
+        pane="library"
+        hidden={layout.libraryHidden}
+        edge={widths.library}
+        onToggle={panes.toggle}
+      />
       {shown ? (
         <DocumentReader
           ref={readerRef}
@@ -123,7 +128,12 @@ export function ReaderPanes({
       ) : (
         <Welcome loading={loadingTitle} hasDocuments={(ws.documents?.length ?? 0) > 0} />
       )}
-      <PaneToggle pane="claims" hidden={layout.claimsHidden} onToggle={panes.toggle} />
+      <PaneToggle
+        pane="claims"
+        hidden={layout.claimsHidden}
+        edge={widths.claims}
+        onToggle={panes.toggle}
+      />
       <div className="pane-slot is-claims" hidden={layout.claimsHidden}>
         <PaneResizer
           pane="claims"
@@ -148,14 +158,21 @@ export function ReaderPanes({
   );
 }
 
-/** Hides or shows a side pane; at the pane's inner edge, so it stays where the pane was. */
+/**
+ * Hides or shows a side pane. It sits on the document's side of the pane's inner edge (`edge`: the
+ * pane's width, 0 when hidden), so it stays where the pane was, and at the top, in the margin
+ * beside the reader's title: there it covers neither the text, nor the scroll bar, nor the pane's
+ * own fields (at the window's outer edges it covered the claim editor's and the trash's).
+ */
 function PaneToggle({
   pane,
   hidden,
+  edge,
   onToggle,
 }: {
   pane: 'library' | 'claims';
   hidden: boolean;
+  edge: number;
   onToggle: (pane: 'library' | 'claims') => void;
 }) {
   const name = pane === 'library' ? 'library' : 'claims panel';
@@ -167,6 +184,7 @@ function PaneToggle({
     <button
       type="button"
       className={`pane-toggle is-${pane}`}
+      style={pane === 'library' ? { left: edge } : { right: edge }}
       aria-expanded={!hidden}
       aria-label={`${hidden ? 'Show' : 'Hide'} the ${name}`}
       title={hint.title}

@@ -1,4 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react';
+import { useSelectionPlacement, type SelectionBox } from '../../lib/popupPlacement';
 import { hasSelectionIn } from './selection';
 
 interface Props {
@@ -10,11 +11,12 @@ interface Props {
 }
 
 /**
- * A small floating "Create claim" button above the start of the current text selection. It exists
- * only while text is selected, so there is never a disabled button to explain.
+ * A small floating "Create claim" button above the start of the current text selection (below
+ * it when the pane has no room above). It exists only while text is selected, so there is never a
+ * disabled button to explain.
  */
-export function SelectionToolbar({ scrollRef, onCreate, onMention, busy }: Props) {
-  const [at, setAt] = useState<{ top: number; left: number } | null>(null);
+export function SelectionToolbar({ scrollRef, ...buttons }: Props) {
+  const [at, setAt] = useState<SelectionBox | null>(null);
 
   useEffect(() => {
     let frame = 0;
@@ -33,12 +35,11 @@ export function SelectionToolbar({ scrollRef, onCreate, onMention, busy }: Props
           return;
         }
         const range = selection.getRangeAt(0);
-        const first = range.getClientRects()[0] ?? range.getBoundingClientRect();
-        const box = scroller.getBoundingClientRect();
-        // keep it inside the reader pane even when the selection starts above the viewport
-        const top = Math.min(Math.max(first.top - 44, box.top + 8), box.bottom - 48);
-        const left = Math.min(Math.max(first.left, box.left + 8), box.right - 180);
-        setAt({ top, left });
+        const whole = range.getBoundingClientRect();
+        const first = range.getClientRects()[0] ?? whole;
+        // from the start of the first line to the bottom of the last: flipped below, the toolbar
+        // goes under the whole selection, not over its second line
+        setAt({ top: first.top, bottom: Math.max(first.bottom, whole.bottom), left: first.left });
       });
     };
     const scroller = scrollRef.current;
@@ -54,8 +55,29 @@ export function SelectionToolbar({ scrollRef, onCreate, onMention, busy }: Props
   }, [scrollRef]);
 
   if (!at) return null;
+  return <Toolbar at={at} boundary={scrollRef.current} {...buttons} />;
+}
+
+function Toolbar({
+  at,
+  boundary,
+  onCreate,
+  onMention,
+  busy,
+}: Omit<Props, 'scrollRef'> & { at: SelectionBox; boundary: HTMLElement | null }) {
+  // kept inside the reader pane, so a selection that starts above the viewport keeps its
+  // toolbar at the pane's top edge
+  const { refs, floatingStyles, isPositioned } = useSelectionPlacement(at, {
+    side: 'top',
+    boundary,
+  });
   return (
-    <div className="sel-toolbar" style={{ top: at.top, left: at.left }}>
+    <div
+      ref={refs.setFloating}
+      className="sel-toolbar"
+      // hidden for the one frame before Floating UI has placed it, not flashed at the corner
+      style={{ ...floatingStyles, visibility: isPositioned ? undefined : 'hidden' }}
+    >
       <button
         type="button"
         className="btn btn-primary"

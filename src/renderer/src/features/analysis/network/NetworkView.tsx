@@ -1,23 +1,23 @@
-import Graph from 'graphology';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import Sigma, { DEFAULT_STYLES } from 'sigma';
-import type {
-  AnalysisFilter,
-  Network,
-  NetworkEdge,
-  NetworkEdgeKind,
+import {
+  NETWORK_EDGE_KINDS,
+  type AnalysisFilter,
+  type NetworkEdgeKind,
+  type NetworkGraph,
 } from '../../../../../shared/api-analysis';
+import type { Input } from '../../../../../shared/api';
 import type { EntityId } from '../../../../../shared/model';
+import { invoke } from '../../../api';
 import { describeProgress, downloadBlob, saveFile } from '../../../lib/download';
 import { useNavigate } from '../../entities/navigate';
 import { useEntities } from '../../entities/store';
 import { errorMessage } from '../../shell/useToasts';
 import { AnalysisFilters } from '../AnalysisFilters';
 import { ClaimCardView } from '../ClaimCardView';
-import { useCards, useNetwork } from '../queries';
-import type { LayoutProgress, LayoutRequest } from './layout.worker';
-import LayoutWorker from './layout.worker?worker';
-import { networkSvg, svgToPng, type PictureEdge, type PictureNode } from './picture';
+import { analysisKeys, useCards, useNetwork } from '../queries';
+import { drawNetwork, themeStyle, type DrawnNetwork } from './drawing';
+import { networkSvg, svgToPng } from './picture';
 
 interface Props {
   active: boolean;
@@ -26,17 +26,11 @@ interface Props {
   onError: (message: string) => void;
 }
 
-const KIND_VARS: Record<string, string> = {
-  person: '--net-person',
-  organization: '--net-organization',
-  place: '--net-place',
-  event: '--net-event',
-};
-
 /**
- * The network of entities that claims link: nodes by kind, edges weighted by their claims. Drawn by
- * sigma (WebGL), laid out by ForceAtlas2 in a worker. A click on an edge lists its claims, a click
- * on a node opens the entity; the table lists the same edges for keyboard and screen readers.
+ * The network of entities that claims link: nodes by kind, edges weighted by their claims. Laid
+ * out (ForceAtlas2) and drawn in a worker, shown by drawing.ts, all outside React. A click on an edge
+ * lists its claims, a click on a node opens the entity; the table lists the same edges for the
+ * keyboard and screen readers.
  */
 export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) {
   const [filter, setFilter] = useState<AnalysisFilter>({});
@@ -48,10 +42,13 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
   );
   const network = useNetwork(input, active);
   const [mode, setMode] = useState<'chart' | 'table'>('chart');
-  const [edge, setEdge] = useState<NetworkEdge | null>(null);
+  const [edge, setEdge] = useState<number | null>(null);
   const [layoutState, setLayoutState] = useState('');
   const containerRef = useRef<HTMLDivElement>(null);
-  const graphRef = useRef<Graph | null>(null);
+  const drawnRef = useRef<DrawnNetwork | null>(null);
+  // read through a ref: a new callback from the parent must not restart the layout
+  const openEntityRef = useRef(onOpenEntity);
+  openEntityRef.current = onOpenEntity;
   const store = useEntities();
   const data = network.data;
   const entityKinds = store.vocabulary?.entity_kind ?? [
@@ -62,118 +59,41 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
     'other',
   ];
 
+  useEffect(() => setEdge(null), [data]);
+  useEffect(() => drawnRef.current?.select(edge), [edge]);
   useEffect(() => {
     const container = containerRef.current;
     if (!data || !container || mode !== 'chart') return;
-    const css = getComputedStyle(container);
-    const color = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
-    const graph = buildGraph(
-      data,
-      (kind) => color(KIND_VARS[kind] ?? '--net-other', '#888'),
-      color('--net-edge', '#999'),
-      color('--text', '#000'),
-    );
-    graphRef.current = graph;
-    const sigma = new Sigma(graph, container, {
-      // labels in the theme's text colour (sigma draws them dark by default, unreadable in dark mode)
-      styles: {
-        ...DEFAULT_STYLES,
-        nodes: {
-          ...DEFAULT_STYLES.nodes,
-          labelColor: { attribute: 'labelColor', defaultValue: '#000' },
-        },
-      },
-      settings: {
-        itemSizesReference: 'screen',
-        enableEdgeEvents: true,
-        renderEdgeLabels: false,
-        hideEdgesOnMove: graph.size > 20_000,
-        labelDensity: 0.5,
-        labelRenderedSizeThreshold: 8,
-        allowInvalidContainer: true,
-      },
+    const drawn = drawNetwork(container, data, {
+      openNode: (i) => openEntityRef.current(data.nodes[i]!.id),
+      selectEdge: setEdge,
+      layoutState: setLayoutState,
     });
-    sigma.on('clickEdge', ({ edge: key }) => setEdge(data.edges.find((e) => e.id === key) ?? null));
-    sigma.on('clickNode', ({ node }) => onOpenEntity(node as EntityId));
-    sigma.on('clickStage', () => setEdge(null));
-
-    // the layout runs in a worker; the page only copies positions in
-    const worker = new LayoutWorker();
-    const index = new Map(data.nodes.map((n, i) => [n.id as string, i]));
-    const positions = new Float32Array(2 * data.nodes.length);
-    data.nodes.forEach((n, i) => {
-      positions[2 * i] = graph.getNodeAttribute(n.id, 'x') as number;
-      positions[2 * i + 1] = graph.getNodeAttribute(n.id, 'y') as number;
-    });
-    const edges: number[] = [];
-    for (const e of data.edges)
-      edges.push(index.get(e.source)!, index.get(e.target)!, e.claimIds.length);
-    setLayoutState('Laying out…');
-    worker.onmessage = (event: MessageEvent<LayoutProgress>) => {
-      const { positions: p, settled, elapsedMs } = event.data;
-      data.nodes.forEach((n, i) =>
-        graph.mergeNodeAttributes(n.id, { x: p[2 * i], y: p[2 * i + 1] }),
-      );
-      if (settled) {
-        setLayoutState(`Layout settled in ${(elapsedMs / 1000).toFixed(1)} s`);
-        container.dataset.layout = 'settled';
-        worker.terminate();
-      }
-    };
-    container.dataset.layout = 'running';
-    const request: LayoutRequest = { n: data.nodes.length, edges, positions, budgetMs: 8_000 };
-    worker.postMessage(request, [positions.buffer]);
+    drawnRef.current = drawn;
     const media = matchMedia('(prefers-color-scheme: dark)');
-    const recolour = () => {
-      const next = getComputedStyle(container);
-      const c = (name: string, fallback: string) => next.getPropertyValue(name).trim() || fallback;
-      graph.forEachNode((id, a) =>
-        graph.mergeNodeAttributes(id, {
-          color: c(KIND_VARS[a.kind as string] ?? '--net-other', '#888'),
-          labelColor: c('--text', '#000'),
-        }),
-      );
-      graph.forEachEdge((id) => graph.setEdgeAttribute(id, 'color', c('--net-edge', '#999')));
-    };
+    const recolour = () => drawn.recolour();
     media.addEventListener('change', recolour);
     return () => {
       media.removeEventListener('change', recolour);
-      worker.terminate();
-      sigma.kill();
-      graphRef.current = null;
+      drawn.kill();
+      drawnRef.current = null;
     };
-  }, [data, mode, onOpenEntity]);
+  }, [data, mode]);
 
   const picture = (): { svg: string; width: number; height: number } | null => {
-    const graph = graphRef.current;
+    const drawn = drawnRef.current;
     const container = containerRef.current;
-    if (!graph || !container) return null;
-    const css = getComputedStyle(container);
-    const order = graph.nodes();
-    const at = new Map(order.map((id, i) => [id, i]));
-    const nodes: PictureNode[] = order.map((id) => {
-      const a = graph.getNodeAttributes(id);
-      return {
-        x: a.x as number,
-        y: a.y as number,
-        size: a.size as number,
-        color: a.color as string,
-        label: a.label as string,
-      };
-    });
-    const edges: PictureEdge[] = graph.mapEdges((_, a, s, t) => ({
-      source: at.get(s)!,
-      target: at.get(t)!,
-      size: a.size as number,
-    }));
+    if (!drawn || !container) return null;
+    const style = themeStyle(container);
+    const { nodes, edges } = drawn.picture();
     const width = 1600;
     const height = 1200;
     const svg = networkSvg(nodes, edges, {
       width,
       height,
-      background: css.getPropertyValue('--paper').trim() || '#fff',
-      text: css.getPropertyValue('--text').trim() || '#000',
-      edge: css.getPropertyValue('--net-edge').trim() || '#999',
+      background: style.background,
+      text: style.text,
+      edge: style.edge,
     });
     return { svg, width, height };
   };
@@ -275,8 +195,8 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
       {network.isError && <p role="alert">{errorMessage(network.error, 'load the network')}</p>}
       {data && (
         <p className="analysis-help">
-          {data.nodes.length.toLocaleString()} entities, {data.edges.length.toLocaleString()} links
-          made by claims.{' '}
+          {data.nodes.length.toLocaleString()} entities, {data.edges.source.length.toLocaleString()}{' '}
+          links made by claims.{' '}
           {mode === 'chart'
             ? `${layoutState} Scroll to zoom, drag to pan; click a link for its claims, an entity to open it.`
             : ''}
@@ -293,60 +213,38 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
         ) : (
           data && <NetworkTable data={data} onEdge={setEdge} onOpenEntity={onOpenEntity} />
         )}
-        {edge && data && <EdgeClaims edge={edge} data={data} onClose={() => setEdge(null)} />}
+        {edge !== null && data && (
+          <EdgeClaims index={edge} data={data} input={input} onClose={() => setEdge(null)} />
+        )}
       </div>
     </section>
   );
 }
 
-function buildGraph(
-  data: Network,
-  nodeColor: (kind: string) => string,
-  edgeColor: string,
-  textColor: string,
-): Graph {
-  const graph = new Graph({ type: 'mixed', multi: true });
-  const n = data.nodes.length;
-  const maxCount = Math.max(1, ...data.nodes.map((x) => x.claimCount));
-  data.nodes.forEach((node, i) => {
-    // a circle to start from: ForceAtlas2 needs distinct positions
-    const angle = (2 * Math.PI * i) / Math.max(1, n);
-    const r = 10 + Math.sqrt(i);
-    graph.addNode(node.id, {
-      label: node.name,
-      kind: node.kind,
-      x: Math.cos(angle) * r,
-      y: Math.sin(angle) * r,
-      size: 3 + 12 * Math.sqrt(node.claimCount / maxCount),
-      color: nodeColor(node.kind),
-      labelColor: textColor,
-    });
-  });
-  for (const e of data.edges) {
-    graph.addEdgeWithKey(e.id, e.source, e.target, {
-      size: Math.min(8, 0.5 + Math.log2(1 + e.claimIds.length)),
-      color: edgeColor,
-    });
-  }
-  return graph;
-}
-
+/** The links of the network, most claims first; the first 500 (the chart has them all). */
 function NetworkTable({
   data,
   onEdge,
   onOpenEntity,
 }: {
-  data: Network;
-  onEdge: (e: NetworkEdge) => void;
+  data: NetworkGraph;
+  onEdge: (index: number) => void;
   onOpenEntity: (id: EntityId) => void;
 }) {
-  const names = new Map(data.nodes.map((n) => [n.id as string, n]));
-  const edges = [...data.edges].sort((a, b) => b.claimIds.length - a.claimIds.length).slice(0, 500);
+  const { source, target, kind, claimCount } = data.edges;
+  const shown = useMemo(
+    () =>
+      Array.from(claimCount.keys())
+        .sort((a, b) => claimCount[b]! - claimCount[a]!)
+        .slice(0, 500),
+    [claimCount],
+  );
+  const entity = (i: number) => data.nodes[i]!;
   return (
     <div className="network-table">
       <table className="analysis-table">
         <caption>
-          Links made by claims, most claims first{data.edges.length > 500 ? ' (the first 500)' : ''}
+          Links made by claims, most claims first{claimCount.length > 500 ? ' (the first 500)' : ''}
         </caption>
         <thead>
           <tr>
@@ -357,22 +255,30 @@ function NetworkTable({
           </tr>
         </thead>
         <tbody>
-          {edges.map((e) => (
-            <tr key={e.id}>
+          {shown.map((e) => (
+            <tr key={e}>
               <td>
-                <button type="button" className="link-btn" onClick={() => onOpenEntity(e.source)}>
-                  {names.get(e.source)?.name}
+                <button
+                  type="button"
+                  className="link-btn"
+                  onClick={() => onOpenEntity(entity(source[e]!).id)}
+                >
+                  {entity(source[e]!).name}
                 </button>
               </td>
-              <td>{e.kind === 'claimant' ? 'claims about' : 'named together with'}</td>
+              <td>{kind[e] === CLAIMANT ? 'claims about' : 'named together with'}</td>
               <td>
-                <button type="button" className="link-btn" onClick={() => onOpenEntity(e.target)}>
-                  {names.get(e.target)?.name}
+                <button
+                  type="button"
+                  className="link-btn"
+                  onClick={() => onOpenEntity(entity(target[e]!).id)}
+                >
+                  {entity(target[e]!).name}
                 </button>
               </td>
               <td>
                 <button type="button" className="link-btn" onClick={() => onEdge(e)}>
-                  {e.claimIds.length} claim{e.claimIds.length === 1 ? '' : 's'}
+                  {claimCount[e]} claim{claimCount[e] === 1 ? '' : 's'}
                 </button>
               </td>
             </tr>
@@ -383,32 +289,46 @@ function NetworkTable({
   );
 }
 
+const CLAIMANT = NETWORK_EDGE_KINDS.indexOf('claimant');
+
+/** The claims behind one edge, asked for when it is opened (the network carries only counts). */
 function EdgeClaims({
-  edge,
+  index,
   data,
+  input,
   onClose,
 }: {
-  edge: NetworkEdge;
-  data: Network;
+  index: number;
+  data: NetworkGraph;
+  input: Omit<Input<'analysis.networkLink'>, 'source' | 'target' | 'kind'>;
   onClose: () => void;
 }) {
-  const cards = useCards(edge.claimIds.slice(0, 200));
+  const source = data.nodes[data.edges.source[index]!]!;
+  const target = data.nodes[data.edges.target[index]!]!;
+  const kind = NETWORK_EDGE_KINDS[data.edges.kind[index]!]!;
+  const count = data.edges.claimCount[index]!;
+  const link = { ...input, source: source.id, target: target.id, kind };
+  const ids = useQuery({
+    queryKey: analysisKeys.networkLink(link),
+    queryFn: () => invoke('analysis.networkLink', link),
+  });
+  const cards = useCards((ids.data ?? []).slice(0, 200));
   const navigate = useNavigate();
-  const name = (id: string) => data.nodes.find((n) => n.id === id)?.name ?? id;
   return (
     <aside className="edge-claims" aria-label="Claims behind this link">
       <header>
         <h3>
-          {name(edge.source)} {edge.kind === 'claimant' ? '→' : '—'} {name(edge.target)}
+          {source.name} {kind === 'claimant' ? '→' : '—'} {target.name}
         </h3>
         <button type="button" className="btn btn-ghost btn-small" onClick={onClose}>
           Close
         </button>
       </header>
       <p>
-        {edge.claimIds.length} claim{edge.claimIds.length === 1 ? '' : 's'}
-        {edge.claimIds.length > 200 ? ' (the first 200 shown)' : ''}
+        {count} claim{count === 1 ? '' : 's'}
+        {count > 200 ? ' (the first 200 shown)' : ''}
       </p>
+      {ids.isError && <p role="alert">{errorMessage(ids.error, 'load the claims of this link')}</p>}
       {(cards.data ?? []).map((c) => (
         <ClaimCardView
           key={c.id}

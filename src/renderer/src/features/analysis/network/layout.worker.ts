@@ -1,74 +1,111 @@
 /// <reference lib="webworker" />
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { fit, view, type Camera, type Viewport } from './camera';
+import { createLayout, type LayoutInput } from './layout';
+import { drawScene, type Scene, type Style } from './render';
 
 /**
- * ForceAtlas2 off the page's thread: the page stays responsive (pan, zoom, click) while the layout
- * runs. It posts positions after each batch of iterations and stops once nodes barely move (mean
- * displacement under a small fraction of the layout's size) or its time budget is spent.
+ * The network's own thread: it runs ForceAtlas2 and draws the pictures, so the page never waits
+ * on either (on a machine without a GPU, 50,000 edges take the better part of a second to draw, in
+ * WebGL as in Canvas 2D). While the layout runs it draws the nodes a few times a second; once the
+ * layout has settled (or spent its time budget) it draws everything, and from then on draws again
+ * whenever the page asks for another camera, viewport or theme. The page moves the last picture
+ * about with the camera until the next one arrives.
  */
-export interface LayoutRequest {
-  /** node count; nodes are 0…n-1 */
-  n: number;
-  /** [source, target, weight] triples */
-  edges: number[];
-  /** initial x, y per node */
-  positions: Float32Array;
-  budgetMs: number;
-}
+export type ToWorker =
+  | ({ type: 'start'; budgetMs: number; scene: Scene } & LayoutInput)
+  | { type: 'view'; camera: Camera; viewport: Viewport; pixelRatio: number; style: Style };
 
-export interface LayoutProgress {
+export interface Frame {
+  type: 'frame';
+  bitmap: ImageBitmap;
+  /** the positions drawn (the page hit-tests clicks against them) */
   positions: Float32Array;
+  camera: Camera;
+  viewport: Viewport;
+  pixelRatio: number;
+  /** whether the edges are in the picture (not while the layout runs) */
+  edges: boolean;
   settled: boolean;
   iterations: number;
   elapsedMs: number;
 }
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
+/** Layout time between two pictures while it runs. */
+const DRAW_EVERY_MS = 400;
+/** Layout time before the worker looks at its messages again. */
+const SLICE_MS = 50;
 
-scope.onmessage = (event: MessageEvent<LayoutRequest>) => {
-  const { n, edges, positions, budgetMs } = event.data;
-  const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
-  for (let i = 0; i < n; i++) graph.addNode(i, { x: positions[2 * i], y: positions[2 * i + 1] });
-  for (let e = 0; e < edges.length; e += 3) {
-    const [s, t, w] = [edges[e]!, edges[e + 1]!, edges[e + 2]!];
-    if (s === t) continue;
-    if (graph.hasEdge(s, t)) graph.updateEdgeAttribute(s, t, 'weight', (v: number) => v + w);
-    else graph.addEdge(s, t, { weight: w });
-  }
-  const settings = {
-    ...forceAtlas2.inferSettings(graph),
-    barnesHutOptimize: n > 300,
-    adjustSizes: false,
-  };
-  const started = performance.now();
-  let iterations = 0;
-  const batch = n > 2000 ? 5 : 25;
-  const previous = new Float32Array(2 * n);
-  for (;;) {
-    graph.forEachNode((node, a) => {
-      previous[2 * Number(node)] = a.x as number;
-      previous[2 * Number(node) + 1] = a.y as number;
-    });
-    forceAtlas2.assign(graph, { iterations: batch, settings, getEdgeWeight: 'weight' });
-    iterations += batch;
-    const out = new Float32Array(2 * n);
-    let moved = 0;
-    let minX = Infinity;
-    let maxX = -Infinity;
-    graph.forEachNode((node, a) => {
-      const i = Number(node);
-      out[2 * i] = a.x as number;
-      out[2 * i + 1] = a.y as number;
-      moved += Math.hypot(out[2 * i]! - previous[2 * i]!, out[2 * i + 1]! - previous[2 * i + 1]!);
-      minX = Math.min(minX, out[2 * i]!);
-      maxX = Math.max(maxX, out[2 * i]!);
-    });
-    const elapsedMs = performance.now() - started;
-    const extent = Math.max(1e-9, maxX - minX);
-    const settled = n === 0 || moved / n / batch < extent * 1e-4 || elapsedMs > budgetMs;
-    const progress: LayoutProgress = { positions: out, settled, iterations, elapsedMs };
-    scope.postMessage(progress, [out.buffer]);
-    if (settled) break;
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+let scene: Scene | null = null;
+let layout: ReturnType<typeof createLayout> | null = null;
+let wanted: Extract<ToWorker, { type: 'view' }> | null = null;
+let settled = false;
+let started = 0;
+let elapsedMs = 0;
+let drawPending = false;
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const message = event.data;
+  if (message.type === 'start') {
+    const { budgetMs, scene: s, type: _, ...input } = message;
+    scene = s;
+    layout = createLayout(input);
+    started = performance.now();
+    run(budgetMs);
+  } else {
+    wanted = message;
+    // several requests while busy make one picture, of the latest
+    if (settled && !drawPending) {
+      drawPending = true;
+      setTimeout(() => {
+        drawPending = false;
+        draw();
+      }, 0);
+    }
   }
 };
+
+/** Layout iterations in slices (so the page's messages get through), a picture now and then. */
+function run(budgetMs: number) {
+  let drawnAt = performance.now();
+  const slice = () => {
+    const until = performance.now() + SLICE_MS;
+    while (!settled && performance.now() < until) {
+      const step = layout!.step();
+      elapsedMs = performance.now() - started;
+      settled = step.settled || elapsedMs >= budgetMs;
+    }
+    if (settled || performance.now() - drawnAt >= DRAW_EVERY_MS) {
+      draw();
+      drawnAt = performance.now();
+    }
+    if (!settled) setTimeout(slice, 0);
+  };
+  slice();
+}
+
+function draw() {
+  if (!scene || !layout || !wanted) return;
+  const { camera, viewport, pixelRatio, style } = wanted;
+  const width = Math.max(1, Math.round(viewport.width * pixelRatio));
+  const height = Math.max(1, Math.round(viewport.height * pixelRatio));
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d')!;
+  const positions = layout.positions();
+  const t = view(fit(positions, viewport), camera, viewport);
+  drawScene(ctx, scene, positions, t, viewport, camera.zoom, pixelRatio, style, settled);
+  const bitmap = canvas.transferToImageBitmap();
+  const frame: Frame = {
+    type: 'frame',
+    bitmap,
+    positions,
+    camera,
+    viewport,
+    pixelRatio,
+    edges: settled,
+    settled,
+    iterations: layout.iterations,
+    elapsedMs,
+  };
+  scope.postMessage(frame, [bitmap, positions.buffer]);
+}

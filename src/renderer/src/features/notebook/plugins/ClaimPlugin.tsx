@@ -1,6 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { mergeRegister } from '@lexical/utils';
-import { useQueryClient } from '@tanstack/react-query';
 import {
   $createRangeSelection,
   $insertNodes,
@@ -17,7 +16,7 @@ import { invoke } from '../../../api';
 import { $createClaimNode } from '../../../editor/notebook/ClaimNode';
 import { INSERT_CLAIM_COMMAND } from '../../../editor/notebook/nodes';
 import { CLAIM_DRAG_TYPE, readDraggedClaim } from '../dragClaim';
-import { primeClaimCards, snapshotOf } from '../claimCards';
+import { snapshotOf } from '../../../editor/notebook/claimCardDom';
 
 /**
  * Claims into the notebook: INSERT_CLAIM_COMMAND inserts a claim node at the selection, and a
@@ -25,12 +24,10 @@ import { primeClaimCards, snapshotOf } from '../claimCards';
  */
 export function ClaimPlugin({ onError }: { onError: (message: string) => void }) {
   const [editor] = useLexicalComposerContext();
-  const client = useQueryClient();
   useEffect(() => {
     const insertClaim = async (claimId: ClaimId) => {
       const [card] = await invoke('notebooks.claimCards', { ids: [claimId] });
       if (!card || card.deleted) throw new Error('That claim no longer exists.');
-      primeClaimCards(client, [card]);
       editor.dispatchCommand(INSERT_CLAIM_COMMAND, { claimId, last: snapshotOf(card) });
     };
     return mergeRegister(
@@ -69,7 +66,7 @@ export function ClaimPlugin({ onError }: { onError: (message: string) => void })
         COMMAND_PRIORITY_HIGH,
       ),
     );
-  }, [editor, client, onError]);
+  }, [editor, onError]);
 
   return null;
 }

@@ -4,13 +4,12 @@ import {
   MenuOption,
   type MenuTextMatch,
 } from '@lexical/react/LexicalTypeaheadMenuPlugin';
-import { useQueryClient } from '@tanstack/react-query';
 import type { TextNode } from 'lexical';
 import { useCallback, useEffect, useState } from 'react';
 import type { ClaimCard } from '../../../../../shared/api-notebooks';
 import { invoke } from '../../../api';
 import { $createClaimNode } from '../../../editor/notebook/ClaimNode';
-import { primeClaimCards, snapshotOf } from '../claimCards';
+import { snapshotOf } from '../../../editor/notebook/claimCardDom';
 import { TypeaheadList } from './TypeaheadList';
 
 type Live = Extract<ClaimCard, { deleted: false }>;
@@ -38,7 +37,6 @@ export function claimTrigger(text: string): MenuTextMatch | null {
  */
 export function ClaimTypeaheadPlugin() {
   const [editor] = useLexicalComposerContext();
-  const client = useQueryClient();
   const [query, setQuery] = useState<string | null>(null);
   const [options, setOptions] = useState<ClaimOption[]>([]);
 
@@ -51,7 +49,6 @@ export function ClaimTypeaheadPlugin() {
         .then((cards) => {
           if (!current) return;
           const live = cards.filter((c): c is Live => !c.deleted);
-          primeClaimCards(client, live);
           setOptions(live.map((c) => new ClaimOption(c)));
         })
         .catch(() => current && setOptions([]));
@@ -60,7 +57,7 @@ export function ClaimTypeaheadPlugin() {
       current = false;
       clearTimeout(timer);
     };
-  }, [query, client]);
+  }, [query]);
 
   const onSelectOption = useCallback(
     (option: ClaimOption, nodeToReplace: TextNode | null, closeMenu: () => void) => {

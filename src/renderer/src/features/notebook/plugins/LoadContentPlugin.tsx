@@ -1,16 +1,15 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { CLEAR_HISTORY_COMMAND } from 'lexical';
 import { useEffect } from 'react';
 
 /** The tag of the update that loads the stored notebook: not an edit, so not saved back. */
 export const NOTEBOOK_LOAD_TAG = 'notebook-load';
 
 /**
- * Puts the stored notebook into the editor once every other plugin has registered; it must be the
- * last plugin. Registering a node transform (the list and link plugins register TextNode ones)
+ * Puts the stored notebook into the editor once every other plugin has registered; only the
+ * history comes after it (BoundedHistoryPlugin starts from the loaded notebook). Registering a node transform (the list and link plugins register TextNode ones)
  * marks every node of that type dirty and runs a full update: on an editor that already held
  * 10,000 paragraphs that cost seconds at open. Loaded last, the registrations run on an empty
- * editor and the notebook is reconciled once. The load is not an undo step.
+ * editor and the notebook is reconciled once.
  */
 export function LoadContentPlugin({
   content,
@@ -23,7 +22,6 @@ export function LoadContentPlugin({
   useEffect(() => {
     try {
       editor.setEditorState(editor.parseEditorState(content), { tag: NOTEBOOK_LOAD_TAG });
-      editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
     } catch (error) {
       onError(`This notebook cannot be opened: ${(error as Error).message}`);
     }

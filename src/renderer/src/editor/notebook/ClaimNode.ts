@@ -3,30 +3,35 @@ import {
   DecoratorNode,
   type DOMConversionMap,
   type DOMExportOutput,
+  type EditorConfig,
+  type LexicalEditor,
   type LexicalNode,
   type LexicalUpdateJSON,
   type NodeKey,
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
-import type { JSX } from 'react';
 import type { ClaimId } from '../../../../shared/model';
 import {
   CLAIM_NODE_TYPE,
   type ClaimSnapshot,
   type SerializedClaim,
 } from '../../../../shared/notebook-json';
-import { ClaimCardView } from './ClaimCardView';
+import { liveClaimCard, renderClaimCard } from './claimCardDom';
 
 export type SerializedClaimNode = Spread<Omit<SerializedClaim, 'version'>, SerializedLexicalNode>;
 
 /**
- * A claim embedded in a notebook: an inline card that shows the claim as it is now (its view reads
- * the claim from the query cache, so it follows edits) and remembers the last state it showed, so a
+ * A claim embedded in a notebook: an inline card that shows the claim as it is now (ClaimCardsPlugin
+ * draws the live claim into it, so it follows edits) and remembers the last state it showed, so a
  * claim deleted later still shows its last quote, marked as deleted, and still cites its source.
  * The id, not the node, is the claim: one claim may be embedded many times.
+ *
+ * A decorator without a framework view (decorate() is null): the card is plain DOM drawn by
+ * renderClaimCard, because a React portal per card made a notebook of a thousand claims slow to
+ * open.
  */
-export class ClaimNode extends DecoratorNode<JSX.Element> {
+export class ClaimNode extends DecoratorNode<null> {
   __claimId: ClaimId;
   __last: ClaimSnapshot;
 
@@ -94,9 +99,11 @@ export class ClaimNode extends DecoratorNode<JSX.Element> {
     };
   }
 
-  override createDOM(): HTMLElement {
+  override createDOM(_config: EditorConfig, editor: LexicalEditor): HTMLElement {
     const span = document.createElement('span');
-    span.className = 'nb-claim-host';
+    // the live claim where its card is known, else the snapshot marked as loading
+    const card = liveClaimCard(editor, this.__claimId);
+    renderClaimCard(span, { claimId: this.__claimId, last: this.__last, card });
     return span;
   }
 
@@ -127,8 +134,8 @@ export class ClaimNode extends DecoratorNode<JSX.Element> {
     return writable;
   }
 
-  override decorate(): JSX.Element {
-    return <ClaimCardView nodeKey={this.getKey()} claimId={this.__claimId} last={this.__last} />;
+  override decorate(): null {
+    return null;
   }
 }
 
