@@ -1,22 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  NETWORK_EDGE_KINDS,
-  type AnalysisFilter,
-  type NetworkEdgeKind,
-  type NetworkGraph,
-} from '../../../../../shared/api-analysis';
-import type { Input } from '../../../../../shared/api';
+import type { AnalysisFilter, NetworkEdgeKind } from '../../../../../shared/api-analysis';
 import type { EntityId } from '../../../../../shared/model';
-import { invoke } from '../../../api';
 import { describeProgress, downloadBlob, saveFile } from '../../../lib/download';
-import { useNavigate } from '../../entities/navigate';
 import { useEntities } from '../../entities/store';
 import { errorMessage } from '../../shell/useToasts';
 import { AnalysisFilters } from '../AnalysisFilters';
-import { ClaimCardView } from '../ClaimCardView';
-import { analysisKeys, useCards, useNetwork } from '../queries';
+import { useNetwork } from '../queries';
 import { drawNetwork, themeStyle, type DrawnNetwork } from './drawing';
+import { EdgeClaims } from './EdgeClaims';
+import { NetworkTable } from './NetworkTable';
 import { networkSvg, svgToPng } from './picture';
 
 interface Props {
@@ -218,124 +210,5 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
         )}
       </div>
     </section>
-  );
-}
-
-/** The links of the network, most claims first; the first 500 (the chart has them all). */
-function NetworkTable({
-  data,
-  onEdge,
-  onOpenEntity,
-}: {
-  data: NetworkGraph;
-  onEdge: (index: number) => void;
-  onOpenEntity: (id: EntityId) => void;
-}) {
-  const { source, target, kind, claimCount } = data.edges;
-  const shown = useMemo(
-    () =>
-      Array.from(claimCount.keys())
-        .sort((a, b) => claimCount[b]! - claimCount[a]!)
-        .slice(0, 500),
-    [claimCount],
-  );
-  const entity = (i: number) => data.nodes[i]!;
-  return (
-    <div className="network-table">
-      <table className="analysis-table">
-        <caption>
-          Links made by claims, most claims first{claimCount.length > 500 ? ' (the first 500)' : ''}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">From</th>
-            <th scope="col">Link</th>
-            <th scope="col">To</th>
-            <th scope="col">Claims</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((e) => (
-            <tr key={e}>
-              <td>
-                <button
-                  type="button"
-                  className="link-btn"
-                  onClick={() => onOpenEntity(entity(source[e]!).id)}
-                >
-                  {entity(source[e]!).name}
-                </button>
-              </td>
-              <td>{kind[e] === CLAIMANT ? 'claims about' : 'named together with'}</td>
-              <td>
-                <button
-                  type="button"
-                  className="link-btn"
-                  onClick={() => onOpenEntity(entity(target[e]!).id)}
-                >
-                  {entity(target[e]!).name}
-                </button>
-              </td>
-              <td>
-                <button type="button" className="link-btn" onClick={() => onEdge(e)}>
-                  {claimCount[e]} claim{claimCount[e] === 1 ? '' : 's'}
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-const CLAIMANT = NETWORK_EDGE_KINDS.indexOf('claimant');
-
-/** The claims behind one edge, asked for when it is opened (the network carries only counts). */
-function EdgeClaims({
-  index,
-  data,
-  input,
-  onClose,
-}: {
-  index: number;
-  data: NetworkGraph;
-  input: Omit<Input<'analysis.networkLink'>, 'source' | 'target' | 'kind'>;
-  onClose: () => void;
-}) {
-  const source = data.nodes[data.edges.source[index]!]!;
-  const target = data.nodes[data.edges.target[index]!]!;
-  const kind = NETWORK_EDGE_KINDS[data.edges.kind[index]!]!;
-  const count = data.edges.claimCount[index]!;
-  const link = { ...input, source: source.id, target: target.id, kind };
-  const ids = useQuery({
-    queryKey: analysisKeys.networkLink(link),
-    queryFn: () => invoke('analysis.networkLink', link),
-  });
-  const cards = useCards((ids.data ?? []).slice(0, 200));
-  const navigate = useNavigate();
-  return (
-    <aside className="edge-claims" aria-label="Claims behind this link">
-      <header>
-        <h3>
-          {source.name} {kind === 'claimant' ? '→' : '—'} {target.name}
-        </h3>
-        <button type="button" className="btn btn-ghost btn-small" onClick={onClose}>
-          Close
-        </button>
-      </header>
-      <p>
-        {count} claim{count === 1 ? '' : 's'}
-        {count > 200 ? ' (the first 200 shown)' : ''}
-      </p>
-      {ids.isError && <p role="alert">{errorMessage(ids.error, 'load the claims of this link')}</p>}
-      {(cards.data ?? []).map((c) => (
-        <ClaimCardView
-          key={c.id}
-          card={c}
-          onOpen={(x) => navigate.toClaim(x.documentId, x.id, x.start, x.end)}
-        />
-      ))}
-    </aside>
   );
 }
