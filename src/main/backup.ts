@@ -18,8 +18,8 @@ import { collectUnreferencedFiles, missingFilesOf } from './files/gc';
 import { ensurePrivateDir, makePrivate, touchPrivate } from './private-files';
 
 /**
- * Backups of the workspace database: a consistent page-for-page snapshot (the backup API, while the
- * app runs), kept as <dataDir>/backups/claimdesk-YYYYMMDD-HHMMSS[-auto|-before-restore].sqlite (UTC):
+ * Backups of the workspace database: a consistent page-for-page snapshot taken while the app runs
+ * (read from the file under a held read snapshot, packLiveSnapshot; else the backup API), kept as <dataDir>/backups/claimdesk-YYYYMMDD-HHMMSS[-auto|-before-restore].sqlite (UTC):
  * a manifest whose chunks live in backups/chunks/, shared by every backup that has the same pages
  * (backup-chunks.ts), so a backup costs what changed since the last. The originals are not copied
  * either: they live in the append-only file store (files/store.ts), which every backup shares; a file
