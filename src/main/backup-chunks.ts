@@ -10,11 +10,11 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { z } from 'zod';
 import { AppError } from './errors';
-import { listObjects, objectPath, putObject, sha256Of, syncDir } from './files/store';
+import { clearTemporaries, listObjects, ObjectBatch, objectPath, sha256Of } from './files/store';
 import { PRIVATE_FILE_MODE } from './private-files';
 
 /**
@@ -94,20 +94,20 @@ export async function packDatabase(
   const whole = sha256Hasher();
   const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   let byteSize = 0;
+  // what a backup killed half-way left unnamed (backups of a folder run one at a time)
+  clearTemporaries(store);
+  const batch = new ObjectBatch(store);
   const fd = openSync(database, 'r');
   try {
     let sliceStart = performance.now();
-    const written = new Set<string>();
     for (let n = readFull(fd, buffer); n > 0; n = readFull(fd, buffer)) {
       const piece = buffer.subarray(0, n);
+      if (byteSize === 0) asRollbackJournalFile(piece);
       whole.update(piece);
       const hash = sha256Of(piece);
-      const path = objectPath(store, hash);
-      // a chunk another backup stored is shared as it is
-      if (!existsSync(path)) {
-        putObject(store, deflateRawSync(piece, { level: 1 }), hash, { syncFolder: false });
-        written.add(dirname(path));
-      }
+      // a chunk another backup stored is shared as it is (a stored name is a complete, synced file)
+      if (!existsSync(objectPath(store, hash)))
+        batch.add(deflateRawSync(piece, { level: 1 }), hash);
       chunks.push(hash);
       byteSize += n;
       // a large database takes a while: let the backend answer requests in between
@@ -116,8 +116,11 @@ export async function packDatabase(
         sliceStart = performance.now();
       }
     }
-    // each chunk file was fsynced; the folders naming them once each, before the manifest names them
-    for (const folder of written) syncDir(folder);
+    // every new chunk on disk, under its name, before the manifest names it
+    await batch.commit();
+  } catch (error) {
+    batch.discard();
+    throw error;
   } finally {
     closeSync(fd);
   }
@@ -234,6 +237,18 @@ export function collectUnreferencedChunks(backupsDir: string, manifests: string[
 const sha256Hasher = () => createHash('sha256');
 
 /** Reads until the buffer is full or the file ends. */
+/**
+ * A backup holds a rollback-journal database (it needs no -wal/-shm beside it, and reading it leaves
+ * nothing behind): bytes 18 and 19 of the header say 2 for WAL, 1 for a rollback journal, which is
+ * all `PRAGMA journal_mode = DELETE` changes in a file with an empty WAL.
+ */
+function asRollbackJournalFile(head: Buffer): void {
+  if (head.length >= 20 && head[18] === 2 && head[19] === 2) {
+    head[18] = 1;
+    head[19] = 1;
+  }
+}
+
 function readFull(fd: number, buffer: Buffer): number {
   let n = 0;
   while (n < buffer.length) {

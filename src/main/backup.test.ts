@@ -265,6 +265,49 @@ describe('backups that cost what changed', () => {
     expect(first.byteSize).toBeGreaterThan(1_000_000);
   });
 
+  it('is the workspace as it was when it began, while the app writes (and checkpoints) during it', async () => {
+    const { db, dataDir, document } = await largerWorkspace(30_000);
+    // checkpoints as often as possible: none may write into the file while the backup reads it
+    db.pragma('wal_autocheckpoint = 10');
+    let settled = false;
+    const backup = backupNow(db, dataDir).finally(() => (settled = true));
+    let writesDuring = 0;
+    for (let i = 0; !settled; i++) {
+      await new Promise<void>((resume) => setImmediate(resume));
+      createClaim(db, {
+        documentId: document.id,
+        spans: [{ start: i, end: i + 9 }],
+        note: `written during the backup ${i} `.repeat(400),
+      });
+      if (!settled) writesDuring++;
+    }
+    const info = await backup;
+    expect(writesDuring).toBeGreaterThan(0);
+    const copy = openBackupDb(dataDir, info.fileName);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(copy.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
+    expect(copy.prepare('SELECT count(*) FROM documents').pluck().get()).toBe(1);
+    copy.close();
+    expect(listClaims(db, { documentId: document.id }).length).toBeGreaterThan(0);
+  });
+
+  it('another reader on an older state (the background check): the backup copies instead, without waiting', async () => {
+    const { db, dataDir, document } = await largerWorkspace(2_000);
+    const reader = new Database(db.name, { readonly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM claims').pluck().get();
+    // a write the reader does not see: the WAL cannot all go into the file while it reads
+    createClaim(db, { documentId: document.id, spans: [{ start: 0, end: 6 }] });
+    const info = await backupNow(db, dataDir);
+    reader.exec('COMMIT');
+    reader.close();
+    const copy = openBackupDb(dataDir, info.fileName);
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(1);
+    copy.close();
+  });
+
   it('refuses to restore a backup whose pieces are missing or damaged, and changes nothing', async () => {
     const { backend, db, dataDir, document, chunks } = await largerWorkspace(100);
     const backup = await backupNow(db, dataDir);

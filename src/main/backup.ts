@@ -18,8 +18,8 @@ import { collectUnreferencedFiles, missingFilesOf } from './files/gc';
 import { ensurePrivateDir, makePrivate, touchPrivate } from './private-files';
 
 /**
- * Backups of the workspace database: a consistent page-for-page snapshot (the backup API, while the
- * app runs), kept as <dataDir>/backups/claimdesk-YYYYMMDD-HHMMSS[-auto|-before-restore].sqlite (UTC):
+ * Backups of the workspace database: a consistent page-for-page snapshot taken while the app runs
+ * (read from the file under a held read snapshot, packLiveSnapshot; else the backup API), kept as <dataDir>/backups/claimdesk-YYYYMMDD-HHMMSS[-auto|-before-restore].sqlite (UTC):
  * a manifest whose chunks live in backups/chunks/, shared by every backup that has the same pages
  * (backup-chunks.ts), so a backup costs what changed since the last. The originals are not copied
  * either: they live in the append-only file store (files/store.ts), which every backup shares; a file
@@ -137,17 +137,21 @@ export function backupNow(
     const partial = join(dir, `.${fileName}.partial`);
     rmSync(partial, { force: true });
     try {
-      touchPrivate(partial);
-      // the database only (the originals stay in the shared file store), page for page: the backup
-      // API keeps the live file's layout, so pages unchanged since the last backup give the same
-      // chunks (VACUUM INTO would rewrite every page after the first change)
-      await db.backup(partial);
-      // a rollback-journal file needs no -wal/-shm beside it: reading it later leaves nothing behind
-      const copy = new Database(partial);
-      copy.pragma('journal_mode = DELETE');
-      const files = copy.prepare('SELECT sha256 FROM document_files').pluck().all() as string[];
-      copy.close();
-      await packDatabase(partial, dir, join(dir, fileName), files);
+      const target = join(dir, fileName);
+      const packed = await packLiveSnapshot(db, dir, target);
+      if (!packed) {
+        touchPrivate(partial);
+        // the database only (the originals stay in the shared file store), page for page: the
+        // backup API keeps the live file's layout, so pages unchanged since the last backup give
+        // the same chunks (VACUUM INTO would rewrite every page after the first change)
+        await db.backup(partial);
+        // a rollback-journal file needs no -wal/-shm beside it: reading it later leaves nothing behind
+        const copy = new Database(partial);
+        copy.pragma('journal_mode = DELETE');
+        const files = copy.prepare(FILES_NAMED).pluck().all() as string[];
+        copy.close();
+        await packDatabase(partial, dir, target, files);
+      }
     } catch (error) {
       // the backup API reports a refused write as a plain I/O error (no extended code): here, the
       // only file it writes is the new copy in the backups folder
@@ -159,6 +163,41 @@ export function backupNow(
     }
     return listBackups(dataDir).find((b) => b.fileName === fileName)!;
   });
+}
+
+const FILES_NAMED = 'SELECT sha256 FROM document_files';
+
+/**
+ * Packs the open workspace's database straight from its file, without writing and flushing a copy
+ * first (that was two thirds of a backup's time). In WAL mode the database file is written only by
+ * checkpoints, and SQLite never checkpoints past what an open reader still reads: so once a
+ * checkpoint has copied every frame of the WAL into the file, a read-only connection that starts
+ * reading in the same tick (no write can come between) sees exactly the file, and the file stays
+ * so until that reader ends, whatever the app writes meanwhile (it goes to the WAL). False when the
+ * checkpoint could not copy every frame (another connection still reads an older state, like the
+ * background check): the caller then copies with the backup API.
+ */
+async function packLiveSnapshot(db: Db, dir: string, target: string): Promise<boolean> {
+  if (db.memory || String(db.pragma('journal_mode', { simple: true })) !== 'wal') return false;
+  const reader = new Database(db.name, { readonly: true, fileMustExist: true });
+  try {
+    // PASSIVE never waits (a blocking mode would hold the backend for the busy timeout while the
+    // background check reads); it must have copied every frame of the WAL into the file
+    const [done] = db.pragma('wal_checkpoint(PASSIVE)') as {
+      busy: number;
+      log: number;
+      checkpointed: number;
+    }[];
+    if (!done || done.busy !== 0 || done.log < 0 || done.checkpointed !== done.log) return false;
+    reader.exec('BEGIN');
+    // the first read fixes the reader's snapshot: the file as the checkpoint left it
+    const files = reader.prepare(FILES_NAMED).pluck().all() as string[];
+    await packDatabase(db.name, dir, target, files);
+    reader.exec('COMMIT');
+    return true;
+  } finally {
+    reader.close();
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from './test/workspace';
@@ -55,4 +55,35 @@ describe('claimdesk delete, trash and collections', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/No document with id doc_0000000000000000/);
   }, 240_000); // sixteen process starts; each takes seconds on a loaded two-core machine
+
+  it('imports a folder several files at a time, printing each outcome in order; an empty one is refused', () => {
+    const dir = tempDir();
+    const folder = join(dir, 'sources');
+    mkdirSync(folder);
+    const names = Array.from({ length: 9 }, (_, i) => `note-${i}.txt`);
+    for (const [i, name] of names.entries())
+      // sizes differ, so the files do not finish in the order they started
+      writeFileSync(join(folder, name), `Note ${i}\n\n${'word '.repeat((9 - i) * 20_000)}\n`);
+    writeFileSync(join(folder, '.hidden.txt'), 'skipped\n');
+    symlinkSync(join(folder, 'note-0.txt'), join(folder, 'link.txt'));
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args, '--data-dir', join(dir, 'ws')], {
+        encoding: 'utf8',
+      });
+    const imported = run('import', folder);
+    expect(imported.status).toBe(0);
+    const lines = imported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { path: string; status: string });
+    expect(lines.map((l) => l.path)).toEqual(names.map((n) => join(folder, n)));
+    expect(lines.every((l) => l.status === 'imported')).toBe(true);
+
+    const empty = join(dir, 'empty');
+    mkdirSync(empty);
+    const refused = run('import', empty);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/No file to import in .*empty: Claimdesk imports .*\.pdf/);
+  });
 });

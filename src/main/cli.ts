@@ -317,19 +317,34 @@ async function importCommand(
   let failures = 0;
   let finished = 0;
   const files = expandPaths(paths);
+  if (files.length === 0)
+    return fail(
+      `No file to import in ${paths.join(', ')}: Claimdesk imports ${SUPPORTED_EXTENSIONS.join(' ')} ` +
+        'files (hidden files and symbolic links inside folders are skipped).',
+    );
   // Ctrl+C / SIGTERM: the files being read are dropped, the files not yet started are left alone
   const stopping = stopOnSignal({ closeNow: () => backend.close() });
-  // as many files at once as the extraction pool reads in parallel (the writes are one at a time
-  // in the backend anyway); each outcome is printed in the order the files were given
+  // one file more than the extraction pool reads in parallel, started as soon as any file ends: the
+  // workers stay busy while the backend stores a finished file (its writes are one at a time
+  // anyway); each outcome is printed in the order the files were given
+  const inFlight = extractionPool.size + 1;
   const outcomes: Promise<ImportOutcome>[] = [];
   let next = 0;
+  let running = 0;
   const start = () => {
-    if (next >= files.length || stopping.signal.aborted) return;
-    const path = files[next]!;
-    outcomes[next++] = importOne(path, password, backend, ocrLanguages, stopping.signal);
+    while (running < inFlight && next < files.length && !stopping.signal.aborted) {
+      const path = files[next]!;
+      running++;
+      outcomes[next++] = importOne(path, password, backend, ocrLanguages, stopping.signal).finally(
+        () => {
+          running--;
+          start();
+        },
+      );
+    }
   };
   try {
-    for (let i = 0; i < extractionPool.size; i++) start();
+    start();
     // `next` grows as files finish; after a stop no file starts, and the ones started are reported
     for (let i = 0; i < next; i++) {
       const outcome = await outcomes[i]!;
@@ -337,7 +352,6 @@ async function importCommand(
       if (outcome.stopped) continue; // nothing of it stored
       finished++;
       if (!outcome.ok) failures++;
-      start();
     }
   } finally {
     stopping.dispose();

@@ -14,9 +14,9 @@ import {
   type PageItemMap,
 } from './db/documents';
 import { getOcrPage } from './db/ocr';
-import type { Db } from './db/open';
+import { workspaceDir, type Db } from './db/open';
 import { AppError } from './errors';
-import { sha256Of } from './files/store';
+import { putFileAsync, sha256Of } from './files/store';
 import { ImportError } from './importers/errors';
 import { extractionPool } from './importers/pool';
 import { foundOfImport } from './metadata/found';
@@ -61,6 +61,9 @@ export async function importDocument(
   }
   const { mediaType, content } = extracted;
   const found = foundOfImport(mediaType, content);
+  // the original to the file store first, waiting for the disk off the main thread (insertDocument
+  // then finds it stored); an in-memory database keeps the bytes inline
+  if (!db.memory) await putFileAsync(workspaceDir(db), file.bytes, sha256);
   // a concurrent import of the same bytes may have won the race while we were extracting
   const raced = findDocumentBySha256(db, sha256);
   if (raced) return { status: 'duplicate', document: raced };

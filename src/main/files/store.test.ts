@@ -6,8 +6,11 @@ import { importDocument } from '../documents';
 import { failureOf, rpcOf } from '../test/rpc';
 import { enc, tempBackend, tempDir } from '../test/workspace';
 import {
+  fileStoreDir,
   listStoredFiles,
+  ObjectBatch,
   putFile,
+  putFileAsync,
   readStoredFile,
   sha256Of,
   storedFilePath,
@@ -29,6 +32,33 @@ describe('the file store', () => {
     expect(readdirSync(join(dir, 'files', 'tmp'))).toEqual([]);
     expect(readStoredFile(dir, sha256, 'x').equals(Buffer.from(bytes))).toBe(true);
     expect(verifyFile(dir, sha256)).toBe('ok');
+  });
+
+  it('stores many objects with one wait for the disk: no name before its bytes, nothing left in tmp', async () => {
+    const dir = tempDir();
+    const batch = new ObjectBatch(fileStoreDir(dir));
+    const all = Array.from({ length: 30 }, (_, i) => enc(`object ${i}`));
+    const names = all.map((bytes) => batch.add(bytes));
+    batch.add(all[0]!); // the same object twice is written once
+    expect(batch.size).toBe(30);
+    // written, but under no name until the commit has fsynced them
+    expect(listStoredFiles(dir)).toEqual([]);
+    await batch.commit();
+    expect(listStoredFiles(dir)).toEqual([...names].sort());
+    expect(readdirSync(join(dir, 'files', 'tmp'))).toEqual([]);
+    for (const [i, name] of names.entries())
+      expect(readStoredFile(dir, name, 'x').equals(Buffer.from(all[i]!))).toBe(true);
+    // what is stored is not written again; a discarded batch leaves nothing
+    const again = new ObjectBatch(fileStoreDir(dir));
+    again.add(all[3]!);
+    again.add(enc('never committed'));
+    expect(again.size).toBe(1);
+    again.discard();
+    expect(listStoredFiles(dir)).toHaveLength(30);
+    expect(readdirSync(join(dir, 'files', 'tmp'))).toEqual([]);
+    // one file, waiting off the main thread
+    const single = await putFileAsync(dir, enc('one more'));
+    expect(verifyFile(dir, single)).toBe('ok');
   });
 
   it('refuses names that are not hashes (no paths into or out of the store)', () => {

@@ -12,6 +12,7 @@ import {
   statSync,
   writeSync,
 } from 'node:fs';
+import { open, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { AppError } from '../errors';
 import { ensurePrivateDir, PRIVATE_FILE_MODE } from '../private-files';
@@ -63,14 +64,18 @@ export function syncDir(dir: string): void {
   }
 }
 
-/** Creates `dir` (and its parent) with private permissions, fsyncing the parent when it is new. */
-function ensureDir(dir: string): void {
+/**
+ * Creates `dir` (and its parent) with private permissions, fsyncing the parent when it is new, or
+ * adding it to `toSync` for a caller that fsyncs its folders later, all at once.
+ */
+function ensureDir(dir: string, toSync?: Set<string>): void {
   if (existsSync(dir)) return;
   const parent = dirname(dir);
-  if (!existsSync(parent)) ensureDir(parent);
+  if (!existsSync(parent)) ensureDir(parent, toSync);
   // sources can be sensitive: only the researcher's account may list or read them
   ensurePrivateDir(dir);
-  syncDir(parent);
+  if (toSync) toSync.add(parent);
+  else syncDir(parent);
 }
 
 /**
@@ -88,6 +93,27 @@ export function putFile(dataDir: string, bytes: Uint8Array, sha256 = sha256Of(by
 }
 
 /**
+ * `putFile` whose wait for the disk runs on libuv's threads, so the backend answers (and the other
+ * files of an import are read) while a large original is flushed.
+ */
+export async function putFileAsync(
+  dataDir: string,
+  bytes: Uint8Array,
+  sha256 = sha256Of(bytes),
+): Promise<string> {
+  const batch = new ObjectBatch(fileStoreDir(dataDir));
+  try {
+    await batch.addAsync(bytes, sha256);
+    await batch.commit();
+    return sha256;
+  } catch (error) {
+    batch.discard();
+    if (isDiskFull(error)) throw diskFull('store the file');
+    throw error;
+  }
+}
+
+/**
  * Writes `bytes` under `root` by their SHA-256, atomically and durably (see above); content already
  * there with the right size is kept. Throws the file system's error, leaving nothing behind.
  */
@@ -99,17 +125,11 @@ export function putObject(
   { syncFolder = true } = {},
 ): string {
   const target = objectPath(root, sha256);
-  if (existsSync(target) && statSync(target).size === bytes.byteLength) return sha256;
-  const tmpDir = join(root, TMP_DIR);
-  const tmp = join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
+  if (isStored(target, bytes)) return sha256;
+  const tmp = writeTemporary(root, target, bytes, sha256);
   try {
-    ensureDir(tmpDir);
-    ensureDir(dirname(target));
-    const fd = openSync(tmp, 'wx', PRIVATE_FILE_MODE);
+    const fd = openSync(tmp, 'r+');
     try {
-      for (let at = 0; at < bytes.byteLength;) {
-        at += writeSync(fd, bytes, at, bytes.byteLength - at);
-      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -121,6 +141,142 @@ export function putObject(
     rmSync(tmp, { force: true });
     throw error;
   }
+}
+
+/** Same name, same size: the same content (a name is the hash of the bytes). */
+const isStored = (target: string, bytes: Uint8Array) =>
+  existsSync(target) && statSync(target).size === bytes.byteLength;
+
+/**
+ * A new temporary file's path in `root`'s tmp/, the folders made (their parents fsynced, or added
+ * to `toSync`).
+ */
+function temporaryFor(root: string, target: string, sha256: string, toSync?: Set<string>): string {
+  const tmpDir = join(root, TMP_DIR);
+  ensureDir(tmpDir, toSync);
+  ensureDir(dirname(target), toSync);
+  return join(tmpDir, `${sha256}.${process.pid}.${randomBytes(4).toString('hex')}`);
+}
+
+/** `bytes` in a new temporary file for `target` (not yet fsynced). */
+function writeTemporary(
+  root: string,
+  target: string,
+  bytes: Uint8Array,
+  sha256: string,
+  toSync?: Set<string>,
+): string {
+  const tmp = temporaryFor(root, target, sha256, toSync);
+  try {
+    const fd = openSync(tmp, 'wx', PRIVATE_FILE_MODE);
+    try {
+      for (let at = 0; at < bytes.byteLength;) {
+        at += writeSync(fd, bytes, at, bytes.byteLength - at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+    return tmp;
+  } catch (error) {
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** How many fsyncs wait on the disk at once (libuv runs four at a time by default). */
+const SYNC_CONCURRENCY = 8;
+
+/**
+ * Many objects with the guarantees of `putObject` but one wait for the disk: each new object is
+ * written to a temporary file as it is added; `commit` then fsyncs them all at once on libuv's
+ * threads (the file system flushes them in a few journal commits: 880 backup chunks took 5.5 s
+ * fsynced one by one and 1.3 s so, on this project's machines), renames them into place and fsyncs
+ * their folders. A name therefore never shows a torn file, and the backend keeps answering while
+ * the disk works. `discard` removes what was written and not committed.
+ */
+export class ObjectBatch {
+  private readonly pending: { tmp: string; target: string }[] = [];
+  /** folders with new entries: fsynced in `commit`, after the renames */
+  private readonly folders = new Set<string>();
+
+  constructor(private readonly root: string) {}
+
+  /** Writes `bytes` unless the object is already stored; returns its hash. */
+  add(bytes: Uint8Array, sha256 = sha256Of(bytes)): string {
+    const target = objectPath(this.root, sha256);
+    if (this.has(target, bytes)) return sha256;
+    const tmp = writeTemporary(this.root, target, bytes, sha256, this.folders);
+    this.pending.push({ tmp, target });
+    return sha256;
+  }
+
+  /** `add`, writing on libuv's threads: for large objects (an imported original). */
+  async addAsync(bytes: Uint8Array, sha256 = sha256Of(bytes)): Promise<string> {
+    const target = objectPath(this.root, sha256);
+    if (this.has(target, bytes)) return sha256;
+    const tmp = temporaryFor(this.root, target, sha256, this.folders);
+    try {
+      await writeFile(tmp, bytes, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+    } catch (error) {
+      rmSync(tmp, { force: true });
+      throw error;
+    }
+    this.pending.push({ tmp, target });
+    return sha256;
+  }
+
+  /** already written in this batch, or stored before */
+  private has(target: string, bytes: Uint8Array): boolean {
+    return this.pending.some((p) => p.target === target) || isStored(target, bytes);
+  }
+
+  get size(): number {
+    return this.pending.length;
+  }
+
+  async commit(): Promise<void> {
+    try {
+      await syncAll(
+        this.pending.map((p) => p.tmp),
+        'r+',
+      );
+      for (const { tmp, target } of this.pending) {
+        renameSync(tmp, target);
+        this.folders.add(dirname(target));
+      }
+      if (process.platform !== 'win32') await syncAll([...this.folders], 'r');
+      this.pending.length = 0;
+      this.folders.clear();
+    } catch (error) {
+      this.discard();
+      throw error;
+    }
+  }
+
+  discard(): void {
+    for (const { tmp } of this.pending) rmSync(tmp, { force: true });
+    this.pending.length = 0;
+    this.folders.clear();
+  }
+}
+
+/**
+ * fsyncs files (opened for writing: Windows flushes only such handles) or folders (opened for
+ * reading, as Linux and macOS allow), several at a time.
+ */
+async function syncAll(paths: readonly string[], mode: 'r+' | 'r'): Promise<void> {
+  let next = 0;
+  const syncNext = async (): Promise<void> => {
+    for (let i = next++; i < paths.length; i = next++) {
+      const handle = await open(paths[i]!, mode);
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: SYNC_CONCURRENCY }, syncNext));
 }
 
 export type FileState = 'ok' | 'missing' | 'altered';
@@ -203,5 +359,10 @@ export function removeStoredFile(dataDir: string, sha256: string): void {
 
 /** Temporary files a crash left behind (a write that never got its name). */
 export function clearStaleTemporaries(dataDir: string): void {
-  rmSync(join(fileStoreDir(dataDir), TMP_DIR), { recursive: true, force: true });
+  clearTemporaries(fileStoreDir(dataDir));
+}
+
+/** The temporaries of a content-addressed folder (only while nothing is being written to it). */
+export function clearTemporaries(root: string): void {
+  rmSync(join(root, TMP_DIR), { recursive: true, force: true });
 }
