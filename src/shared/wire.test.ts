@@ -22,4 +22,13 @@ describe('wire', () => {
       label: '$bytes',
     });
   });
+
+  it('writes an answer without bytes as plain JSON, and bytes at any depth with the marker', () => {
+    const plain = { start: [1, 2], nested: { ok: true, at: null }, quote: 'the "$bytes" key' };
+    expect(toWire(plain)).toBe(JSON.stringify(plain));
+    expect(fromWire(toWire(plain))).toEqual(plain);
+    const deep = { columns: { ids: ['a'] }, files: [[{ bytes: new Uint8Array([9]) }]] };
+    expect(toWire(deep)).toContain('"$bytes"');
+    expect(fromWire(toWire(deep))).toEqual(deep);
+  });
 });

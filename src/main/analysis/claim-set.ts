@@ -1,7 +1,8 @@
 import type { AnalysisFilter } from '../../shared/api-analysis';
 import { gradeAtLeast, type Credibility, type Reliability } from '../../shared/grading';
 import type { ClaimId, DocumentId, EntityId, Stance } from '../../shared/model';
-import { dateInterval, epochDay, parsePartialDate } from '../../shared/partial-date';
+import { dateIntervals, epochDay, parsePartialDate } from '../../shared/partial-date';
+import { GRADED_CLAIMS_SQL } from '../db/grades';
 import type { Db } from '../db/open';
 
 /** The fields every analysis view needs of a claim, light enough to hold 100,000 of them. */
@@ -30,7 +31,8 @@ type Tuple = [
 ];
 
 /**
- * The claims a filter picks, with their grades (by the `claim_grade` view, THE rule). Narrowing by
+ * The claims a filter picks, with their grades (by the `claim_grade` view, THE rule, read only for
+ * the claims that can have one: GRADED_CLAIMS_SQL). Narrowing by
  * document, type, tag and entity runs in SQL on indexes; grade and date in code, by the one rule for
  * each (gradeAtLeast, dateInterval), so the views and the table cannot disagree about them.
  */
@@ -65,9 +67,13 @@ export function selectClaims(
   }
   const rows = db
     .prepare(
-      `SELECT c.id, c.document_id, c.claimant_id, c.place_id, c.event_date, c.type, c.stance,
-         g.reliability, g.credibility
-       FROM claims c JOIN claim_grade g ON g.claim_id = c.id
+      `WITH graded(id) AS (${GRADED_CLAIMS_SQL})
+       SELECT c.id, c.document_id, c.claimant_id, c.place_id, c.event_date, c.type, c.stance,
+         CASE WHEN c.id IN graded THEN
+           (SELECT g.reliability FROM claim_grade g WHERE g.claim_id = c.id) END,
+         CASE WHEN c.id IN graded THEN
+           (SELECT g.credibility FROM claim_grade g WHERE g.claim_id = c.id) END
+       FROM claims c
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.rowid`,
     )
     .raw()
@@ -100,8 +106,9 @@ function dateWindow(filter: AnalysisFilter): ((date: string | null) => boolean) 
   if (!filter.from && !filter.to) return null;
   const from = filter.from ? epochDay(parsePartialDate(filter.from).start) : -Infinity;
   const to = filter.to ? epochDay(parsePartialDate(filter.to).end) + 1 : Infinity;
+  const intervalOf = dateIntervals();
   return (date) => {
-    const span = date ? dateInterval(date) : null;
+    const span = date ? intervalOf(date) : null;
     return span !== null && span.start < to && span.end > from;
   };
 }

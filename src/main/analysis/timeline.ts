@@ -1,7 +1,7 @@
 import type { AnalysisFilter, Timeline } from '../../shared/api-analysis';
 import { gradeText } from '../../shared/grading';
 import type { DocumentId } from '../../shared/model';
-import { dateInterval } from '../../shared/partial-date';
+import { dateIntervals } from '../../shared/partial-date';
 import type { Db } from '../db/open';
 import { selectClaims } from './claim-set';
 
@@ -15,11 +15,12 @@ export function timelineData(db: Db, filter: AnalysisFilter): Timeline {
     .prepare(`SELECT id, meta ->> '$.title', meta ->> '$.publishedDate' FROM documents`)
     .raw()
     .all() as [DocumentId, string, string | null][];
+  const intervalOf = dateIntervals();
   const docIndex = new Map<string, number>();
   const published: ({ start: number; end: number } | null)[] = [];
   documents.forEach(([id, , date], i) => {
     docIndex.set(id, i);
-    published.push(date ? dateInterval(date) : null);
+    published.push(date ? intervalOf(date) : null);
   });
   const types: string[] = [];
   const typeIndex = new Map<string, number>();
@@ -37,7 +38,7 @@ export function timelineData(db: Db, filter: AnalysisFilter): Timeline {
     undated: 0,
   };
   for (const c of claims) {
-    const span = c.eventDate ? dateInterval(c.eventDate) : null;
+    const span = c.eventDate ? intervalOf(c.eventDate) : null;
     if (!span) {
       out.undated++;
       continue;

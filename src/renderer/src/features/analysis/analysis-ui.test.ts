@@ -5,7 +5,7 @@ import { epochDay } from '../../../../shared/partial-date';
 import { boardKey } from './board-keys';
 import { circularText, supportText } from './format';
 import { networkSvg } from './network/picture';
-import { layoutTimeline, packRows, ticks } from './timeline/layout';
+import { layoutTimeline, packRows, stackBars, ticks } from './timeline/layout';
 
 const key = (k: string, shiftKey = false) => ({
   key: k,
@@ -63,6 +63,22 @@ describe('timeline layout', () => {
     expect(packRows([0, 0, 0], [5, 3, 9], [0, 1, 2], 2).rows[2]).toBe(1);
   });
 
+  it('stacks claims of one type, interval and row into one bar with their count', () => {
+    const t = {
+      eventStart: [0, 0, 0, 5, 0],
+      eventEnd: [10, 10, 10, 6, 10],
+      typeIndex: [1, 1, 0, 1, 1],
+      types: ['event', 'statistic'],
+    };
+    const { bars, typeStart } = stackBars(t, Int32Array.from([0, 0, 0, 0, 1]), 2);
+    // type 0: claim 2 alone; type 1: claims 0 and 1 on row 0, claim 3, claim 4 on row 1
+    expect([...typeStart]).toEqual([0, 1, 4]);
+    expect([...bars.count]).toEqual([1, 2, 1, 1]);
+    expect([...bars.row]).toEqual([0, 0, 0, 1]);
+    expect([...bars.start]).toEqual([0, 0, 5, 0]);
+    expect([...bars.end]).toEqual([10, 10, 6, 10]);
+  });
+
   it('lays out 100,000 claims and ticks years, months or days by zoom', () => {
     const n = 100_000;
     const t: Timeline = {
@@ -89,6 +105,27 @@ describe('timeline layout', () => {
     expect(layout.min).toBe(epochDay('2010-01-01'));
     expect(layout.max).toBe(epochDay('2021-06-01'));
     expect(layout.published).toHaveLength(50);
+    // every claim counted once, in a bar of its type on its row with its interval
+    expect([...layout.typeStart]).toHaveLength(4);
+    const { bars, typeStart } = layout;
+    let counted = 0;
+    for (let type = 0; type < 3; type++) {
+      for (let b = typeStart[type]!; b < typeStart[type + 1]!; b++) {
+        // a sample of bars checked against the claims (all of them would take seconds)
+        if (b % Math.ceil(bars.count.length / 8) === 0) {
+          const members = [...Array(n).keys()].filter(
+            (i) =>
+              t.typeIndex[i] === type &&
+              layout.eventRow[i] === bars.row[b] &&
+              t.eventStart[i] === bars.start[b] &&
+              t.eventEnd[i] === bars.end[b],
+          );
+          expect(members.length).toBe(bars.count[b]);
+        }
+        counted += bars.count[b]!;
+      }
+    }
+    expect(counted).toBe(n);
     expect(ticks(epochDay('2010-01-01'), epochDay('2020-01-01'), 10)[0]).toEqual({
       day: epochDay('2010-01-01'),
       label: '2010',

@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { EntitySummary } from '../../../../shared/api-entities';
 import type { EntityId } from '../../../../shared/model';
 import { plural } from '../../lib/format';
@@ -26,7 +26,7 @@ interface Props {
  * Every entity, by kind, with how often it is mentioned and claimed about; the entity's page, a new
  * entity, or the review of suggested mentions beside it.
  */
-export function EntitiesView({ pane, onPane, onStatus, onError, onUndoable }: Props) {
+function EntitiesViewImpl({ pane, onPane, onStatus, onError, onUndoable }: Props) {
   const store = useEntities();
   const headingId = useId();
   const [filter, setFilter] = useState('');
@@ -51,6 +51,42 @@ export function EntitiesView({ pane, onPane, onStatus, onError, onUndoable }: Pr
   const gone = useCallback(() => onPane({ type: 'suggestions' }), [onPane]);
   const selectedId = pane.type === 'entity' ? pane.id : null;
   const total = store.list?.length ?? 0;
+
+  // the list alone is remembered: the app re-renders every view when another comes to the front,
+  // and 5,000 entities made each of those renders take a noticeable moment
+  const groupList = useMemo(
+    () =>
+      groups.map(([kind, list]) => (
+        <section key={kind} className="ent-group">
+          <h3 className="ent-group-title">
+            <span className="kind-dot" data-kind={kind} aria-hidden="true" />
+            {kind}
+            <span className="pane-count">{list.length}</span>
+          </h3>
+          <ul className="ent-list" aria-label={kind}>
+            {list.map((e) => (
+              <li key={e.id}>
+                <button
+                  type="button"
+                  className={`ent-item${e.id === selectedId ? ' is-selected' : ''}`}
+                  aria-current={e.id === selectedId ? 'page' : undefined}
+                  onClick={() => onPane({ type: 'entity', id: e.id })}
+                >
+                  <span className="ent-item-name">{e.name}</span>
+                  <span
+                    className="ent-item-counts"
+                    title={`${plural(e.mentionCount, 'mention')}, ${plural(e.claimCount, 'claim')}`}
+                  >
+                    {e.mentionCount} · {e.claimCount}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )),
+    [groups, selectedId, onPane],
+  );
 
   return (
     <div className="entities-view">
@@ -105,35 +141,7 @@ export function EntitiesView({ pane, onPane, onStatus, onError, onUndoable }: Pr
               press <kbd>E</kbd>.
             </p>
           )}
-          {groups.map(([kind, list]) => (
-            <section key={kind} className="ent-group">
-              <h3 className="ent-group-title">
-                <span className="kind-dot" data-kind={kind} aria-hidden="true" />
-                {kind}
-                <span className="pane-count">{list.length}</span>
-              </h3>
-              <ul className="ent-list" aria-label={kind}>
-                {list.map((e) => (
-                  <li key={e.id}>
-                    <button
-                      type="button"
-                      className={`ent-item${e.id === selectedId ? ' is-selected' : ''}`}
-                      aria-current={e.id === selectedId ? 'page' : undefined}
-                      onClick={() => onPane({ type: 'entity', id: e.id })}
-                    >
-                      <span className="ent-item-name">{e.name}</span>
-                      <span
-                        className="ent-item-counts"
-                        title={`${plural(e.mentionCount, 'mention')}, ${plural(e.claimCount, 'claim')}`}
-                      >
-                        {e.mentionCount} · {e.claimCount}
-                      </span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+          {groupList}
         </div>
         <div className="ent-foot">
           <button
@@ -177,6 +185,9 @@ export function EntitiesView({ pane, onPane, onStatus, onError, onUndoable }: Pr
     </div>
   );
 }
+
+/** Memoized: the app re-renders on every switch of view, and this list can hold thousands. */
+export const EntitiesView = memo(EntitiesViewImpl);
 
 function NewEntity({
   onCreated,

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Timeline } from '../../../../../shared/api-analysis';
-import { layoutTimeline, ticks } from './layout';
+import { layoutTimeline, ticks, type TimelineLayout } from './layout';
 
 interface Props {
   data: Timeline;
@@ -15,9 +15,17 @@ const MAX_ROW = 16;
 const AXIS = 24;
 const LABEL = 16;
 const GAP = 14;
+/** a bar's opacity: overlapping bars show darker */
+const ALPHA = 0.8;
 
 /** Colours by claim type; read from CSS custom properties so light and dark themes both apply. */
 const PALETTE_VARS = ['--tl-1', '--tl-2', '--tl-3', '--tl-4', '--tl-5', '--tl-6'];
+
+/** The whole span with a margin: what Home and new data show. */
+function fitted(layout: TimelineLayout): { start: number; end: number } {
+  const pad = Math.max(1, (layout.max - layout.min) * 0.02);
+  return { start: layout.min - pad, end: layout.max + pad };
+}
 
 /**
  * The timeline on one canvas: at 100,000 claims, one DOM node per bar would take seconds to lay
@@ -29,21 +37,30 @@ export function TimelineCanvas({ data, selected, onSelect, onOpen }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const wrapRef = useRef<HTMLDivElement>(null);
   const layout = useMemo(() => layoutTimeline(data), [data]);
-  const [size, setSize] = useState({ width: 800, height: 300 });
-  const pad = Math.max(1, (layout.max - layout.min) * 0.02);
-  const [view, setView] = useState({ start: layout.min - pad, end: layout.max + pad });
+  // null until measured: drawing at a guessed size first would draw 100,000 bars twice
+  const [measured, setMeasured] = useState<{ width: number; height: number } | null>(null);
+  const size = measured ?? { width: 800, height: 300 };
+  const [view, setView] = useState(() => fitted(layout));
+  // new data fits the view to it, in the same render (an effect would draw the old view first)
+  const [viewFor, setViewFor] = useState(layout);
+  if (viewFor !== layout) {
+    setViewFor(layout);
+    setView(fitted(layout));
+  }
   const [scheme, setScheme] = useState(0);
-  useEffect(() => setView({ start: layout.min - pad, end: layout.max + pad }), [layout, pad]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const wrap = wrapRef.current;
     if (!wrap) return;
+    const measure = (width: number, height: number) => {
+      const next = { width: Math.max(200, width), height: Math.max(160, height) };
+      setMeasured((prev) =>
+        prev && prev.width === next.width && prev.height === next.height ? prev : next,
+      );
+    };
+    measure(wrap.clientWidth, wrap.clientHeight);
     const observer = new ResizeObserver(([entry]) => {
-      if (entry)
-        setSize({
-          width: Math.max(200, entry.contentRect.width),
-          height: Math.max(160, entry.contentRect.height),
-        });
+      if (entry) measure(entry.contentRect.width, entry.contentRect.height);
     });
     observer.observe(wrap);
     const media = matchMedia('(prefers-color-scheme: dark)');
@@ -73,7 +90,7 @@ export function TimelineCanvas({ data, selected, onSelect, onOpen }: Props) {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    if (!canvas || !measured) return;
     const dpr = window.devicePixelRatio || 1;
     canvas.width = Math.round(size.width * dpr);
     canvas.height = Math.round(height * dpr);
@@ -108,19 +125,21 @@ export function TimelineCanvas({ data, selected, onSelect, onOpen }: Props) {
     );
     ctx.fillText('When it was reported (publication dates)', 4, publishedTop - 4);
 
-    // bars by type, one fillStyle per type; off-screen bars skipped
+    // bars by type, one fillStyle per type; off-screen bars skipped. A bar that stands for k claims
+    // is drawn once with the opacity of k bars of ALPHA drawn over each other (1 - (1 - ALPHA)^k):
+    // one colour's strokes commute, so the picture is the same as drawing every claim
     const n = data.claimIds.length;
+    const { bars, typeStart } = layout;
+    const scale = size.width / (view.end - view.start);
     for (let type = 0; type < data.types.length; type++) {
       ctx.fillStyle = palette[type % palette.length]!;
-      ctx.globalAlpha = 0.8;
-      for (let i = 0; i < n; i++) {
-        if (data.typeIndex[i] !== type) continue;
-        const s = data.eventStart[i]!;
-        const e = data.eventEnd[i]!;
+      for (let b = typeStart[type]!; b < typeStart[type + 1]!; b++) {
+        const s = bars.start[b]!;
+        const e = bars.end[b]!;
         if (e < view.start || s > view.end) continue;
-        const x0 = dayToX(s);
-        const w = Math.max(2, dayToX(e) - x0);
-        ctx.fillRect(x0, eventTop + layout.eventRow[i]! * ROW, w, ROW - 1);
+        ctx.globalAlpha = 1 - (1 - ALPHA) ** bars.count[b]!;
+        const x0 = (s - view.start) * scale;
+        ctx.fillRect(x0, eventTop + bars.row[b]! * ROW, Math.max(2, (e - s) * scale), ROW - 1);
       }
     }
     ctx.globalAlpha = 1;
@@ -152,7 +171,20 @@ export function TimelineCanvas({ data, selected, onSelect, onOpen }: Props) {
     }
     // for the benchmark and tests: how many claims the last frame drew from
     if (wrapRef.current) wrapRef.current.dataset.drawn = String(n);
-  }, [data, layout, view, size, height, selected, dayToX, eventTop, publishedTop, scheme, ROW]);
+  }, [
+    data,
+    layout,
+    view,
+    measured,
+    size.width,
+    height,
+    selected,
+    dayToX,
+    eventTop,
+    publishedTop,
+    scheme,
+    ROW,
+  ]);
 
   const zoom = (factor: number, atX = size.width / 2) => {
     setView((v) => {
@@ -203,7 +235,7 @@ export function TimelineCanvas({ data, selected, onSelect, onOpen }: Props) {
           '-': () => zoom(1 / 0.7),
           ArrowLeft: () => pan(-0.15),
           ArrowRight: () => pan(0.15),
-          Home: () => setView({ start: layout.min - pad, end: layout.max + pad }),
+          Home: () => setView(fitted(layout)),
           Enter: () => selected !== null && onOpen(selected),
           Escape: () => onSelect(null),
         };

@@ -10,6 +10,13 @@ export interface TimelineLayout {
   /** row of each claim's event bar */
   eventRow: Int32Array;
   eventRows: number;
+  /**
+   * The event bars to draw, by type: claims of one type with the same interval on the same row make
+   * one bar with their count (at 100,000 claims most bars stack: the bench's 100,000 claims make
+   * 1,360). Type t's bars are indexes typeStart[t] … typeStart[t + 1] - 1 of the bar arrays.
+   */
+  bars: { start: Float64Array; end: Float64Array; row: Int32Array; count: Int32Array };
+  typeStart: Int32Array;
   /** the documents' publication bars: one per document with a date */
   published: { documentIndex: number; start: number; end: number; row: number }[];
   publishedRows: number;
@@ -73,13 +80,64 @@ export function layoutTimeline(t: Timeline, maxRows = 60): TimelineLayout {
   );
   published.forEach((p, i) => (p.row = packed.rows[i]!));
   if (!Number.isFinite(min)) [min, max] = [0, 1];
+  const { bars, typeStart } = stackBars(t, events.rows, events.count);
   return {
     eventRow: events.rows,
+    bars,
+    typeStart,
     eventRows: events.count,
     published,
     publishedRows: packed.count,
     min,
     max,
+  };
+}
+
+/**
+ * The distinct (type, interval, row) bars with how many claims each stands for, grouped by type in
+ * the order each first appears among the claims.
+ */
+export function stackBars(
+  t: Pick<Timeline, 'eventStart' | 'eventEnd' | 'typeIndex' | 'types'>,
+  rows: Int32Array,
+  rowCount: number,
+): Pick<TimelineLayout, 'bars' | 'typeStart'> {
+  // one map per (type, row), made when first needed
+  const seenIn: (Map<number, number> | undefined)[] = [];
+  const start: number[] = [];
+  const end: number[] = [];
+  const row: number[] = [];
+  const count: number[] = [];
+  const ofType: number[][] = t.types.map(() => []);
+  for (let i = 0; i < t.eventStart.length; i++) {
+    const s = t.eventStart[i]!;
+    const e = t.eventEnd[i]!;
+    // exact as a number: for years 0…9999 a day is within 2^21 of 1970 and a span under 2^22 days
+    const key = (s + 2 ** 21) * 2 ** 22 + (e - s);
+    const slot = t.typeIndex[i]! * rowCount + rows[i]!;
+    const seen = (seenIn[slot] ??= new Map<number, number>());
+    const bar = seen.get(key);
+    if (bar !== undefined) count[bar]!++;
+    else {
+      seen.set(key, start.length);
+      ofType[t.typeIndex[i]!]!.push(start.length);
+      start.push(s);
+      end.push(e);
+      row.push(rows[i]!);
+      count.push(1);
+    }
+  }
+  const order = ofType.flat();
+  const typeStart = new Int32Array(t.types.length + 1);
+  ofType.forEach((list, type) => (typeStart[type + 1] = typeStart[type]! + list.length));
+  return {
+    bars: {
+      start: Float64Array.from(order, (b) => start[b]!),
+      end: Float64Array.from(order, (b) => end[b]!),
+      row: Int32Array.from(order, (b) => row[b]!),
+      count: Int32Array.from(order, (b) => count[b]!),
+    },
+    typeStart,
   };
 }
 
