@@ -184,7 +184,8 @@ async function measureNetwork(page) {
     return longest;
   });
   const text = await page.locator('.network-view .analysis-help').innerText();
-  const [nodes, edges] = (text.match(/[\d,]+/g) ?? ['0', '0']).map((x) =>
+  // numbers start with a digit: the comma after "entities," is not one
+  const [nodes, edges] = (text.match(/\d[\d,]*/g) ?? ['0', '0']).map((x) =>
     Number(x.replaceAll(',', '')),
   );
   // zoom and pan for two seconds with the wheel and the mouse, counting frames

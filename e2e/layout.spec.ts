@@ -225,8 +225,15 @@ test('the selection toolbar stays in the reader and off the selection: below the
   expect(overlaps(bar, line)).toBe(false);
   await look(page, 'selection-toolbar-edge');
 
-  // and it still does its job
+  // and it does what C does: it opens the tag popover (claimant, subjects, type…), and Enter there
+  // makes the claim; nothing is made before that
   await page.getByRole('button', { name: 'Create claim' }).click();
+  const popover = page.getByRole('dialog', { name: 'Tag claim' });
+  await expect(popover).toBeVisible();
+  await expect(popover.getByRole('combobox', { name: 'Claimant' })).toBeVisible();
+  await expect(claimItems(page)).toHaveCount(0);
+  await page.keyboard.press('Enter');
+  await expect(popover).toBeHidden();
   await expect(claimItems(page)).toHaveCount(1);
 });
 
@@ -293,4 +300,44 @@ test("the library's column header stays on one readable line at the narrowest li
   await expect(header.getByRole('button', { name: /Title/ })).toBeVisible();
   await expect(header.getByRole('button', { name: /Claims/ })).toBeVisible();
   await look(page, 'library-narrow');
+});
+
+test("the library's import buttons stay whole and reachable at the narrowest library width", async ({
+  page,
+  fixturesDir,
+}) => {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  const handle = page.getByRole('separator', { name: 'Library width' });
+  await handle.focus();
+  await page.keyboard.press('Home');
+  const library = page.getByRole('navigation', { name: 'Library' });
+  const pane = await boxOf(library);
+  // the head's import buttons and the tools under them (references, Zotero, OCR languages)
+  const buttons = library.locator(
+    '.pane-head button, .references-import button, .library-tool button',
+  );
+  const names: string[] = [];
+  const shown: Box[] = [];
+  for (const b of await buttons.all()) {
+    if (!(await b.isVisible())) continue;
+    names.push((await b.getAttribute('aria-label')) ?? (await b.innerText()));
+    const box = await boxOf(b);
+    // whole inside the pane, its label not cut, over none of the others
+    expect(inside(box, pane), `${names.at(-1)} inside the library`).toBe(true);
+    expect(await b.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    for (const other of shown) expect(overlaps(box, other)).toBe(false);
+    shown.push(box);
+  }
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'Import files',
+      'Import folder',
+      'Import references…',
+      'Import Zotero library…',
+    ]),
+  );
+  await look(page, 'library-buttons-narrow');
+  // and each can be clicked where it is: Zotero's opens its dialog
+  await library.getByRole('button', { name: 'Import Zotero library…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Import a Zotero library' })).toBeVisible();
 });

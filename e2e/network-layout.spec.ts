@@ -117,12 +117,23 @@ test('a click on an edge of the canvas lists the claims behind it', async ({
   const network = page.getByRole('region', { name: 'Network' });
   const canvas = network.locator('.network-canvas');
   await expect(canvas).toHaveAttribute('data-layout', 'settled');
-  // two nodes fill the fitted drawing from corner to corner: their edge crosses its centre
+  // two nodes fill the fitted drawing from corner to corner: their edge crosses its centre, and
+  // stays there when the keyboard zooms (about the centre)
+  await canvas.focus();
+  await page.keyboard.press('+');
   const box = (await canvas.boundingBox())!;
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   const panel = network.getByRole('complementary', { name: 'Claims behind this link' });
   await expect(panel.getByRole('heading')).toHaveText('Actor 0 → Actor 1');
   await expect(panel).toContainText('1 claim');
-  await panel.getByRole('button', { name: 'Close' }).click();
+  await canvas.focus();
+  await page.keyboard.press('Escape');
   await expect(panel).toHaveCount(0);
+  // panned by the arrow keys, then fitted again by Home: the edge is back under the centre
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Home');
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  await expect(canvas).toBeFocused();
+  await expect(panel.getByRole('heading')).toHaveText('Actor 0 → Actor 1');
 });

@@ -67,6 +67,11 @@ function Workbench() {
   // undo, redo, a restored backup: anything may have changed
   const onDataChanged = useCallback(() => void everythingChanged(queryClient), [queryClient]);
   const { undo, redo } = useHistory({ onChanged: onDataChanged, onStatus: setStatus, info, error });
+  // stable, so that the entities view (5,000 entities) is not drawn again on every switch of view
+  const onEntityUndoable = useCallback(
+    (message: string) => info(message, { label: 'Undo', run: undo }),
+    [info, undo],
+  );
   const claims = useClaimCommands({
     ws,
     entities,
@@ -154,7 +159,7 @@ function Workbench() {
                 onPane={views.setEntitiesPane}
                 onStatus={setStatus}
                 onError={error}
-                onUndoable={(message) => info(message, { label: 'Undo', run: undo })}
+                onUndoable={onEntityUndoable}
               />
             </ViewLayer>
             <AnalysisLayers

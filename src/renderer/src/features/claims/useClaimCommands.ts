@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { Claim } from '../../../../shared/model';
 import { invoke } from '../../api';
-import { spansToPoints } from '../../offsets';
 import { claimsChanged } from '../../query/invalidate';
 import type { EntityStore } from '../entities/store';
 import { useTagging } from '../mentions/useTagging';
@@ -23,11 +22,10 @@ interface Options {
   undo: () => void;
 }
 
-/** Creating (C, E, the Create claim button) and deleting claims, with what each says back. */
+/** Creating (C, E, and the selection toolbar's buttons, which run the same actions) and deleting claims, with what each says back. */
 export function useClaimCommands(o: Options) {
   const { ws, readerRef, error } = o;
   const qc = useQueryClient();
-  const [creating, setCreating] = useState(false);
   const tagging = useTagging({
     store: o.entities,
     readerRef,
@@ -51,36 +49,6 @@ export function useClaimCommands(o: Options) {
       error(`Select a passage in the document first, then press ${key}.`);
   };
 
-  /** The reader's Create claim button: a claim from the selection, fields filled in afterwards. */
-  const createClaim = async () => {
-    if (!ws.open || creating) {
-      if (!ws.open) error('Open a document and select a passage first, then press C.');
-      return;
-    }
-    const spans = readerRef.current?.selectionSpans();
-    if (!spans) {
-      error('Select a passage in the document first, then press C (or click “Create claim”).');
-      return;
-    }
-    if (!confirmLongSelection(spans)) return;
-    setCreating(true);
-    try {
-      const claim = await invoke('claims.create', {
-        documentId: ws.open.summary.id,
-        spans: spansToPoints(spans, ws.open.content.text),
-      });
-      ws.putClaim(claim);
-      ws.setSelectedClaimId(claim.id);
-      readerRef.current?.clearSelection();
-      o.onStatus('Claim created');
-      void claimsChanged(qc, claim.documentId);
-    } catch (e) {
-      error(errorMessage(e, 'create the claim'));
-    } finally {
-      setCreating(false);
-    }
-  };
-
   const deleteClaim = async (claim: Claim) => {
     try {
       await invoke('claims.delete', { id: claim.id });
@@ -92,5 +60,5 @@ export function useClaimCommands(o: Options) {
     }
   };
 
-  return { tagging, tag, creating, createClaim, deleteClaim };
+  return { tagging, tag, deleteClaim };
 }

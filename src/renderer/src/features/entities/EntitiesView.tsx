@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { memo, useCallback, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { EntitySummary } from '../../../../shared/api-entities';
 import type { EntityId } from '../../../../shared/model';
 import { plural } from '../../lib/format';
@@ -26,7 +26,7 @@ interface Props {
  * Every entity, by kind, with how often it is mentioned and claimed about; the entity's page, a new
  * entity, or the review of suggested mentions beside it.
  */
-export function EntitiesView({ pane, onPane, onStatus, onError, onUndoable }: Props) {
+function EntitiesViewImpl({ pane, onPane, onStatus, onError, onUndoable }: Props) {
   const store = useEntities();
   const headingId = useId();
   const [filter, setFilter] = useState('');
@@ -185,6 +185,9 @@ export function EntitiesView({ pane, onPane, onStatus, onError, onUndoable }: Pr
     </div>
   );
 }
+
+/** Memoized: the app re-renders on every switch of view, and this list can hold thousands. */
+export const EntitiesView = memo(EntitiesViewImpl);
 
 function NewEntity({
   onCreated,

@@ -37,9 +37,7 @@ interface Props {
   content: DocumentContent;
   claims: readonly Claim[];
   selectedClaimId: ClaimId | null;
-  creating: boolean;
   onSelectClaim: (id: ClaimId) => void;
-  onCreateClaim: () => void;
   onError: (message: string) => void;
   /** the reader header (title, view switch), shared with the text view */
   header: ReactNode;
@@ -250,11 +248,7 @@ export function PageView(props: Props) {
         )}
       </div>
       {ocrTarget && <OcrLanguagesDialog target={ocrTarget} onClose={() => setOcrTarget(null)} />}
-      <SelectionToolbar
-        scrollRef={scrollRef}
-        onCreate={props.onCreateClaim}
-        busy={props.creating}
-      />
+      <SelectionToolbar scrollRef={scrollRef} />
     </main>
   );
 }

@@ -53,11 +53,7 @@ interface Props {
   content: DocumentContent;
   claims: readonly Claim[];
   selectedClaimId: ClaimId | null;
-  creating: boolean;
   onSelectClaim: (id: ClaimId) => void;
-  onCreateClaim: () => void;
-  /** the selection as an entity mention (E) */
-  onTagMention?: () => void;
   /** the open document's entity mentions, underlined by kind */
   mentions?: readonly MentionInfo[];
   /** names of claimants and subjects, for the hover summary */
@@ -69,8 +65,7 @@ interface Props {
 }
 
 export function Reader(props: Props) {
-  const { doc, content, claims, selectedClaimId, creating, onSelectClaim, onCreateClaim, onError } =
-    props;
+  const { doc, content, claims, selectedClaimId, onSelectClaim, onError } = props;
   const scrollRef = useRef<HTMLDivElement>(null);
   const docRef = useRef<HTMLDivElement>(null);
   useCaretActions({ doc: docRef, scroller: scrollRef });
@@ -262,12 +257,7 @@ export function Reader(props: Props) {
           </div>
         )}
       </div>
-      <SelectionToolbar
-        scrollRef={scrollRef}
-        onCreate={onCreateClaim}
-        onMention={props.onTagMention}
-        busy={creating}
-      />
+      <SelectionToolbar scrollRef={scrollRef} withMention />
     </main>
   );
 }

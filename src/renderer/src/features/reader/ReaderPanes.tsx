@@ -117,10 +117,7 @@ export function ReaderPanes({
           content={shown.content}
           claims={shown.claims}
           selectedClaimId={ws.selectedClaimId}
-          creating={claims.creating}
           onSelectClaim={(id) => ws.setSelectedClaimId(id)}
-          onCreateClaim={() => void claims.createClaim()}
-          onTagMention={() => claims.tag('mention')}
           mentions={shown.mentions}
           entityName={(id) => entities.byId.get(id)}
           onError={onError}

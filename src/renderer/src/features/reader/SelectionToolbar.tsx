@@ -1,19 +1,19 @@
 import { useEffect, useState, type RefObject } from 'react';
+import { ActionButton } from '../../actions/ActionButton';
 import { useSelectionPlacement, type SelectionBox } from '../../lib/popupPlacement';
 import { hasSelectionIn } from './selection';
 
 interface Props {
   scrollRef: RefObject<HTMLElement | null>;
-  onCreate: () => void;
-  /** tag the selection as an entity mention */
-  onMention?: () => void;
-  busy: boolean;
+  /** offer tagging the selection as an entity mention too */
+  withMention?: boolean;
 }
 
 /**
  * A small floating "Create claim" button above the start of the current text selection (below
  * it when the pane has no room above). It exists only while text is selected, so there is never a
- * disabled button to explain.
+ * disabled button to explain. Its buttons run the registered actions of C and E, so a click opens
+ * the same tag popover as the key.
  */
 export function SelectionToolbar({ scrollRef, ...buttons }: Props) {
   const [at, setAt] = useState<SelectionBox | null>(null);
@@ -61,9 +61,7 @@ export function SelectionToolbar({ scrollRef, ...buttons }: Props) {
 function Toolbar({
   at,
   boundary,
-  onCreate,
-  onMention,
-  busy,
+  withMention,
 }: Omit<Props, 'scrollRef'> & { at: SelectionBox; boundary: HTMLElement | null }) {
   // kept inside the reader pane, so a selection that starts above the viewport keeps its
   // toolbar at the pane's top edge
@@ -78,29 +76,24 @@ function Toolbar({
       // hidden for the one frame before Floating UI has placed it, not flashed at the corner
       style={{ ...floatingStyles, visibility: isPositioned ? undefined : 'hidden' }}
     >
-      <button
-        type="button"
+      <ActionButton
+        action="claim.create"
         className="btn btn-primary"
         aria-label="Create claim"
-        aria-keyshortcuts="C"
-        disabled={busy}
         // keep the text selection: a mousedown on a button would otherwise collapse it
         onMouseDown={(e) => e.preventDefault()}
-        onClick={onCreate}
       >
         Create claim <kbd>C</kbd>
-      </button>
-      {onMention && (
-        <button
-          type="button"
+      </ActionButton>
+      {withMention && (
+        <ActionButton
+          action="mention.tag"
           className="btn"
           aria-label="Tag entity"
-          aria-keyshortcuts="E"
           onMouseDown={(e) => e.preventDefault()}
-          onClick={onMention}
         >
           Entity <kbd>E</kbd>
-        </button>
+        </ActionButton>
       )}
     </div>
   );

@@ -190,7 +190,7 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
           {data.nodes.length.toLocaleString()} entities, {data.edges.source.length.toLocaleString()}{' '}
           links made by claims.{' '}
           {mode === 'chart'
-            ? `${layoutState} Scroll to zoom, drag to pan; click a link for its claims, an entity to open it.`
+            ? `${layoutState} Scroll or + and − to zoom, drag or arrow keys to pan; click a link for its claims, an entity to open it.`
             : ''}
         </p>
       )}
@@ -199,8 +199,10 @@ export function NetworkView({ active, onOpenEntity, onStatus, onError }: Props) 
           <div
             ref={containerRef}
             className="network-canvas"
-            aria-label="Network chart (the table lists the same links)"
-            role="img"
+            role="application"
+            aria-roledescription="network"
+            aria-label="Network of entities linked by claims. + and − zoom, arrow keys pan, Home fits; the table lists the same links."
+            tabIndex={0}
           />
         ) : (
           data && <NetworkTable data={data} onEdge={setEdge} onOpenEntity={onOpenEntity} />

@@ -1,5 +1,6 @@
 import type { NetworkGraph } from '../../../../../shared/api-analysis';
-import { between, fit, HOME, toScreen, view, zoomAt, type Camera, type Viewport } from './camera';
+import { between, fit, HOME, toScreen, view, type Camera, type Viewport } from './camera';
+import { attachControls } from './controls';
 import { initialPositions } from './layout';
 import type { Frame, ToWorker } from './layout.worker';
 import LayoutWorker from './layout.worker?worker';
@@ -27,8 +28,6 @@ const KINDS = Object.keys(KIND_VARS);
 const EDGE_TOLERANCE = 4;
 /** How long the camera rests before the worker is asked for a sharp picture. */
 const REST_MS = 120;
-/** Pointer travel under which a press and release is a click, not a drag. */
-const CLICK_SLOP = 4;
 
 export interface DrawnNetwork {
   /** the nodes where they stand now and every edge, for the PNG and SVG exports */
@@ -159,42 +158,6 @@ export function drawNetwork(
   observer.observe(container);
   resize();
 
-  // pan by dragging, zoom with the wheel; a press released where it began is a click
-  let drag: { x: number; y: number; startX: number; startY: number; id: number } | null = null;
-  const local = (e: MouseEvent) => {
-    const box = canvas.getBoundingClientRect();
-    return { x: e.clientX - box.left, y: e.clientY - box.top };
-  };
-  const onWheel = (e: WheelEvent) => {
-    e.preventDefault();
-    const p = local(e);
-    const step = e.deltaMode === WheelEvent.DOM_DELTA_LINE ? e.deltaY * 16 : e.deltaY;
-    camera = zoomAt(camera, Math.exp(-step * 0.002), p.x, p.y, viewport);
-    cameraMoved();
-  };
-  const onDown = (e: PointerEvent) => {
-    if (e.button !== 0) return;
-    const p = local(e);
-    drag = { ...p, startX: p.x, startY: p.y, id: e.pointerId };
-    canvas.setPointerCapture(e.pointerId);
-    canvas.classList.add('is-dragging');
-  };
-  const onMove = (e: PointerEvent) => {
-    if (!drag || e.pointerId !== drag.id) return;
-    const p = local(e);
-    camera = { ...camera, panX: camera.panX + p.x - drag.x, panY: camera.panY + p.y - drag.y };
-    drag.x = p.x;
-    drag.y = p.y;
-    cameraMoved();
-  };
-  const onUp = (e: PointerEvent) => {
-    if (!drag || e.pointerId !== drag.id) return;
-    const p = local(e);
-    const click = Math.hypot(p.x - drag.startX, p.y - drag.startY) < CLICK_SLOP;
-    drag = null;
-    canvas.classList.remove('is-dragging');
-    if (click) hit(p.x, p.y);
-  };
   const hit = (x: number, y: number) => {
     if (!shown) return;
     const points = toScreen(
@@ -209,11 +172,16 @@ export function drawNetwork(
     const e = shown.edges ? nearestEdge(points, source, target, x, y, EDGE_TOLERANCE) : -1;
     on.selectEdge(e < 0 ? null : e);
   };
-  canvas.addEventListener('wheel', onWheel, { passive: false });
-  canvas.addEventListener('pointerdown', onDown);
-  canvas.addEventListener('pointermove', onMove);
-  canvas.addEventListener('pointerup', onUp);
-  canvas.addEventListener('pointercancel', onUp);
+  const detachControls = attachControls(container, canvas, {
+    camera: () => camera,
+    viewport: () => viewport,
+    move: (next) => {
+      camera = next;
+      cameraMoved();
+    },
+    click: hit,
+    escape: () => on.selectEdge(null),
+  });
 
   container.dataset.layout = 'running';
   on.layoutState('Laying out…');
@@ -221,7 +189,7 @@ export function drawNetwork(
   post(
     {
       type: 'start',
-      budgetMs: 7_000,
+      budgetMs: 6_000,
       scene,
       n,
       source: Uint32Array.from(source),
@@ -265,9 +233,9 @@ export function drawNetwork(
       clearTimeout(restTimer);
       cancelAnimationFrame(frameRequest);
       observer.disconnect();
+      detachControls();
       worker.terminate();
       shown?.bitmap.close();
-      canvas.removeEventListener('wheel', onWheel);
       canvas.remove();
       delete container.dataset.layout;
     },
