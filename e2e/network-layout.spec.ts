@@ -3,6 +3,7 @@
  * and settles while the page keeps answering (zoomed and panned meanwhile); a click on the canvas
  * hits an edge and lists its claims. How fast is the bench's business (bench/analysis.js).
  */
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { importAndOpen } from './app';
@@ -136,4 +137,17 @@ test('a click on an edge of the canvas lists the claims behind it', async ({
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   await expect(canvas).toBeFocused();
   await expect(panel.getByRole('heading')).toHaveText('Actor 0 → Actor 1');
+
+  // the pictures: an SVG with both entities and their link, a PNG
+  const svgDownload = page.waitForEvent('download');
+  await network.getByRole('button', { name: 'SVG' }).click();
+  const svg = await readFile((await (await svgDownload).path())!, 'utf8');
+  expect(svg.match(/<circle /g)).toHaveLength(2);
+  expect(svg.match(/<line /g)).toHaveLength(1);
+  expect(svg).toContain('>Actor 0<');
+  expect(svg).toContain('>Actor 1<');
+  const pngDownload = page.waitForEvent('download');
+  await network.getByRole('button', { name: 'PNG' }).click();
+  const png = await readFile((await (await pngDownload).path())!);
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 });
