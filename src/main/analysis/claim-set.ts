@@ -1,5 +1,10 @@
 import type { AnalysisFilter } from '../../shared/api-analysis';
-import { gradeAtLeast, type Credibility, type Reliability } from '../../shared/grading';
+import {
+  gradeAtLeast,
+  type ClaimGrade,
+  type Credibility,
+  type Reliability,
+} from '../../shared/grading';
 import type { ClaimId, DocumentId, EntityId, Stance } from '../../shared/model';
 import { dateIntervals, epochDay, parsePartialDate } from '../../shared/partial-date';
 import { GRADED_CLAIMS_SQL } from '../db/grades';
@@ -31,16 +36,13 @@ type Tuple = [
 ];
 
 /**
- * The claims a filter picks, with their grades (by the `claim_grade` view, THE rule, read only for
- * the claims that can have one: GRADED_CLAIMS_SQL). Narrowing by
- * document, type, tag and entity runs in SQL on indexes; grade and date in code, by the one rule for
- * each (gradeAtLeast, dateInterval), so the views and the table cannot disagree about them.
+ * The narrowing by document, type, tag and entity that runs in SQL on indexes (over `claims c`),
+ * shared by every reader of claims for the analysis views so they cannot disagree.
  */
-export function selectClaims(
-  db: Db,
+export function claimFilterSql(
   filter: AnalysisFilter,
   restrictTo?: readonly string[],
-): AnalysisClaim[] {
+): { where: string; params: Record<string, unknown> } {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   if (restrictTo) {
@@ -65,22 +67,56 @@ export function selectClaims(
       OR c.id IN (SELECT claim_id FROM claim_subjects WHERE entity_id = @entityId))`);
     params.entityId = filter.entityId;
   }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/**
+ * A claim's reliability and credibility by the `claim_grade` view (THE rule), read only for the
+ * claims that can have one; the query must start `WITH graded(id) AS (${GRADED_CLAIMS_SQL})`.
+ */
+export const GRADE_COLUMNS_SQL = `
+  CASE WHEN c.id IN graded THEN
+    (SELECT g.reliability FROM claim_grade g WHERE g.claim_id = c.id) END,
+  CASE WHEN c.id IN graded THEN
+    (SELECT g.credibility FROM claim_grade g WHERE g.claim_id = c.id) END`;
+
+/**
+ * Whether a claim passes the filter's grade minimum and date window, the two parts decided in code
+ * by the one rule for each (gradeAtLeast, dateIntervals); null when the filter sets neither.
+ */
+export function gradeAndDateTest(
+  filter: AnalysisFilter,
+): ((grade: ClaimGrade, eventDate: string | null) => boolean) | null {
+  const inDates = dateWindow(filter);
+  const min = { reliability: filter.minReliability, credibility: filter.minCredibility };
+  const graded = min.reliability !== undefined || min.credibility !== undefined;
+  if (!graded && !inDates) return null;
+  return (grade, eventDate) =>
+    (!graded || gradeAtLeast(grade, min)) && (!inDates || inDates(eventDate));
+}
+
+/**
+ * The claims a filter picks, with their grades (by the `claim_grade` view, THE rule, read only for
+ * the claims that can have one: GRADED_CLAIMS_SQL). Narrowing by
+ * document, type, tag and entity runs in SQL on indexes; grade and date in code, by the one rule for
+ * each (gradeAtLeast, dateInterval), so the views and the table cannot disagree about them.
+ */
+export function selectClaims(
+  db: Db,
+  filter: AnalysisFilter,
+  restrictTo?: readonly string[],
+): AnalysisClaim[] {
+  const { where, params } = claimFilterSql(filter, restrictTo);
   const rows = db
     .prepare(
       `WITH graded(id) AS (${GRADED_CLAIMS_SQL})
        SELECT c.id, c.document_id, c.claimant_id, c.place_id, c.event_date, c.type, c.stance,
-         CASE WHEN c.id IN graded THEN
-           (SELECT g.reliability FROM claim_grade g WHERE g.claim_id = c.id) END,
-         CASE WHEN c.id IN graded THEN
-           (SELECT g.credibility FROM claim_grade g WHERE g.claim_id = c.id) END
-       FROM claims c
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY c.rowid`,
+         ${GRADE_COLUMNS_SQL}
+       FROM claims c ${where} ORDER BY c.rowid`,
     )
     .raw()
     .all(params) as Tuple[];
-  const inDates = dateWindow(filter);
-  const min = { reliability: filter.minReliability, credibility: filter.minCredibility };
-  const graded = min.reliability !== undefined || min.credibility !== undefined;
+  const passes = gradeAndDateTest(filter);
   const out: AnalysisClaim[] = [];
   for (const r of rows) {
     const claim: AnalysisClaim = {
@@ -94,8 +130,7 @@ export function selectClaims(
       reliability: r[7],
       credibility: r[8],
     };
-    if (graded && !gradeAtLeast(claim, min)) continue;
-    if (inDates && !inDates(claim.eventDate)) continue;
+    if (passes && !passes(claim, claim.eventDate)) continue;
     out.push(claim);
   }
   return out;
