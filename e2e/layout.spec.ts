@@ -191,6 +191,33 @@ async function look(page: Page, name: string) {
 }
 const LOOK = resolve(tmpdir(), 'claimdesk-layout');
 
+/** A document open and the library pane at its narrowest (Home on its width handle). */
+async function narrowestLibrary(page: Page, fixturesDir: string) {
+  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
+  const handle = page.getByRole('separator', { name: 'Library width' });
+  await handle.focus();
+  await page.keyboard.press('Home');
+}
+
+/**
+ * The visible buttons of `buttons`, each checked whole inside `container`, its label not cut and
+ * over none of the others; their boxes and names.
+ */
+async function wholeAndApart(buttons: Locator, container: Box) {
+  const shown: Box[] = [];
+  const names: string[] = [];
+  for (const b of await buttons.all()) {
+    if (!(await b.isVisible())) continue;
+    names.push((await b.getAttribute('aria-label')) ?? (await b.innerText()));
+    const box = await boxOf(b);
+    expect(inside(box, container), `${names.at(-1)} inside its container`).toBe(true);
+    expect(await b.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    for (const other of shown) expect(overlaps(box, other)).toBe(false);
+    shown.push(box);
+  }
+  return { shown, names };
+}
+
 test('the selection toolbar stays in the reader and off the selection: below the first line when there is no room above', async ({
   page,
   fixturesDir,
@@ -278,23 +305,10 @@ test("the library's column header stays on one readable line at the narrowest li
   page,
   fixturesDir,
 }) => {
-  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
-  const handle = page.getByRole('separator', { name: 'Library width' });
-  await handle.focus();
-  await page.keyboard.press('Home');
+  await narrowestLibrary(page, fixturesDir);
   const header = page.getByRole('table', { name: 'Document columns' });
-  const headerBox = await boxOf(header);
-  const sorts = header.getByRole('button');
-  const shown: Box[] = [];
-  for (const b of await sorts.all()) {
-    if (!(await b.isVisible())) continue;
-    const box = await boxOf(b);
-    // each shown button is whole inside the header, on one line, and its label is not cut
-    expect(inside(box, headerBox)).toBe(true);
-    expect(await b.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-    for (const other of shown) expect(overlaps(box, other)).toBe(false);
-    shown.push(box);
-  }
+  // each shown sort button is whole inside the header, on one line, and its label is not cut
+  const { shown } = await wholeAndApart(header.getByRole('button'), await boxOf(header));
   expect(new Set(shown.map((b) => Math.round(b.y))).size).toBe(1);
   // the title and the claims count are always there to sort by
   await expect(header.getByRole('button', { name: /Title/ })).toBeVisible();
@@ -306,28 +320,14 @@ test("the library's import buttons stay whole and reachable at the narrowest lib
   page,
   fixturesDir,
 }) => {
-  await importAndOpen(page, join(fixturesDir, 'sample.txt'), /Khujand/);
-  const handle = page.getByRole('separator', { name: 'Library width' });
-  await handle.focus();
-  await page.keyboard.press('Home');
+  await narrowestLibrary(page, fixturesDir);
   const library = page.getByRole('navigation', { name: 'Library' });
-  const pane = await boxOf(library);
-  // the head's import buttons and the tools under them (references, Zotero, OCR languages)
-  const buttons = library.locator(
-    '.pane-head button, .references-import button, .library-tool button',
+  // the head's import buttons and the tools under them (references, Zotero, OCR languages): whole
+  // inside the pane, their labels not cut, over none of the others
+  const { names } = await wholeAndApart(
+    library.locator('.pane-head button, .references-import button, .library-tool button'),
+    await boxOf(library),
   );
-  const names: string[] = [];
-  const shown: Box[] = [];
-  for (const b of await buttons.all()) {
-    if (!(await b.isVisible())) continue;
-    names.push((await b.getAttribute('aria-label')) ?? (await b.innerText()));
-    const box = await boxOf(b);
-    // whole inside the pane, its label not cut, over none of the others
-    expect(inside(box, pane), `${names.at(-1)} inside the library`).toBe(true);
-    expect(await b.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
-    for (const other of shown) expect(overlaps(box, other)).toBe(false);
-    shown.push(box);
-  }
   expect(names).toEqual(
     expect.arrayContaining([
       'Import files',
