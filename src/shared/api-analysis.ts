@@ -139,24 +139,35 @@ export interface Board {
 }
 
 /**
- * Claims on a time axis, as columns (one entry per claim) so 100,000 claims cross the wire and
- * reach a canvas without an object each. Days are counted from 1970-01-01; ends are exclusive.
+ * Claims on a time axis as they cross the wire: grouped by everything the timeline draws and
+ * filters on (event interval, type, document, grade), so 100,000 claims travel as a few hundred
+ * groups and their ids, without an object or a repeated value each (`timelineClaims` in
+ * shared/timeline-claims.ts expands them to one entry per claim). Days are counted from 1970-01-01;
+ * ends are exclusive.
+ *
+ * Groups come in time order: earlier start first, then the longer interval, then the group whose
+ * first claim was made first; `claimIds` holds group 0's claims, then group 1's, and so on, each
+ * group's in the order they were made.
  */
 export interface Timeline {
+  groups: {
+    eventStart: number[];
+    eventEnd: number[];
+    /** index into `types` */
+    typeIndex: number[];
+    /** index into `documents` */
+    documentIndex: number[];
+    /** index into `grades` */
+    gradeIndex: number[];
+    /** how many of `claimIds` the group holds */
+    size: number[];
+  };
   claimIds: ClaimId[];
-  eventStart: number[];
-  eventEnd: number[];
-  /** the source's publication date as an interval; -1 where the document has none */
-  publishedStart: number[];
-  publishedEnd: number[];
-  /** index into `types` */
-  typeIndex: number[];
   types: string[];
-  /** index into `documents` */
-  documentIndex: number[];
-  documents: { id: DocumentId; title: string }[];
-  /** "B2", "" when ungraded */
+  /** "B2", "A–", "" when ungraded */
   grades: string[];
+  /** the source's publication date as an interval; -1 where the document has none */
+  documents: { id: DocumentId; title: string; publishedStart: number; publishedEnd: number }[];
   /** matching claims without an event date (not drawn) */
   undated: number;
 }

@@ -1,3 +1,4 @@
+import { timelineClaims } from '../../shared/timeline-claims';
 import { DOMParser } from '@xmldom/xmldom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClaimId, EntityId } from '../../shared/model';
@@ -107,7 +108,7 @@ describe('timeline', () => {
     const rpc = rpcOf(backend);
     const { claims, pdf } = await analysed(backend.db);
     updateClaim(backend.db, claims.vahdat.id, { eventDate: '2015/2016-03' });
-    const t = await rpc('analysis.timeline', {});
+    const t = timelineClaims(await rpc('analysis.timeline', {}));
     const row = (id: ClaimId) => t.claimIds.indexOf(id);
     const month = row(claims.cyrillic.id);
     expect(t.eventStart[month]).toBe(epochDay('2018-11-01'));

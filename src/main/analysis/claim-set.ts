@@ -76,9 +76,9 @@ export function claimFilterSql(
  */
 export const GRADE_COLUMNS_SQL = `
   CASE WHEN c.id IN graded THEN
-    (SELECT g.reliability FROM claim_grade g WHERE g.claim_id = c.id) END,
+    (SELECT g.reliability FROM claim_grade g WHERE g.claim_id = c.id) END AS reliability,
   CASE WHEN c.id IN graded THEN
-    (SELECT g.credibility FROM claim_grade g WHERE g.claim_id = c.id) END`;
+    (SELECT g.credibility FROM claim_grade g WHERE g.claim_id = c.id) END AS credibility`;
 
 /**
  * Whether a claim passes the filter's grade minimum and date window, the two parts decided in code

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisFilter, Timeline } from '../../shared/api-analysis';
 import { gradeText } from '../../shared/grading';
-import type { DocumentId } from '../../shared/model';
+import type { ClaimId, DocumentId } from '../../shared/model';
 import { dateIntervals } from '../../shared/partial-date';
 import { createClaim, updateClaim } from '../db/claims';
 import type { Db } from '../db/open';
@@ -10,50 +10,78 @@ import { rpcOf } from '../test/rpc';
 import { SAMPLE_TEXT, tempBackend } from '../test/workspace';
 import { selectClaims } from './claim-set';
 import { timelineData } from './timeline';
+import { timelineClaims } from '../../shared/timeline-claims';
+
+/** One claim on the timeline, as the chart and the table read it. */
+interface Placed {
+  eventStart: number;
+  eventEnd: number;
+  publishedStart: number;
+  publishedEnd: number;
+  type: string;
+  documentId: DocumentId;
+  grade: string;
+}
 
 /**
- * The timeline as it was built from the shared claim selection (one object per claim): the
- * reference the columnar reader must match, value for value.
+ * The timeline as built from the shared claim selection (one object per claim): the reference the
+ * grouped reader must match, claim for claim.
  */
-function timelineFromClaimObjects(db: Db, filter: AnalysisFilter): Timeline {
+function timelineFromClaimObjects(db: Db, filter: AnalysisFilter) {
   const documents = db
-    .prepare(`SELECT id, meta ->> '$.title', meta ->> '$.publishedDate' FROM documents`)
+    .prepare(`SELECT id, meta ->> '$.publishedDate' FROM documents`)
     .raw()
-    .all() as [DocumentId, string, string | null][];
+    .all() as [DocumentId, string | null][];
   const intervalOf = dateIntervals();
-  const docIndex = new Map(documents.map(([id], i) => [id as string, i]));
-  const published = documents.map(([, , date]) => (date ? intervalOf(date) : null));
-  const out: Timeline = {
-    claimIds: [],
-    eventStart: [],
-    eventEnd: [],
-    publishedStart: [],
-    publishedEnd: [],
-    typeIndex: [],
-    types: [],
-    documentIndex: [],
-    documents: documents.map(([id, title]) => ({ id, title })),
-    grades: [],
-    undated: 0,
-  };
+  const published = new Map(documents.map(([id, date]) => [id, date ? intervalOf(date) : null]));
+  const claims = new Map<string, Placed>();
+  let undated = 0;
   for (const c of selectClaims(db, filter)) {
     const span = c.eventDate ? intervalOf(c.eventDate) : null;
     if (!span) {
-      out.undated++;
+      undated++;
       continue;
     }
-    if (!out.types.includes(c.type)) out.types.push(c.type);
-    const d = docIndex.get(c.documentId)!;
-    out.claimIds.push(c.id);
-    out.eventStart.push(span.start);
-    out.eventEnd.push(span.end);
-    out.publishedStart.push(published[d]?.start ?? -1);
-    out.publishedEnd.push(published[d]?.end ?? -1);
-    out.typeIndex.push(out.types.indexOf(c.type));
-    out.documentIndex.push(d);
-    out.grades.push(gradeText(c));
+    const pub = published.get(c.documentId);
+    claims.set(c.id, {
+      eventStart: span.start,
+      eventEnd: span.end,
+      publishedStart: pub?.start ?? -1,
+      publishedEnd: pub?.end ?? -1,
+      type: c.type,
+      documentId: c.documentId,
+      grade: gradeText(c),
+    });
   }
-  return out;
+  return { claims, undated };
+}
+
+/** The wire's groups expanded, claim by claim, checking the order and the grouping on the way. */
+function placedClaims(t: Timeline) {
+  const expanded = timelineClaims(t);
+  const claims = new Map<string, Placed>();
+  expanded.claimIds.forEach((id, i) => {
+    claims.set(id, {
+      eventStart: expanded.eventStart[i]!,
+      eventEnd: expanded.eventEnd[i]!,
+      publishedStart: expanded.publishedStart[i]!,
+      publishedEnd: expanded.publishedEnd[i]!,
+      type: expanded.types[expanded.typeIndex[i]!]!,
+      documentId: expanded.documents[expanded.documentIndex[i]!]!.id,
+      grade: expanded.grades[i]!,
+    });
+    if (i === 0) return;
+    // time order: earlier start first, then the longer interval
+    const [s0, s1] = [expanded.eventStart[i - 1]!, expanded.eventStart[i]!];
+    expect(s0 < s1 || (s0 === s1 && expanded.eventEnd[i - 1]! >= expanded.eventEnd[i]!)).toBe(true);
+  });
+  // no two groups share everything: each is all the claims of its kind
+  const g = t.groups;
+  const keys = g.size.map((_, k) =>
+    [g.eventStart[k], g.eventEnd[k], g.typeIndex[k], g.documentIndex[k], g.gradeIndex[k]].join(),
+  );
+  expect(new Set(keys).size).toBe(keys.length);
+  return { claims, undated: t.undated };
 }
 
 const DATES = [null, '2015', '2015-05', '2018-11-07', '2018-11-07/2018-11-08', '2015/2016-03'];
@@ -107,16 +135,60 @@ describe('timeline data read as columns', () => {
       { entityId: REUTERS, tag: 'riot', minReliability: 'B' },
     ];
     for (const filter of filters) {
-      const columns = timelineData(backend.db, filter);
-      expect(columns, JSON.stringify(filter)).toEqual(timelineFromClaimObjects(backend.db, filter));
-      // each filter must leave something to compare and, but for the empty one, drop something
-      expect(columns.claimIds.length + columns.undated).toBeGreaterThan(0);
+      const grouped = timelineData(backend.db, filter);
+      expect(placedClaims(grouped), JSON.stringify(filter)).toEqual(
+        timelineFromClaimObjects(backend.db, filter),
+      );
+      // each filter must leave something to compare
+      expect(grouped.claimIds.length + grouped.undated).toBeGreaterThan(0);
     }
     const all = timelineData(backend.db, {});
     expect(all.undated).toBeGreaterThan(0);
+    // claims that share a date, type, document and grade travel as one group
+    expect(all.groups.size.length).toBeLessThan(all.claimIds.length);
+    expect(all.groups.size.reduce((a, b) => a + b, 0)).toBe(all.claimIds.length);
     // ungraded, graded by source, by claimant, and with a credibility: each kind is compared
-    const grades = new Set(all.grades);
+    const grades = new Set(timelineClaims(all).grades);
     for (const g of ['', 'A–', 'B–', 'E–', 'B2']) expect(grades).toContain(g);
     expect([...grades].filter((g) => /^[–A-F][1-6]$/.test(g)).length).toBeGreaterThan(1);
+  });
+});
+
+describe('timeline groups', () => {
+  it('keep types and stored dates that hold the key separator or characters beyond 16 bits', async () => {
+    const backend = tempBackend();
+    const { doc } = await buildClaimsFixture(backend.db);
+    const undatedBefore = timelineData(backend.db, {}).undated;
+    const quote = 'Gulmurod Khalimov';
+    const start = SAMPLE_TEXT.indexOf(quote);
+    const made = ['2018-11', '2018-11', '2018-11', '2015', '😀2015|3', '2015|2016'].map(
+      (eventDate) => {
+        const c = createClaim(backend.db, {
+          documentId: doc.id,
+          spans: [{ start, end: start + quote.length }],
+        });
+        return { id: c.id, eventDate };
+      },
+    );
+    const types = ['a|5|b', 'a|5|b', '𝒜 riot|2', 'event', 'event', 'event'];
+    // written past the API's validation, as an old or hand-edited workspace may hold them
+    const set = backend.db.prepare('UPDATE claims SET event_date = ?, type = ? WHERE id = ?');
+    made.forEach(({ id, eventDate }, i) => set.run(eventDate, types[i], id));
+    const t = timelineData(backend.db, {});
+    const expanded = timelineClaims(t);
+    const typeOf = (id: ClaimId) =>
+      expanded.types[expanded.typeIndex[expanded.claimIds.indexOf(id)]!];
+    expect(typeOf(made[0]!.id)).toBe('a|5|b');
+    expect(typeOf(made[1]!.id)).toBe('a|5|b');
+    expect(typeOf(made[2]!.id)).toBe('𝒜 riot|2');
+    // not dates: counted as undated, never misread
+    expect(t.undated).toBe(undatedBefore + 2);
+    expect(expanded.claimIds).not.toContain(made[4]!.id);
+    expect(expanded.claimIds).not.toContain(made[5]!.id);
+    // 2015 starts first; the two "a|5|b" claims of November 2018 are one group
+    expect(expanded.claimIds.indexOf(made[3]!.id)).toBeLessThan(
+      expanded.claimIds.indexOf(made[0]!.id),
+    );
+    expect(t.groups.size.filter((n) => n === 2).length).toBeGreaterThanOrEqual(1);
   });
 });

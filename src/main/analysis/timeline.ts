@@ -6,23 +6,57 @@ import { GRADED_CLAIMS_SQL } from '../db/grades';
 import type { Db } from '../db/open';
 import { claimFilterSql, GRADE_COLUMNS_SQL, gradeAndDateTest } from './claim-set';
 
-type Row = [
-  ClaimId,
-  /** the document's rowid: a small integer, where its id would be a string per claim */
-  number,
-  string | null,
-  string,
-  Reliability | null,
-  Credibility | null,
-];
+/** A group of claims that share everything the timeline draws and filters on. */
+interface Group {
+  /** the order its first claim was made in: groups that tie in time keep it */
+  first: number;
+  documentIndex: number;
+  eventDate: string | null;
+  type: string;
+  reliability: Reliability | null;
+  credibility: Credibility | null;
+  /** the claims' positions in the ids SQLite returned */
+  members: number[];
+}
+
+/**
+ * A claim's group key, made by SQLite: document rowid | reliability | credibility | length of the
+ * event date | the event date followed by the type. The event date's length (in characters, as
+ * SQLite counts them) says where the type begins, so neither needs a separator it cannot hold.
+ */
+const GROUP_KEY_SQL = `document_row || '|' || ifnull(reliability, '') || '|' || ifnull(credibility, '')
+  || '|' || length(ifnull(event_date, '')) || '|' || ifnull(event_date, '') || type`;
+
+function parseKey(key: string, first: number, docIndex: Map<number, number>): Group {
+  const fields: string[] = [];
+  let at = 0;
+  for (let i = 0; i < 4; i++) {
+    const bar = key.indexOf('|', at);
+    fields.push(key.slice(at, bar));
+    at = bar + 1;
+  }
+  // by characters, not UTF-16 units: SQLite's length() counts characters
+  const rest = [...key.slice(at)];
+  const dateLength = Number(fields[3]);
+  return {
+    first,
+    documentIndex: docIndex.get(Number(fields[0]))!,
+    eventDate: dateLength > 0 ? rest.slice(0, dateLength).join('') : null,
+    type: rest.slice(dateLength).join(''),
+    reliability: (fields[1] || null) as Reliability | null,
+    credibility: (fields[2] ? Number(fields[2]) : null) as Credibility | null,
+    members: [],
+  };
+}
 
 /**
  * The timeline's data: each dated claim's event date as the interval it stands for, beside its
- * source's publication date (when it was reported vs when it happened), as columns.
+ * source's publication date (when it was reported vs when it happened), grouped (see Timeline).
  *
- * Read straight from SQL, only the columns the timeline draws and filters on, into the columns it
- * returns: 100,000 claims as objects (selectClaims) cost most of the first render in allocation and
- * garbage collection. The filters are the shared ones (claimFilterSql, gradeAndDateTest).
+ * SQLite hands over two JSON arrays (the claims' ids and group keys) instead of a row per claim:
+ * 100,000 rows cost most of the first render in row objects and garbage collection, and two
+ * strings parse in a few milliseconds. Dates, grades and the filters' grade and date tests are then
+ * worked out once per group, by the shared rules (dateIntervals, gradeText, gradeAndDateTest).
  */
 export function timelineData(db: Db, filter: AnalysisFilter): Timeline {
   const documents = db
@@ -31,68 +65,81 @@ export function timelineData(db: Db, filter: AnalysisFilter): Timeline {
     .all() as [number, DocumentId, string, string | null][];
   const intervalOf = dateIntervals();
   const docIndex = new Map<number, number>();
-  const published: ({ start: number; end: number } | null)[] = [];
-  documents.forEach(([rowid, , , date], i) => {
-    docIndex.set(rowid, i);
-    published.push(date ? intervalOf(date) : null);
-  });
+  documents.forEach(([rowid], i) => docIndex.set(rowid, i));
   const { where, params } = claimFilterSql(filter);
-  const rows = db
+  const [idsJson, keysJson] = db
     .prepare(
       `WITH graded(id) AS (${GRADED_CLAIMS_SQL})
-       SELECT c.id, d.rowid, c.event_date, c.type, ${GRADE_COLUMNS_SQL}
-       FROM claims c JOIN documents d ON d.id = c.document_id
-       ${where} ORDER BY c.rowid`,
+       SELECT json_group_array(id), json_group_array(${GROUP_KEY_SQL}) FROM (
+         SELECT c.id, d.rowid AS document_row, c.event_date, c.type, ${GRADE_COLUMNS_SQL}
+         FROM claims c JOIN documents d ON d.id = c.document_id
+         ${where} ORDER BY c.rowid
+       )`,
     )
     .raw()
-    .all(params) as Row[];
+    .get(params) as [string, string];
+  const ids = JSON.parse(idsJson) as ClaimId[];
+  const keys = JSON.parse(keysJson) as string[];
+
+  const groupOf = new Map<string, Group>();
+  for (let i = 0; i < keys.length; i++) {
+    let group = groupOf.get(keys[i]!);
+    if (!group) {
+      group = parseKey(keys[i]!, groupOf.size, docIndex);
+      groupOf.set(keys[i]!, group);
+    }
+    group.members.push(i);
+  }
+
   const passes = gradeAndDateTest(filter);
+  let undated = 0;
+  const dated: (Group & { start: number; end: number })[] = [];
+  for (const group of groupOf.values()) {
+    if (passes && !passes(group, group.eventDate)) continue;
+    const span = group.eventDate ? intervalOf(group.eventDate) : null;
+    if (span) dated.push({ ...group, ...span });
+    else undated += group.members.length;
+  }
+  dated.sort((a, b) => a.start - b.start || b.end - a.end || a.first - b.first);
+
   const types: string[] = [];
-  const typeIndex = new Map<string, number>();
-  // "B2" for each of the 7 × 7 pairs (a half may be missing), made once
-  const gradeTexts = new Map<string, string>();
-  const out: Timeline = {
-    claimIds: [],
-    eventStart: [],
-    eventEnd: [],
-    publishedStart: [],
-    publishedEnd: [],
-    typeIndex: [],
-    types,
-    documentIndex: [],
-    documents: documents.map(([, id, title]) => ({ id, title })),
-    grades: [],
-    undated: 0,
+  const grades: string[] = [];
+  const indexIn = (list: string[], value: string) => {
+    const i = list.indexOf(value);
+    return i >= 0 ? i : list.push(value) - 1;
   };
-  for (const [id, docRow, eventDate, type, reliability, credibility] of rows) {
-    if (passes && !passes({ reliability, credibility }, eventDate)) continue;
-    const span = eventDate ? intervalOf(eventDate) : null;
-    if (!span) {
-      out.undated++;
-      continue;
-    }
-    let t = typeIndex.get(type);
-    if (t === undefined) {
-      t = types.length;
-      types.push(type);
-      typeIndex.set(type, t);
-    }
-    const gradeKey = `${reliability}${credibility}`;
-    let grade = gradeTexts.get(gradeKey);
-    if (grade === undefined) {
-      grade = gradeText({ reliability, credibility });
-      gradeTexts.set(gradeKey, grade);
-    }
-    const d = docIndex.get(docRow)!;
-    const pub = published[d];
-    out.claimIds.push(id);
-    out.eventStart.push(span.start);
-    out.eventEnd.push(span.end);
-    out.publishedStart.push(pub ? pub.start : -1);
-    out.publishedEnd.push(pub ? pub.end : -1);
-    out.typeIndex.push(t);
-    out.documentIndex.push(d);
-    out.grades.push(grade);
+  const out: Timeline = {
+    groups: {
+      eventStart: [],
+      eventEnd: [],
+      typeIndex: [],
+      documentIndex: [],
+      gradeIndex: [],
+      size: [],
+    },
+    claimIds: [],
+    types,
+    grades,
+    documents: documents.map(([, id, title, date]) => {
+      const published = date ? intervalOf(date) : null;
+      return {
+        id,
+        title,
+        publishedStart: published ? published.start : -1,
+        publishedEnd: published ? published.end : -1,
+      };
+    }),
+    undated,
+  };
+  const g = out.groups;
+  for (const group of dated) {
+    g.eventStart.push(group.start);
+    g.eventEnd.push(group.end);
+    g.typeIndex.push(indexIn(types, group.type));
+    g.documentIndex.push(group.documentIndex);
+    g.gradeIndex.push(indexIn(grades, gradeText(group)));
+    g.size.push(group.members.length);
+    for (const i of group.members) out.claimIds.push(ids[i]!);
   }
   return out;
 }

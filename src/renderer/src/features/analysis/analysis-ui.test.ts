@@ -1,6 +1,6 @@
 import { DOMParser } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
-import type { Timeline } from '../../../../shared/api-analysis';
+import type { TimelineClaims } from '../../../../shared/timeline-claims';
 import { epochDay } from '../../../../shared/partial-date';
 import { boardKey } from './board-keys';
 import { circularText, supportText } from './format';
@@ -61,6 +61,8 @@ describe('timeline layout', () => {
     expect(count).toBe(2);
     // past the row limit, a bar shares the row that frees first
     expect(packRows([0, 0, 0], [5, 3, 9], [0, 1, 2], 2).rows[2]).toBe(1);
+    // days before 1970 are negative: a bar that ends before the next begins still frees its row
+    expect([...packRows([-10, -5], [-6, -1], [0, 1], 10).rows]).toEqual([0, 0]);
   });
 
   it('stacks claims of one type, interval and row into one bar with their count', () => {
@@ -81,21 +83,21 @@ describe('timeline layout', () => {
 
   it('lays out 100,000 claims and ticks years, months or days by zoom', () => {
     const n = 100_000;
-    const t: Timeline = {
+    const column = (f: (i: number) => number) => Int32Array.from({ length: n }, (_, i) => f(i));
+    const t: TimelineClaims = {
       claimIds: Array.from({ length: n }, (_, i) => `clm_${i}` as never),
-      eventStart: Array.from({ length: n }, (_, i) => epochDay('2010-01-01') + (i % 3650)),
-      eventEnd: Array.from(
-        { length: n },
-        (_, i) => epochDay('2010-01-01') + (i % 3650) + 1 + (i % 30),
-      ),
-      publishedStart: Array.from({ length: n }, () => epochDay('2021-05-01')),
-      publishedEnd: Array.from({ length: n }, () => epochDay('2021-06-01')),
-      typeIndex: Array.from({ length: n }, (_, i) => i % 3),
+      eventStart: column((i) => epochDay('2010-01-01') + (i % 3650)),
+      eventEnd: column((i) => epochDay('2010-01-01') + (i % 3650) + 1 + (i % 30)),
+      publishedStart: column(() => epochDay('2021-05-01')),
+      publishedEnd: column(() => epochDay('2021-06-01')),
+      typeIndex: column((i) => i % 3),
       types: ['event', 'statistic', 'other'],
-      documentIndex: Array.from({ length: n }, (_, i) => i % 50),
+      documentIndex: column((i) => i % 50),
       documents: Array.from({ length: 50 }, (_, i) => ({
         id: `doc_${i}` as never,
         title: `d${i}`,
+        publishedStart: epochDay('2021-05-01'),
+        publishedEnd: epochDay('2021-06-01'),
       })),
       grades: Array.from({ length: n }, () => ''),
       undated: 0,

@@ -3,6 +3,7 @@ import type { AnalysisFilter } from '../../../../shared/api-analysis';
 import type { Reliability } from '../../../../shared/grading';
 import type { Input } from '../../../../shared/api';
 import { invoke } from '../../api';
+import { timelineClaims } from '../../../../shared/timeline-claims';
 
 /**
  * The analysis views' server state, in the query cache. Every key starts with 'analysis', so a
@@ -32,9 +33,11 @@ export function useBoard(focus: Input<'analysis.board'>['focus'] | null, filter:
 export function useTimeline(filter: AnalysisFilter, enabled: boolean) {
   return useQuery({
     queryKey: analysisKeys.timeline(filter),
-    queryFn: () => invoke('analysis.timeline', { filter }),
+    queryFn: async () => timelineClaims(await invoke('analysis.timeline', { filter })),
     enabled,
     placeholderData: (previous) => previous,
+    // a new timeline is a new timeline: comparing 100,000 claims with the last one shares nothing
+    structuralSharing: false,
   });
 }
 

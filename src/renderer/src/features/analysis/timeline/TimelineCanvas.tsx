@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { Timeline } from '../../../../../shared/api-analysis';
+import type { TimelineClaims } from '../../../../../shared/timeline-claims';
 import { layoutTimeline, ticks, type TimelineLayout } from './layout';
 
 interface Props {
-  data: Timeline;
+  data: TimelineClaims;
   selected: number | null;
   onSelect: (index: number | null) => void;
   onOpen: (index: number) => void;

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import type { AnalysisFilter, Timeline } from '../../../../../shared/api-analysis';
+import type { AnalysisFilter } from '../../../../../shared/api-analysis';
+import type { TimelineClaims } from '../../../../../shared/timeline-claims';
 import { isoOfEpochDay } from '../../../../../shared/partial-date';
 import { EntityCombobox } from '../../entities/EntityCombobox';
 import type { EntityRef } from '../../entities/options';
@@ -117,26 +118,24 @@ export function TimelineView({ active }: Props) {
   );
 }
 
-function TimelineTable({ data }: { data: Timeline }) {
+function TimelineTable({ data }: { data: TimelineClaims }) {
   const [page, setPage] = useState(0);
-  const order = useMemo(
-    () =>
-      Array.from({ length: data.claimIds.length }, (_, i) => i).sort(
-        (a, b) => data.eventStart[a]! - data.eventStart[b]!,
-      ),
-    [data],
+  // the claims arrive in time order (Timeline): the table pages through them as they are
+  const total = data.claimIds.length;
+  const rows = Array.from(
+    { length: Math.max(0, Math.min(PAGE, total - page * PAGE)) },
+    (_, k) => page * PAGE + k,
   );
-  const rows = order.slice(page * PAGE, (page + 1) * PAGE);
   const cards = useCards(rows.map((i) => data.claimIds[i]!));
   const byId = new Map((cards.data ?? []).map((c) => [c.id as string, c]));
   const navigate = useNavigate();
-  const pages = Math.max(1, Math.ceil(order.length / PAGE));
+  const pages = Math.max(1, Math.ceil(total / PAGE));
   return (
     <div className="timeline-table">
       <table className="analysis-table">
         <caption>
-          Claims by event date, {page * PAGE + 1}–{Math.min(order.length, (page + 1) * PAGE)} of{' '}
-          {order.length.toLocaleString()}
+          Claims by event date, {page * PAGE + 1}–{Math.min(total, (page + 1) * PAGE)} of{' '}
+          {total.toLocaleString()}
         </caption>
         <thead>
           <tr>
