@@ -89,7 +89,12 @@ const KNOWN = new Set<string>(NOTEBOOK_NODE_TYPES);
  * Parses and checks stored or submitted content. Throws an Error whose message says what is wrong
  * (the caller turns it into an invalid_input answer); never returns a half-checked tree.
  */
-export function parseNotebookContent(json: string): { root: JsonNode } {
+/** A notebook's content as parseNotebookContent returns it: checked, ready for the editor. */
+export interface NotebookContent {
+  root: JsonNode;
+}
+
+export function parseNotebookContent(json: string): NotebookContent {
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -14,6 +14,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { useMemo } from 'react';
 import type { ClaimCard, Notebook } from '../../../../shared/api-notebooks';
+import type { NotebookContent } from '../../../../shared/notebook-json';
 import { NOTEBOOK_NODES } from '../../editor/notebook/nodes';
 import { notebookTheme } from '../../editor/notebook/theme';
 import { AutosavePlugin, type SaveState } from './plugins/AutosavePlugin';
@@ -34,6 +35,8 @@ const safeUrl = (url: string) => /^(https?:|mailto:)/i.test(url);
 
 interface Props {
   notebook: Notebook;
+  /** its stored content, parsed and checked (parseNotebookContent) */
+  content: NotebookContent;
   /** the cards of the claims it embeds, fetched with it */
   cards: readonly ClaimCard[];
   onSaveState: (state: SaveState, message?: string) => void;
@@ -46,7 +49,7 @@ interface Props {
  * the researcher types. Each concern is one plugin; keyed by notebook so switching notebooks
  * starts a fresh editor from the stored state.
  */
-export function NotebookEditor({ notebook, cards, onSaveState, onError }: Props) {
+export function NotebookEditor({ notebook, content, cards, onSaveState, onError }: Props) {
   const initialConfig = useMemo(
     () => ({
       namespace: `notebook-${notebook.id}`,
@@ -92,7 +95,7 @@ export function NotebookEditor({ notebook, cards, onSaveState, onError }: Props)
       <MentionTypeaheadPlugin />
       <MentionLinkPlugin />
       <AutosavePlugin notebookId={notebook.id} revision={notebook.revision} onState={onSaveState} />
-      <LoadContentPlugin content={notebook.content} onError={onError} />
+      <LoadContentPlugin content={content} onError={onError} />
       <BoundedHistoryPlugin />
     </LexicalComposer>
   );

@@ -52,10 +52,12 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
     queryFn: async () => {
       const notebook = await invoke('notebooks.get', { id: openId! });
       // every embedded claim's card in one call, before the editor mounts its claim nodes
-      const ids = embeddedClaims(parseNotebookContent(notebook.content).root).map((c) => c.claimId);
+      // parsed once: the same tree names the claims and is loaded into the editor
+      const content = parseNotebookContent(notebook.content);
+      const ids = embeddedClaims(content.root).map((c) => c.claimId);
       const cards = await invoke('notebooks.claimCards', { ids });
       client.setQueryData(claimCardsKey(ids), cards);
-      return { notebook, cards };
+      return { notebook, content, cards };
     },
     enabled: active && openId !== null,
     // the editor owns the content once open: never reload it under the researcher's caret
@@ -208,6 +210,7 @@ export function NotebooksView({ active, openId, onOpen, onError, onStatus }: Pro
             <NotebookEditor
               key={open.data.notebook.id}
               notebook={open.data.notebook}
+              content={open.data.content}
               cards={open.data.cards}
               onSaveState={(state, message) => {
                 setSaveState(state);

@@ -1,5 +1,7 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import type { SerializedEditorState } from 'lexical';
 import { useEffect } from 'react';
+import type { NotebookContent } from '../../../../../shared/notebook-json';
 
 /** The tag of the update that loads the stored notebook: not an edit, so not saved back. */
 export const NOTEBOOK_LOAD_TAG = 'notebook-load';
@@ -15,13 +17,15 @@ export function LoadContentPlugin({
   content,
   onError,
 }: {
-  content: string;
+  content: NotebookContent;
   onError: (message: string) => void;
 }) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     try {
-      editor.setEditorState(editor.parseEditorState(content), { tag: NOTEBOOK_LOAD_TAG });
+      // the tree parseNotebookContent checked is a serialized editor state
+      const state = editor.parseEditorState(content as unknown as SerializedEditorState);
+      editor.setEditorState(state, { tag: NOTEBOOK_LOAD_TAG });
     } catch (error) {
       onError(`This notebook cannot be opened: ${(error as Error).message}`);
     }
