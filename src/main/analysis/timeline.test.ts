@@ -155,13 +155,13 @@ describe('timeline data read as columns', () => {
 });
 
 describe('timeline groups', () => {
-  it('keep types and stored dates that hold the key separator or characters beyond 16 bits', async () => {
+  it('keep types and stored dates that hold the key separator, NUL or characters beyond 16 bits', async () => {
     const backend = tempBackend();
     const { doc } = await buildClaimsFixture(backend.db);
     const undatedBefore = timelineData(backend.db, {}).undated;
     const quote = 'Gulmurod Khalimov';
     const start = SAMPLE_TEXT.indexOf(quote);
-    const made = ['2018-11', '2018-11', '2018-11', '2015', '😀2015|3', '2015|2016'].map(
+    const made = ['2018-11', '2018-11', '2018-11', '2015', '😀2015|3', '2018-11\u0000'].map(
       (eventDate) => {
         const c = createClaim(backend.db, {
           documentId: doc.id,
@@ -170,7 +170,7 @@ describe('timeline groups', () => {
         return { id: c.id, eventDate };
       },
     );
-    const types = ['a|5|b', 'a|5|b', '𝒜 riot|2', 'event', 'event', 'event'];
+    const types = ['a|5|b', 'a|5|b', '𝒜 riot|2', 'event', 'event', 'ev\u0000ent'];
     // written past the API's validation, as an old or hand-edited workspace may hold them
     const set = backend.db.prepare('UPDATE claims SET event_date = ?, type = ? WHERE id = ?');
     made.forEach(({ id, eventDate }, i) => set.run(eventDate, types[i], id));

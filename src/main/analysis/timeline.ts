@@ -21,11 +21,12 @@ interface Group {
 
 /**
  * A claim's group key, made by SQLite: document rowid | reliability | credibility | length of the
- * event date | the event date followed by the type. The event date's length (in characters, as
- * SQLite counts them) says where the type begins, so neither needs a separator it cannot hold.
+ * event date | the event date followed by the type. The event date's length in UTF-8 bytes says
+ * where the type begins, so neither needs a separator it cannot hold (bytes, not characters:
+ * SQLite's length() stops at a NUL character).
  */
 const GROUP_KEY_SQL = `document_row || '|' || ifnull(reliability, '') || '|' || ifnull(credibility, '')
-  || '|' || length(ifnull(event_date, '')) || '|' || ifnull(event_date, '') || type`;
+  || '|' || octet_length(ifnull(event_date, '')) || '|' || ifnull(event_date, '') || type`;
 
 function parseKey(key: string, first: number, docIndex: Map<number, number>): Group {
   const fields: string[] = [];
@@ -35,14 +36,14 @@ function parseKey(key: string, first: number, docIndex: Map<number, number>): Gr
     fields.push(key.slice(at, bar));
     at = bar + 1;
   }
-  // by characters, not UTF-16 units: SQLite's length() counts characters
-  const rest = [...key.slice(at)];
-  const dateLength = Number(fields[3]);
+  // SQLite's text is UTF-8, so the byte length splits it exactly (once per group, not per claim)
+  const rest = Buffer.from(key.slice(at), 'utf8');
+  const dateBytes = Number(fields[3]);
   return {
     first,
     documentIndex: docIndex.get(Number(fields[0]))!,
-    eventDate: dateLength > 0 ? rest.slice(0, dateLength).join('') : null,
-    type: rest.slice(dateLength).join(''),
+    eventDate: dateBytes > 0 ? rest.subarray(0, dateBytes).toString('utf8') : null,
+    type: rest.subarray(dateBytes).toString('utf8'),
     reliability: (fields[1] || null) as Reliability | null,
     credibility: (fields[2] ? Number(fields[2]) : null) as Credibility | null,
     members: [],
