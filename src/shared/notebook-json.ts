@@ -85,15 +85,15 @@ const MAX_DEPTH = 64;
 const ID = /^(clm|ent)_[0-9a-f]{8,64}$/;
 const KNOWN = new Set<string>(NOTEBOOK_NODE_TYPES);
 
-/**
- * Parses and checks stored or submitted content. Throws an Error whose message says what is wrong
- * (the caller turns it into an invalid_input answer); never returns a half-checked tree.
- */
 /** A notebook's content as parseNotebookContent returns it: checked, ready for the editor. */
 export interface NotebookContent {
   root: JsonNode;
 }
 
+/**
+ * Parses and checks stored or submitted content. Throws an Error whose message says what is wrong
+ * (the caller turns it into an invalid_input answer); never returns a half-checked tree.
+ */
 export function parseNotebookContent(json: string): NotebookContent {
   let value: unknown;
   try {

@@ -15,7 +15,7 @@ export interface TimelineClaims {
   types: string[];
   documentIndex: Int32Array;
   documents: Timeline['documents'];
-  /** "B2", "" when ungraded */
+  /** "B2", "A–", "" when ungraded: one per claim, from the wire's `grades` */
   grades: string[];
   undated: number;
 }
